@@ -1,0 +1,202 @@
+package io.helpdeskverify.directory.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.Device;
+import io.helpdeskverify.directory.DirectoryRepository;
+import io.helpdeskverify.directory.EndUser;
+import io.helpdeskverify.directory.EnrolmentTarget;
+import io.helpdeskverify.directory.SaveResult;
+import io.helpdeskverify.directory.WriteMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The directory in Redis: one hash of customers, one hash of end users per customer, and index
+ * hashes for the unique fields, all written by Lua scripts so a uniqueness check and its write
+ * cannot be split by a concurrent writer.
+ */
+@Repository
+class RedisDirectoryRepository implements DirectoryRepository {
+
+    private static final String CUSTOMERS = "hv:customers";
+    private static final String DOMAINS = "hv:domains";
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> SAVE_CUSTOMER =
+            RedisScript.of(new ClassPathResource("redis/save-customer.lua"), List.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> SAVE_END_USER =
+            RedisScript.of(new ClassPathResource("redis/save-end-user.lua"), List.class);
+
+    private final StringRedisTemplate redis;
+    private final ObjectMapper json;
+
+    RedisDirectoryRepository(StringRedisTemplate redis, ObjectMapper json) {
+        this.redis = redis;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<Customer> customer(String slug) {
+        return read(redis.<String, String>opsForHash().get(CUSTOMERS, slug), Customer.class);
+    }
+
+    @Override
+    public Optional<Customer> customerByDomain(String emailDomain) {
+        String slug = redis.<String, String>opsForHash().get(DOMAINS, emailDomain.toLowerCase(Locale.ROOT));
+        return slug == null ? Optional.empty() : customer(slug);
+    }
+
+    @Override
+    public List<Customer> customers() {
+        return readAll(redis.<String, String>opsForHash().values(CUSTOMERS), Customer.class).stream()
+                .sorted(Comparator.comparing(Customer::slug)).toList();
+    }
+
+    @Override
+    public SaveResult saveCustomer(Customer customer, WriteMode mode) {
+        var args = new ArrayList<String>();
+        args.add(customer.slug());
+        args.add(write(customer));
+        args.add(mode.name());
+        args.addAll(customer.emailDomains());
+        return result(redis.execute(SAVE_CUSTOMER, List.of(CUSTOMERS, DOMAINS), args.toArray()));
+    }
+
+    @Override
+    public Optional<EndUser> endUser(String customer, String username) {
+        return read(redis.<String, String>opsForHash().get(usersKey(customer), username), EndUser.class);
+    }
+
+    @Override
+    public List<EndUser> endUsers(String customer) {
+        return readAll(redis.<String, String>opsForHash().values(usersKey(customer)), EndUser.class).stream()
+                .sorted(Comparator.comparing(EndUser::username)).toList();
+    }
+
+    @Override
+    public SaveResult saveEndUser(EndUser user, WriteMode mode) {
+        String email = user.email().map(e -> e.toLowerCase(Locale.ROOT)).orElse("");
+        return result(redis.execute(SAVE_END_USER, List.of(usersKey(user.customer()), emailsKey(user.customer())),
+                user.username(), write(user), mode.name(), email));
+    }
+
+    @Override
+    public Optional<Device> device(String id) {
+        return read(redis.opsForValue().get(deviceKey(id)), Device.class);
+    }
+
+    @Override
+    public Optional<Device> deviceBySecretHash(String secretHash) {
+        String id = redis.opsForValue().get(secretKey(secretHash));
+        return id == null ? Optional.empty() : device(id).filter(d -> d.secretHash().equals(secretHash));
+    }
+
+    @Override
+    public List<Device> devices(String customer, String endUser) {
+        var ids = redis.opsForSet().members(userDevicesKey(customer, endUser));
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        var values = redis.opsForValue().multiGet(ids.stream().sorted().map(RedisDirectoryRepository::deviceKey).toList());
+        return values == null ? List.of() : readAll(values, Device.class);
+    }
+
+    @Override
+    public void saveDevice(Device device) {
+        String key = deviceKey(device.id());
+        String setKey = userDevicesKey(device.customer(), device.endUser());
+        String value = write(device);
+        redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+            var strings = (org.springframework.data.redis.connection.StringRedisConnection) connection;
+            strings.set(key, value);
+            strings.sAdd(setKey, device.id());
+            strings.set(secretKey(device.secretHash()), device.id());
+            return null;
+        });
+    }
+
+    @Override
+    public void storeEnrolment(String tokenHash, EnrolmentTarget target, Duration validity) {
+        redis.opsForValue().set(enrolKey(tokenHash), write(target), validity);
+    }
+
+    @Override
+    public Optional<EnrolmentTarget> redeemEnrolment(String tokenHash) {
+        return read(redis.opsForValue().getAndDelete(enrolKey(tokenHash)), EnrolmentTarget.class);
+    }
+
+    private static String usersKey(String customer) {
+        return "hv:users:" + customer;
+    }
+
+    private static String emailsKey(String customer) {
+        return "hv:emails:" + customer;
+    }
+
+    private static String deviceKey(String id) {
+        return "hv:device:" + id;
+    }
+
+    private static String userDevicesKey(String customer, String endUser) {
+        return "hv:user-devices:" + customer + ":" + endUser;
+    }
+
+    private static String secretKey(String secretHash) {
+        return "hv:device-secret:" + secretHash;
+    }
+
+    private static String enrolKey(String tokenHash) {
+        return "hv:enrol:" + tokenHash;
+    }
+
+    private static SaveResult result(List<?> reply) {
+        if (reply == null || reply.isEmpty()) {
+            throw new IllegalStateException("the directory script returned nothing");
+        }
+        return switch (String.valueOf(reply.get(0))) {
+            case "CREATED" -> new SaveResult.Saved(true);
+            case "UPDATED" -> new SaveResult.Saved(false);
+            case "NOT_FOUND" -> new SaveResult.NotFound();
+            case "CONFLICT" -> new SaveResult.Conflict(String.valueOf(reply.get(1)), String.valueOf(reply.get(2)));
+            default -> throw new IllegalStateException("unexpected directory script reply " + reply);
+        };
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> Optional<T> read(String value, Class<T> type) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(value, type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt " + type.getSimpleName() + " in Redis", e);
+        }
+    }
+
+    private <T> List<T> readAll(List<String> values, Class<T> type) {
+        var out = new ArrayList<T>(values.size());
+        for (String v : values) {
+            read(v, type).ifPresent(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,20 @@
+package io.helpdeskverify.events;
+
+/** Every step an auditor can read back. The names are part of the export format: never rename one. */
+public enum EventType {
+    VERIFICATION_REQUESTED,
+    CHALLENGE_SENT,
+    DELIVERY_FAILED,
+    FALLBACK_USED,
+    USER_APPROVED,
+    USER_DENIED,
+    TECHNICIAN_APPROVED,
+    TECHNICIAN_DENIED,
+    VERIFIED,
+    UNABLE_TO_VERIFY,
+    EXPIRED,
+    CANCELLED,
+    RATE_LIMITED,
+    UNAUTHORIZED_ACTION,
+    CONTACT_CHANGED
+}

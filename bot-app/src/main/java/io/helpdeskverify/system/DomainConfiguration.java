@@ -1,0 +1,98 @@
+package io.helpdeskverify.system;
+
+import io.helpdeskverify.directory.DeviceService;
+import io.helpdeskverify.directory.DirectoryRepository;
+import io.helpdeskverify.directory.DirectoryService;
+import io.helpdeskverify.directory.PhoneNumbers;
+import io.helpdeskverify.directory.Secrets;
+import io.helpdeskverify.events.EventLog;
+import io.helpdeskverify.events.store.EventStreams;
+import io.helpdeskverify.verification.ChallengeBudget;
+import io.helpdeskverify.verification.ChangePublisher;
+import io.helpdeskverify.verification.ChannelAvailability;
+import io.helpdeskverify.verification.Codes;
+import io.helpdeskverify.verification.Method;
+import io.helpdeskverify.verification.MethodSelector;
+import io.helpdeskverify.verification.Policies;
+import io.helpdeskverify.verification.Transitions;
+import io.helpdeskverify.verification.VerificationPolicy;
+import io.helpdeskverify.verification.VerificationService;
+import io.helpdeskverify.verification.VerificationStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wires the framework-free domain classes; the only place they meet Spring. */
+@Configuration(proxyBeanMethods = false)
+class DomainConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Bean
+    ServerKeys serverKeys(HelpdeskProperties props, Environment env, SecureRandom random) {
+        return ServerKeys.resolve(props, env.matchesProfiles("local"), random);
+    }
+
+    @Bean
+    Secrets secrets(SecureRandom random) {
+        return new Secrets(random);
+    }
+
+    @Bean
+    PhoneNumbers phoneNumbers() {
+        return new PhoneNumbers();
+    }
+
+    @Bean
+    Codes codes(ServerKeys keys, SecureRandom random) {
+        return new Codes(keys.codeKey(), random);
+    }
+
+    @Bean
+    EventStreams eventStreams(Clock clock, HelpdeskProperties props) {
+        return new EventStreams(clock, Duration.ofDays(props.eventRetentionDays()));
+    }
+
+    @Bean
+    Policies policies(HelpdeskProperties props) {
+        var v = props.verification();
+        return new Policies(new VerificationPolicy(v.countdown(), v.codeLength(),
+                new ChallengeBudget.Limits(v.maxChallengesPerUser(), v.maxChallengesPerTechnician(), v.limitWindow()),
+                EnumSet.allOf(Method.class)));
+    }
+
+    @Bean
+    DirectoryService directoryService(DirectoryRepository repository, PhoneNumbers phones, Clock clock) {
+        return new DirectoryService(repository, phones, clock);
+    }
+
+    @Bean
+    DeviceService deviceService(DirectoryRepository repository, DirectoryService directory, Secrets secrets, Clock clock) {
+        return new DeviceService(repository, directory, secrets, clock);
+    }
+
+    @Bean
+    VerificationService verificationService(DirectoryRepository directory, VerificationStore store,
+                                            ChallengeBudget budget, EventLog events, ChangePublisher publisher,
+                                            Codes codes, Policies policies, ChannelAvailability channels,
+                                            Secrets secrets, Clock clock, HelpdeskProperties props) {
+        var v = props.verification();
+        return new VerificationService(directory, store, budget, events, publisher, codes,
+                new Transitions(v.maxWrongCodes(), v.technicianWindow(), codes), policies, new MethodSelector(),
+                channels, secrets, clock);
+    }
+}

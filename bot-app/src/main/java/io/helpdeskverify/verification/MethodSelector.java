@@ -1,0 +1,101 @@
+package io.helpdeskverify.verification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which methods a user can receive, and the fallback ladder of the brief: push not possible → SMS
+ * code; no mobile → email code; nothing left → no delivery. An explicit SMS or email request that
+ * cannot be met is refused rather than silently changed: the technician asked for that channel.
+ */
+public final class MethodSelector {
+
+    /** The order a technician sees the methods in; the first one is the default. */
+    private static final List<Method> PREFERENCE =
+            List.of(Method.PUSH, Method.PUSH_WITH_CODE, Method.VERIFIED_PUSH, Method.SMS_CODE, Method.EMAIL_CODE);
+
+    /**
+     * @param channels the channels this installation can send on (configured senders)
+     */
+    public List<Method> offered(Reachability r, Set<Method> allowed, Set<Channel> channels) {
+        return PREFERENCE.stream().filter(m -> allowed.contains(m) && channels.contains(m.channel())
+                && canReach(m.channel(), r)).toList();
+    }
+
+    public DeliveryPlan plan(Optional<Method> requested, Reachability r, Set<Method> allowed, Set<Channel> channels) {
+        var offered = offered(r, allowed, channels);
+        if (requested.isEmpty()) {
+            return offered.isEmpty() ? new DeliveryPlan.Impossible(nothingReason(r)) : new DeliveryPlan.Deliver(offered.get(0), List.of());
+        }
+        Method m = requested.get();
+        if (!allowed.contains(m)) {
+            return new DeliveryPlan.Impossible(m.label() + " is not allowed by this customer's policy"
+                    + available(offered));
+        }
+        if (m.channel() == Channel.PUSH) {
+            return pushLadder(m, r, allowed, channels);
+        }
+        if (offered.contains(m)) {
+            return new DeliveryPlan.Deliver(m, List.of());
+        }
+        String why = !channels.contains(m.channel()) ? m.label() + " is not configured on this installation"
+                : m.channel() == Channel.SMS ? "the user has no mobile number registered"
+                : "the user has no email address registered";
+        return new DeliveryPlan.Impossible(why + available(offered));
+    }
+
+    /** The next rung below {@code current} after it failed at run time. */
+    public DeliveryPlan next(Method current, String why, Reachability r, Set<Method> allowed, Set<Channel> channels) {
+        var reasons = new ArrayList<String>();
+        reasons.add(current.channel().name().toLowerCase().replace("sms", "SMS") + " not possible: " + why);
+        if (current.channel() == Channel.PUSH && rung(Method.SMS_CODE, r, allowed, channels)) {
+            return new DeliveryPlan.Deliver(Method.SMS_CODE, reasons);
+        }
+        if (current.channel() != Channel.EMAIL && rung(Method.EMAIL_CODE, r, allowed, channels)) {
+            if (current.channel() == Channel.PUSH) {
+                reasons.add(r.hasMobile() ? "SMS not possible" : "no mobile number");
+            }
+            return new DeliveryPlan.Deliver(Method.EMAIL_CODE, reasons);
+        }
+        return new DeliveryPlan.Impossible(String.join("; ", reasons) + "; nothing left to try");
+    }
+
+    private DeliveryPlan pushLadder(Method m, Reachability r, Set<Method> allowed, Set<Channel> channels) {
+        if (channels.contains(Channel.PUSH) && r.push() == Reachability.PushReadiness.READY) {
+            return new DeliveryPlan.Deliver(m, List.of());
+        }
+        String why = channels.contains(Channel.PUSH) ? r.push().reason() : "push is not configured on this installation";
+        var next = next(m, why, r, allowed, channels);
+        if (next instanceof DeliveryPlan.Impossible) {
+            return new DeliveryPlan.Impossible("push not possible: " + why + ", and the user has no "
+                    + (r.hasMobile() || r.hasEmail() ? "other usable contact" : "mobile number or email registered"));
+        }
+        return next;
+    }
+
+    private static boolean rung(Method m, Reachability r, Set<Method> allowed, Set<Channel> channels) {
+        return allowed.contains(m) && channels.contains(m.channel()) && canReach(m.channel(), r);
+    }
+
+    private static boolean canReach(Channel c, Reachability r) {
+        return switch (c) {
+            case PUSH -> r.push() == Reachability.PushReadiness.READY;
+            case SMS -> r.hasMobile();
+            case EMAIL -> r.hasEmail();
+        };
+    }
+
+    private static String nothingReason(Reachability r) {
+        if (!r.hasMobile() && !r.hasEmail() && r.push() != Reachability.PushReadiness.READY) {
+            return "the user has no enrolled app, mobile number or email registered";
+        }
+        return "none of the user's contacts can be used with this customer's policy and the configured senders";
+    }
+
+    private static String available(List<Method> offered) {
+        return offered.isEmpty() ? "; no other method can reach this user"
+                : "; available: " + String.join(", ", offered.stream().map(Method::label).toList());
+    }
+}

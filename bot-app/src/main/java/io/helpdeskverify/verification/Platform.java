@@ -1,0 +1,8 @@
+package io.helpdeskverify.verification;
+
+/** Where a technician works. */
+public enum Platform {
+    SLACK,
+    TEAMS,
+    API
+}

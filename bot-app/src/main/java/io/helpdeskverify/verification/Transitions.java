@@ -1,0 +1,222 @@
+package io.helpdeskverify.verification;
+
+import static io.helpdeskverify.events.EventType.CANCELLED;
+import static io.helpdeskverify.events.EventType.CHALLENGE_SENT;
+import static io.helpdeskverify.events.EventType.DELIVERY_FAILED;
+import static io.helpdeskverify.events.EventType.EXPIRED;
+import static io.helpdeskverify.events.EventType.FALLBACK_USED;
+import static io.helpdeskverify.events.EventType.TECHNICIAN_APPROVED;
+import static io.helpdeskverify.events.EventType.TECHNICIAN_DENIED;
+import static io.helpdeskverify.events.EventType.UNABLE_TO_VERIFY;
+import static io.helpdeskverify.events.EventType.USER_APPROVED;
+import static io.helpdeskverify.events.EventType.USER_DENIED;
+import static io.helpdeskverify.events.EventType.VERIFIED;
+
+import io.helpdeskverify.verification.DeliveryStep.DeliveryStatus;
+import io.helpdeskverify.verification.Transition.Applied;
+import io.helpdeskverify.verification.Transition.CodeMismatch;
+import io.helpdeskverify.verification.Transition.Rejected;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every legal move of a verification, as pure functions of (verification, input, now). Nothing
+ * here touches Redis or a platform: the store applies the result with a compare-and-set, so two
+ * racing callers cannot both win.
+ */
+public final class Transitions {
+
+    private final int maxWrongCodes;
+    private final Duration technicianWindow;
+    private final CodeMatcher codes;
+
+    /**
+     * @param maxWrongCodes verified-push attempts before the verification ends as unable to verify
+     * @param technicianWindow how long the technician has to compare a read-back code once the user
+     *     approved a push + code (never past the code's own expiry)
+     */
+    public Transitions(int maxWrongCodes, Duration technicianWindow, CodeMatcher codes) {
+        if (maxWrongCodes < 1) {
+            throw new IllegalArgumentException("maxWrongCodes must be at least 1");
+        }
+        this.maxWrongCodes = maxWrongCodes;
+        this.technicianWindow = technicianWindow;
+        this.codes = codes;
+    }
+
+    /** The provider accepted the challenge. */
+    public Transition markSent(Verification v, Channel channel, String detail, Instant now) {
+        if (v.isFinal()) {
+            return new Rejected(Rejection.ALREADY_DECIDED);
+        }
+        var step = new DeliveryStep(now, channel, DeliveryStatus.SENT, detail);
+        if (v.state() != State.PENDING) {
+            // The user answered before the provider's acknowledgement was recorded: keep the answer.
+            return new Applied(v.toBuilder().addDelivery(step).build(), List.of());
+        }
+        return new Applied(v.toBuilder().state(State.SENT).addDelivery(step).build(),
+                List.of(new VerificationEvent(CHALLENGE_SENT, now, channel.name().toLowerCase() + " " + detail)));
+    }
+
+    /** A later delivery report (delivered, undelivered) for the card; never changes the outcome. */
+    public Transition deliveryProgress(Verification v, DeliveryStep step) {
+        return new Applied(v.toBuilder().addDelivery(step).build(), List.of());
+    }
+
+    /** The current channel cannot reach the user: switch method, with a fresh code and countdown. */
+    public Transition fallback(Verification v, Method to, String why, Optional<CodeDigest> newCode,
+                               Instant newDeadline, Instant now) {
+        if (v.isFinal()) {
+            return new Rejected(Rejection.ALREADY_DECIDED);
+        }
+        if (v.state() != State.PENDING && v.state() != State.SENT) {
+            return new Rejected(Rejection.ALREADY_ANSWERED);
+        }
+        var failed = new DeliveryStep(now, v.method().channel(), DeliveryStatus.NOT_POSSIBLE, why);
+        var next = v.toBuilder().method(to).state(State.PENDING).code(newCode).expiresAt(newDeadline)
+                .wrongCodeAttempts(0).addDelivery(failed).build();
+        return new Applied(next, List.of(new VerificationEvent(FALLBACK_USED, now,
+                v.method().name() + " -> " + to.name() + ": " + why)));
+    }
+
+    /** Nothing is left on the ladder. */
+    public Transition deliveryFailed(Verification v, String why, Instant now) {
+        if (v.isFinal()) {
+            return new Rejected(Rejection.ALREADY_DECIDED);
+        }
+        var failed = new DeliveryStep(now, v.method().channel(), DeliveryStatus.FAILED, why);
+        var next = v.toBuilder().state(State.DELIVERY_FAILED).addDelivery(failed).decided(now, "delivery", why).build();
+        return new Applied(next, List.of(new VerificationEvent(DELIVERY_FAILED, now, why)));
+    }
+
+    /** The user pressed Approve in the app (with the typed code for verified push). */
+    public Transition userApprove(Verification v, Optional<String> typedCode, Instant now) {
+        var refused = checkUserCanAnswer(v, now);
+        if (refused.isPresent()) {
+            return new Rejected(refused.get());
+        }
+        return switch (v.method()) {
+            case PUSH -> new Applied(
+                    v.toBuilder().state(State.VERIFIED).decided(now, "user", "").build(),
+                    List.of(VerificationEvent.of(USER_APPROVED, now), VerificationEvent.of(VERIFIED, now)));
+            case PUSH_WITH_CODE -> {
+                Instant decisionDeadline = earliest(now.plus(technicianWindow),
+                        v.code().map(CodeDigest::expiresAt).orElse(v.expiresAt()));
+                yield new Applied(v.toBuilder().state(State.USER_APPROVED).expiresAt(decisionDeadline).build(),
+                        List.of(VerificationEvent.of(USER_APPROVED, now)));
+            }
+            case VERIFIED_PUSH -> numberMatch(v, typedCode, now);
+            case SMS_CODE, EMAIL_CODE -> new Rejected(Rejection.NOT_FOR_THIS_METHOD);
+        };
+    }
+
+    /** The user pressed Deny in the app. */
+    public Transition userDeny(Verification v, Instant now) {
+        var refused = checkUserCanAnswer(v, now);
+        if (refused.isPresent()) {
+            return new Rejected(refused.get());
+        }
+        var next = v.toBuilder().state(State.USER_DENIED).decided(now, "user", "the user denied").build();
+        return new Applied(next, List.of(VerificationEvent.of(USER_DENIED, now),
+                new VerificationEvent(UNABLE_TO_VERIFY, now, "the user denied")));
+    }
+
+    /** Approve or Deny on the card, after the code was read back. */
+    public Transition technicianDecide(Verification v, Technician who, boolean approve, Instant now) {
+        if (!who.isSamePersonAs(v.technician())) {
+            return new Rejected(Rejection.NOT_YOUR_VERIFICATION);
+        }
+        if (v.isFinal()) {
+            return new Rejected(Rejection.ALREADY_DECIDED);
+        }
+        if (!now.isBefore(v.expiresAt())) {
+            return new Rejected(Rejection.EXPIRED);
+        }
+        if (!v.method().technicianDecides()) {
+            return new Rejected(Rejection.NOT_FOR_THIS_METHOD);
+        }
+        if (!approve) {
+            var next = v.toBuilder().state(State.DENIED).decided(now, who.name(), "the technician denied").build();
+            return new Applied(next, List.of(VerificationEvent.of(TECHNICIAN_DENIED, now),
+                    new VerificationEvent(UNABLE_TO_VERIFY, now, "the technician denied")));
+        }
+        if (v.method() == Method.PUSH_WITH_CODE && v.state() != State.USER_APPROVED) {
+            return new Rejected(Rejection.AWAITING_USER);
+        }
+        if (v.state() == State.PENDING) {
+            return new Rejected(Rejection.NOT_SENT_YET);
+        }
+        var next = v.toBuilder().state(State.APPROVED).decided(now, who.name(), "code matched").build();
+        return new Applied(next, List.of(VerificationEvent.of(TECHNICIAN_APPROVED, now),
+                VerificationEvent.of(VERIFIED, now)));
+    }
+
+    public Transition cancel(Verification v, Technician who, Instant now) {
+        if (!who.isSamePersonAs(v.technician())) {
+            return new Rejected(Rejection.NOT_YOUR_VERIFICATION);
+        }
+        if (v.isFinal()) {
+            return new Rejected(Rejection.ALREADY_DECIDED);
+        }
+        var next = v.toBuilder().state(State.CANCELLED).decided(now, who.name(), "cancelled by the technician").build();
+        return new Applied(next, List.of(new VerificationEvent(CANCELLED, now, "cancelled by the technician")));
+    }
+
+    /** The deadline passed with no outcome. */
+    public Transition expire(Verification v, Instant now) {
+        if (v.isFinal()) {
+            return new Rejected(Rejection.ALREADY_DECIDED);
+        }
+        if (now.isBefore(v.expiresAt())) {
+            return new Rejected(Rejection.NOT_DUE);
+        }
+        String why = switch (v.state()) {
+            case USER_APPROVED -> "no technician decision before the deadline";
+            case PENDING -> "the challenge was not delivered before the deadline";
+            default -> v.method().technicianDecides() ? "no decision before the deadline" : "no answer from the user";
+        };
+        var next = v.toBuilder().state(State.EXPIRED).decided(now, "timer", why).build();
+        return new Applied(next, List.of(new VerificationEvent(EXPIRED, now, why)));
+    }
+
+    private Transition numberMatch(Verification v, Optional<String> typedCode, Instant now) {
+        if (typedCode.isEmpty() || typedCode.get().isBlank()) {
+            return new Rejected(Rejection.CODE_REQUIRED);
+        }
+        var digest = v.code();
+        if (digest.isPresent() && codes.matches(v.id(), typedCode.get().strip(), digest.get())) {
+            return new Applied(v.toBuilder().state(State.VERIFIED).decided(now, "user", "code matched").build(),
+                    List.of(new VerificationEvent(USER_APPROVED, now, "code matched"), VerificationEvent.of(VERIFIED, now)));
+        }
+        int attempts = v.wrongCodeAttempts() + 1;
+        if (attempts >= maxWrongCodes) {
+            String why = "too many wrong codes";
+            var next = v.toBuilder().wrongCodeAttempts(attempts).state(State.USER_DENIED).decided(now, "user", why).build();
+            return new Applied(next, List.of(new VerificationEvent(USER_DENIED, now, why),
+                    new VerificationEvent(UNABLE_TO_VERIFY, now, why)));
+        }
+        return new CodeMismatch(v.toBuilder().wrongCodeAttempts(attempts).build(), maxWrongCodes - attempts);
+    }
+
+    private static Optional<Rejection> checkUserCanAnswer(Verification v, Instant now) {
+        if (v.isFinal()) {
+            return Optional.of(v.state() == State.EXPIRED ? Rejection.EXPIRED : Rejection.ALREADY_DECIDED);
+        }
+        if (!now.isBefore(v.expiresAt())) {
+            return Optional.of(Rejection.EXPIRED);
+        }
+        if (v.method().channel() != Channel.PUSH) {
+            return Optional.of(Rejection.NOT_FOR_THIS_METHOD);
+        }
+        if (v.state() == State.USER_APPROVED) {
+            return Optional.of(Rejection.ALREADY_ANSWERED);
+        }
+        return Optional.empty();
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,293 @@
+package io.helpdeskverify.verification;
+
+import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.DirectoryRepository;
+import io.helpdeskverify.directory.EndUser;
+import io.helpdeskverify.directory.Secrets;
+import io.helpdeskverify.events.AuditEvent;
+import io.helpdeskverify.events.EventLog;
+import io.helpdeskverify.events.EventType;
+import io.helpdeskverify.verification.DeliveryStep.DeliveryStatus;
+import io.helpdeskverify.verification.StartResult.Reason;
+import io.helpdeskverify.verification.StartResult.Refused;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one entry point for starting and moving verifications: the admin API, the mobile-app API,
+ * Slack, Teams, delivery and the expiry timer all come through here. Each move reads the current
+ * value, applies a pure {@link Transitions} function and stores the result with a compare-and-set;
+ * the loser of a race re-reads and is told "already decided".
+ */
+public class VerificationService {
+
+    /** A compare-and-set loses only to a concurrent winner, so a few rounds always settle it. */
+    private static final int MAX_ROUNDS = 64;
+
+    private final DirectoryRepository directory;
+    private final VerificationStore store;
+    private final ChallengeBudget budget;
+    private final EventLog events;
+    private final ChangePublisher publisher;
+    private final Codes codes;
+    private final Transitions transitions;
+    private final Policies policies;
+    private final MethodSelector selector;
+    private final ChannelAvailability channels;
+    private final Secrets secrets;
+    private final Clock clock;
+
+    public VerificationService(DirectoryRepository directory, VerificationStore store, ChallengeBudget budget,
+                               EventLog events, ChangePublisher publisher, Codes codes, Transitions transitions,
+                               Policies policies, MethodSelector selector, ChannelAvailability channels,
+                               Secrets secrets, Clock clock) {
+        this.directory = directory;
+        this.store = store;
+        this.budget = budget;
+        this.events = events;
+        this.publisher = publisher;
+        this.codes = codes;
+        this.transitions = transitions;
+        this.policies = policies;
+        this.selector = selector;
+        this.channels = channels;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** The methods this end user can receive now, in the order a technician is offered them. */
+    public List<Method> offeredMethods(Customer customer, EndUser user) {
+        var policy = policies.of(customer);
+        return selector.offered(reachability(user), policy.allowedMethods(), channels.available());
+    }
+
+    public StartResult start(StartRequest request) {
+        String customerKey = request.customer().strip().toLowerCase(Locale.ROOT);
+        var customer = directory.customer(customerKey).or(() -> directory.customerByDomain(customerKey));
+        if (customer.isEmpty()) {
+            return new Refused(Reason.UNKNOWN_CUSTOMER, "No customer '" + request.customer() + "'.");
+        }
+        var user = directory.endUser(customer.get().slug(), request.endUser().strip().toLowerCase(Locale.ROOT));
+        if (user.isEmpty()) {
+            return new Refused(Reason.UNKNOWN_USER,
+                    "No end user '" + request.endUser() + "' at " + customer.get().name() + ".");
+        }
+        if (!user.get().enabled()) {
+            return new Refused(Reason.USER_DISABLED, user.get().displayName() + " is disabled in the directory and "
+                    + "cannot be verified. If the account was re-enabled, sync or update the directory first.");
+        }
+        var policy = policies.of(customer.get());
+        var plan = selector.plan(request.method(), reachability(user.get()), policy.allowedMethods(), channels.available());
+        if (plan instanceof DeliveryPlan.Impossible impossible) {
+            return new Refused(Reason.METHOD_NOT_AVAILABLE, "Cannot verify " + user.get().displayName() + ": "
+                    + impossible.reason() + ".");
+        }
+        Instant now = clock.instant();
+        var verdict = budget.tryAcquire(customer.get().slug(), user.get().username(), request.technician(),
+                policy.limits(), now);
+        if (verdict != ChallengeBudget.Verdict.ALLOWED) {
+            return rateLimited(request, customer.get(), user.get(), verdict, policy, now);
+        }
+        return create(request, customer.get(), user.get(), policy, (DeliveryPlan.Deliver) plan, now);
+    }
+
+    private StartResult create(StartRequest request, Customer customer, EndUser user, VerificationPolicy policy,
+                               DeliveryPlan.Deliver plan, Instant now) {
+        String id = secrets.newId();
+        Method method = plan.method();
+        Optional<String> code = method.usesCode() ? Optional.of(codes.generate(policy.codeLength())) : Optional.empty();
+        Instant deadline = now.plus(policy.countdown());
+        Optional<CodeDigest> digest = code.map(c -> codes.digest(id, c, codeExpiry(now)));
+        var delivery = new ArrayList<DeliveryStep>();
+        var steps = new ArrayList<VerificationEvent>();
+        Method requested = request.method().orElse(method);
+        steps.add(new VerificationEvent(EventType.VERIFICATION_REQUESTED, now, "requested " + requested.name()));
+        for (String why : plan.fallbacks()) {
+            delivery.add(new DeliveryStep(now, requested.channel(), DeliveryStatus.NOT_POSSIBLE, why));
+            steps.add(new VerificationEvent(EventType.FALLBACK_USED, now, requested.name() + " -> " + method.name() + ": " + why));
+        }
+        var v = new Verification(id, customer.slug(), user.username(), request.technician(), request.channel(),
+                requested, method, State.PENDING, now, deadline, digest, secrets.newSecret(18), 0, delivery,
+                Optional.empty(), "", "", 0);
+        if (!store.create(v, VerificationAudit.rows(v, steps))) {
+            throw new IllegalStateException("verification id collision");
+        }
+        var stored = store.find(id).orElse(v);
+        publisher.publish(new VerificationChange(stored, steps, code));
+        return new StartResult.Started(stored, code);
+    }
+
+    private StartResult rateLimited(StartRequest request, Customer customer, EndUser user,
+                                    ChallengeBudget.Verdict verdict, VerificationPolicy policy, Instant now) {
+        var limits = policy.limits();
+        String message = verdict == ChallengeBudget.Verdict.USER_LIMIT
+                ? user.displayName() + " already received " + limits.perUser() + " challenges in the last "
+                        + minutes(limits.window()) + ". To protect them from push bombing, wait before sending another."
+                : "You have started " + limits.perTechnician() + " verifications in the last " + minutes(limits.window())
+                        + ". Wait a few minutes, or ask an admin to raise the limit.";
+        Technician t = request.technician();
+        events.append(new AuditEvent("", EventType.RATE_LIMITED, now, customer.slug(), user.username(), t.name(),
+                t.key(), t.platform().name(), request.channel(), request.method().map(Method::name).orElse(""), "", "",
+                verdict == ChallengeBudget.Verdict.USER_LIMIT ? "end-user limit" : "technician limit"));
+        return new Refused(Reason.RATE_LIMITED, message);
+    }
+
+    public Optional<Verification> find(String id) {
+        return store.find(id);
+    }
+
+    public Optional<Verification> findByChallenge(String challengeId) {
+        return store.findByChallenge(challengeId);
+    }
+
+    public List<Verification> awaitingUser(String customer, String endUser) {
+        return store.awaitingUser(customer, endUser);
+    }
+
+    public ActionResult decide(String id, Technician who, boolean approve) {
+        return apply(id, who, v -> transitions.technicianDecide(v, who, approve, clock.instant()), Optional.empty());
+    }
+
+    public ActionResult cancel(String id, Technician who) {
+        return apply(id, who, v -> transitions.cancel(v, who, clock.instant()), Optional.empty());
+    }
+
+    public ActionResult userApprove(String id, Optional<String> typedCode) {
+        return apply(id, null, v -> transitions.userApprove(v, typedCode, clock.instant()), Optional.empty());
+    }
+
+    public ActionResult userDeny(String id) {
+        return apply(id, null, v -> transitions.userDeny(v, clock.instant()), Optional.empty());
+    }
+
+    public ActionResult markSent(String id, Channel channel, String detail) {
+        return apply(id, null, v -> transitions.markSent(v, channel, detail, clock.instant()), Optional.empty());
+    }
+
+    public ActionResult deliveryProgress(String id, DeliveryStep step) {
+        return apply(id, null, v -> transitions.deliveryProgress(v, step), Optional.empty());
+    }
+
+    /**
+     * The current channel failed at run time: take the next rung of the ladder with a fresh code
+     * (never the old one: a verified-push code may already have been said aloud) and a fresh countdown.
+     */
+    public ActionResult fallBack(String id, String why) {
+        var current = store.find(id);
+        if (current.isEmpty()) {
+            return new ActionResult.NotFound();
+        }
+        var v0 = current.get();
+        var customer = directory.customer(v0.customer());
+        var user = directory.endUser(v0.customer(), v0.endUser());
+        if (customer.isEmpty() || user.isEmpty()) {
+            return apply(id, null, v -> transitions.deliveryFailed(v, "the end user is no longer in the directory",
+                    clock.instant()), Optional.empty());
+        }
+        var policy = policies.of(customer.get());
+        var plan = selector.next(v0.method(), why, reachability(user.get()), policy.allowedMethods(), channels.available());
+        if (plan instanceof DeliveryPlan.Impossible impossible) {
+            return apply(id, null, v -> transitions.deliveryFailed(v, impossible.reason(), clock.instant()), Optional.empty());
+        }
+        var deliver = (DeliveryPlan.Deliver) plan;
+        Instant now = clock.instant();
+        Instant deadline = now.plus(policy.countdown());
+        String code = codes.generate(policy.codeLength());
+        var digest = codes.digest(id, code, codeExpiry(now));
+        return apply(id, null, v -> transitions.fallback(v, deliver.method(), String.join("; ", deliver.fallbacks()),
+                Optional.of(digest), deadline, now), Optional.of(code));
+    }
+
+    public ActionResult deliveryFailed(String id, String why) {
+        return apply(id, null, v -> transitions.deliveryFailed(v, why, clock.instant()), Optional.empty());
+    }
+
+    /**
+     * Expires what is due. Safe to call from every instance at once: each due verification is
+     * claimed by exactly one caller, and the expiry itself is a compare-and-set.
+     *
+     * @return how many verifications this call expired
+     */
+    public int expireDue(int max, Duration lease) {
+        int expired = 0;
+        for (String id : store.claimDue(clock.instant(), max, lease)) {
+            var result = apply(id, null, v -> transitions.expire(v, clock.instant()), Optional.empty());
+            if (result instanceof ActionResult.Refused refused && refused.rejection() == Rejection.NOT_DUE) {
+                store.reschedule(id, refused.verification().expiresAt());
+                continue;
+            }
+            if (result instanceof ActionResult.Done) {
+                expired++;
+            }
+            store.release(id);
+        }
+        return expired;
+    }
+
+    /** Records a click by someone other than the requesting technician. */
+    private void recordUnauthorized(Verification v, Technician intruder) {
+        events.append(VerificationAudit.row(v, EventType.UNAUTHORIZED_ACTION, clock.instant(),
+                "pressed by " + intruder.name() + ", who did not request this verification", intruder));
+    }
+
+    private ActionResult apply(String id, Technician actor, Function<Verification, Transition> move,
+                               Optional<String> newCode) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            var current = store.find(id);
+            if (current.isEmpty()) {
+                return new ActionResult.NotFound();
+            }
+            var v = current.get();
+            var t = move.apply(v);
+            if (t instanceof Transition.Rejected r) {
+                if (r.rejection() == Rejection.NOT_YOUR_VERIFICATION && actor != null) {
+                    recordUnauthorized(v, actor);
+                }
+                return new ActionResult.Refused(r.rejection(), v);
+            }
+            Verification next;
+            List<VerificationEvent> steps;
+            if (t instanceof Transition.Applied a) {
+                next = a.next();
+                steps = a.events();
+            } else {
+                next = ((Transition.CodeMismatch) t).next();
+                steps = List.of();
+            }
+            var stored = store.replace(v, next, VerificationAudit.rows(next, steps));
+            if (stored.isEmpty()) {
+                continue;
+            }
+            if (!steps.isEmpty() || t instanceof Transition.Applied) {
+                publisher.publish(new VerificationChange(stored.get(), steps, newCode));
+            }
+            return t instanceof Transition.CodeMismatch m
+                    ? new ActionResult.WrongCode(stored.get(), m.attemptsLeft())
+                    : new ActionResult.Done(stored.get());
+        }
+        throw new IllegalStateException("verification " + id + " is changing too fast to settle");
+    }
+
+    private Reachability reachability(EndUser user) {
+        return Reachability.of(user, directory.devices(user.customer(), user.username()));
+    }
+
+    /**
+     * A code outlives the countdown (push + code still needs the technician's comparison after the
+     * user approved) but never {@link Codes#MAX_VALIDITY}; a final state wipes it anyway.
+     */
+    private static Instant codeExpiry(Instant now) {
+        return now.plus(Codes.MAX_VALIDITY);
+    }
+
+    private static String minutes(Duration d) {
+        long m = d.toMinutes();
+        return m == 1 ? "minute" : m + " minutes";
+    }
+}

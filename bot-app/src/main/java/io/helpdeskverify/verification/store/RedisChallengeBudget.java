@@ -1,0 +1,34 @@
+package io.helpdeskverify.verification.store;
+
+import io.helpdeskverify.verification.ChallengeBudget;
+import io.helpdeskverify.verification.Technician;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+
+/** Sliding windows in sorted sets, checked and spent by one script so concurrent requests cannot overspend. */
+@Repository
+class RedisChallengeBudget implements ChallengeBudget {
+
+    private static final RedisScript<String> SCRIPT =
+            RedisScript.of(new ClassPathResource("redis/challenge-budget.lua"), String.class);
+
+    private final StringRedisTemplate redis;
+
+    RedisChallengeBudget(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public Verdict tryAcquire(String customer, String endUser, Technician technician, Limits limits, Instant now) {
+        String verdict = redis.execute(SCRIPT,
+                List.of("hv:budget:user:" + customer + ":" + endUser, "hv:budget:tech:" + technician.key()),
+                Long.toString(now.toEpochMilli()), Long.toString(limits.window().toMillis()),
+                Integer.toString(limits.perUser()), Integer.toString(limits.perTechnician()), UUID.randomUUID().toString());
+        return Verdict.valueOf(verdict);
+    }
+}

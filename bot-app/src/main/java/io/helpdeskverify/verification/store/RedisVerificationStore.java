@@ -1,0 +1,170 @@
+package io.helpdeskverify.verification.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.events.AuditEvent;
+import io.helpdeskverify.events.store.EventStreams;
+import io.helpdeskverify.verification.Verification;
+import io.helpdeskverify.verification.VerificationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Verifications in Redis: a hash {@code {ver, json}} per verification, a sorted set of deadlines,
+ * the challenge-id index and the awaiting-user sets, all changed together with the events by one
+ * Lua script (see {@code write-verification.lua}).
+ */
+@Repository
+class RedisVerificationStore implements VerificationStore {
+
+    static final String EXPIRY = "hv:expiry";
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> WRITE =
+            RedisScript.of(new ClassPathResource("redis/write-verification.lua"), List.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> CLAIM =
+            RedisScript.of(new ClassPathResource("redis/claim-due.lua"), List.class);
+
+    private final StringRedisTemplate redis;
+    private final ObjectMapper json;
+    private final EventStreams streams;
+    private final Clock clock;
+    private final Duration keepFinal;
+
+    RedisVerificationStore(StringRedisTemplate redis, ObjectMapper json, EventStreams streams, Clock clock,
+                           StoreSettings settings) {
+        this.redis = redis;
+        this.json = json;
+        this.streams = streams;
+        this.clock = clock;
+        this.keepFinal = settings.keepFinal();
+    }
+
+    @Override
+    public Optional<Verification> find(String id) {
+        if (id == null || id.isBlank() || id.length() > 64) {
+            return Optional.empty();
+        }
+        var fields = redis.<String, String>opsForHash().multiGet(key(id), List.of("ver", "json"));
+        if (fields.get(0) == null || fields.get(1) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(withVersion(read(fields.get(1)), Long.parseLong(fields.get(0))));
+    }
+
+    @Override
+    public Optional<Verification> findByChallenge(String challengeId) {
+        if (challengeId == null || challengeId.isBlank() || challengeId.length() > 64) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(redis.opsForValue().get(challengeKey(challengeId))).flatMap(this::find);
+    }
+
+    @Override
+    public List<Verification> awaitingUser(String customer, String endUser) {
+        Set<String> ids = redis.opsForSet().members(awaitingKey(customer, endUser));
+        if (ids == null) {
+            return List.of();
+        }
+        return ids.stream().sorted().map(this::find).flatMap(Optional::stream).filter(Verification::awaitsUser).toList();
+    }
+
+    @Override
+    public boolean create(Verification v, List<AuditEvent> events) {
+        return write("0", v, events).isPresent();
+    }
+
+    @Override
+    public Optional<Verification> replace(Verification current, Verification next, List<AuditEvent> events) {
+        return write(Long.toString(current.version()), next, events);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> claimDue(Instant now, int max, Duration lease) {
+        List<Object> due = redis.execute(CLAIM, List.of(EXPIRY), Long.toString(now.toEpochMilli()),
+                Integer.toString(max), Long.toString(lease.toMillis()));
+        return due == null ? List.of() : due.stream().map(Object::toString).toList();
+    }
+
+    @Override
+    public void release(String id) {
+        redis.opsForZSet().remove(EXPIRY, id);
+    }
+
+    @Override
+    public void reschedule(String id, Instant at) {
+        redis.opsForZSet().add(EXPIRY, id, at.toEpochMilli());
+    }
+
+    private Optional<Verification> write(String expectedVersion, Verification v, List<AuditEvent> events) {
+        var args = new ArrayList<String>();
+        args.add(expectedVersion);
+        args.add(serialise(v));
+        args.add(v.id());
+        args.add(v.isFinal() ? "" : Long.toString(v.expiresAt().toEpochMilli()));
+        args.add(v.awaitsUser() ? "add" : "rem");
+        args.add(v.isFinal() ? Long.toString(keepFinal.toSeconds()) : "0");
+        args.add(streams.minId());
+        // The challenge index lives as long as the verification can still be looked up by it.
+        args.add("0".equals(expectedVersion) ? Long.toString(
+                Duration.between(clock.instant(), v.expiresAt()).plus(keepFinal).toMillis()) : "0");
+        args.add(Integer.toString(events.size()));
+        for (AuditEvent e : events) {
+            List<String> fields = EventStreams.fields(e);
+            args.add(Integer.toString(fields.size() / 2));
+            args.addAll(fields);
+        }
+        List<?> reply = redis.execute(WRITE, List.of(key(v.id()), EXPIRY, EventStreams.GLOBAL,
+                EventStreams.customerStream(v.customer()), awaitingKey(v.customer(), v.endUser()),
+                challengeKey(v.challengeId())), args.toArray());
+        Objects.requireNonNull(reply, "the verification script returned nothing");
+        long version = ((Number) reply.get(0)).longValue();
+        return version < 0 ? Optional.empty() : Optional.of(withVersion(v, version));
+    }
+
+    private static Verification withVersion(Verification v, long version) {
+        return new Verification(v.id(), v.customer(), v.endUser(), v.technician(), v.channel(), v.requestedMethod(),
+                v.method(), v.state(), v.createdAt(), v.expiresAt(), v.code(), v.challengeId(), v.wrongCodeAttempts(),
+                v.delivery(), v.decidedAt(), v.decidedBy(), v.reason(), version);
+    }
+
+    private String serialise(Verification v) {
+        try {
+            return json.writeValueAsString(v);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise verification " + v.id(), e);
+        }
+    }
+
+    private Verification read(String value) {
+        try {
+            return json.readValue(value, Verification.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt verification in Redis", e);
+        }
+    }
+
+    private static String key(String id) {
+        return "hv:v:" + id;
+    }
+
+    private static String challengeKey(String challengeId) {
+        return "hv:challenge:" + challengeId;
+    }
+
+    private static String awaitingKey(String customer, String endUser) {
+        return "hv:awaiting:" + customer + ":" + endUser;
+    }
+}

@@ -1,0 +1,119 @@
+package io.helpdeskverify.web;
+
+import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.CustomerPolicy;
+import io.helpdeskverify.directory.DirectoryService;
+import io.helpdeskverify.verification.Codes;
+import io.helpdeskverify.verification.Method;
+import io.helpdeskverify.verification.Policies;
+import io.helpdeskverify.verification.VerificationPolicy;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/customers")
+class CustomerController {
+
+    private final DirectoryService directory;
+    private final Policies policies;
+
+    CustomerController(DirectoryService directory, Policies policies) {
+        this.directory = directory;
+        this.policies = policies;
+    }
+
+    @PostMapping
+    ResponseEntity<CustomerResponse> create(@RequestBody CustomerRequest body) {
+        var c = directory.createCustomer(body.slug(), body.name(), body.emailDomains() == null ? List.of() : body.emailDomains(),
+                body.defaultRegion(), policy(body.policy()).orElse(CustomerPolicy.defaults()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(response(c));
+    }
+
+    @GetMapping
+    List<CustomerResponse> list() {
+        return directory.customers().stream().map(this::response).toList();
+    }
+
+    @GetMapping("/{slug}")
+    CustomerResponse get(@PathVariable String slug) {
+        return response(directory.customer(slug));
+    }
+
+    @PatchMapping("/{slug}")
+    CustomerResponse update(@PathVariable String slug, @RequestBody CustomerRequest body) {
+        if (body.slug() != null && !body.slug().equals(slug)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", "The slug cannot be changed.");
+        }
+        return response(directory.updateCustomer(slug, Optional.ofNullable(body.name()),
+                Optional.ofNullable(body.emailDomains()), Optional.ofNullable(body.defaultRegion()), policy(body.policy())));
+    }
+
+    private CustomerResponse response(Customer c) {
+        VerificationPolicy effective = policies.of(c);
+        return new CustomerResponse(c.slug(), c.name(), c.emailDomains(), c.defaultRegion(), PolicyBody.of(c.policy()),
+                new EffectivePolicy(effective.countdown().toSeconds(), effective.codeLength(),
+                        effective.limits().perUser(), effective.limits().perTechnician(),
+                        effective.allowedMethods().stream().sorted().map(Method::name).toList()));
+    }
+
+    /** Range checks live here because the directory does not know the verification rules. */
+    private static Optional<CustomerPolicy> policy(PolicyBody p) {
+        if (p == null) {
+            return Optional.empty();
+        }
+        long min = VerificationPolicy.MIN_COUNTDOWN.toSeconds();
+        long max = VerificationPolicy.MAX_COUNTDOWN.toSeconds();
+        check(p.countdownSeconds() == null || (p.countdownSeconds() >= min && p.countdownSeconds() <= max),
+                "policy.countdownSeconds must be between " + min + " and " + max);
+        check(p.codeLength() == null || (p.codeLength() >= Codes.MIN_LENGTH && p.codeLength() <= Codes.MAX_LENGTH),
+                "policy.codeLength must be between " + Codes.MIN_LENGTH + " and " + Codes.MAX_LENGTH);
+        check(p.maxChallengesPerUser() == null || (p.maxChallengesPerUser() >= 1 && p.maxChallengesPerUser() <= 100),
+                "policy.maxChallengesPerUser must be between 1 and 100");
+        check(p.maxChallengesPerTechnician() == null
+                        || (p.maxChallengesPerTechnician() >= 1 && p.maxChallengesPerTechnician() <= 10_000),
+                "policy.maxChallengesPerTechnician must be between 1 and 10000");
+        var methods = new LinkedHashSet<String>();
+        for (String m : p.allowedMethods() == null ? List.<String>of() : p.allowedMethods()) {
+            check(Arrays.stream(Method.values()).anyMatch(x -> x.name().equals(m)),
+                    "policy.allowedMethods: '" + m + "' is not one of " + Arrays.toString(Method.values()));
+            methods.add(m);
+        }
+        return Optional.of(new CustomerPolicy(Optional.ofNullable(p.countdownSeconds()), Optional.ofNullable(p.codeLength()),
+                Optional.ofNullable(p.maxChallengesPerUser()), Optional.ofNullable(p.maxChallengesPerTechnician()), methods));
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", message);
+        }
+    }
+
+    record CustomerRequest(String slug, String name, List<String> emailDomains, String defaultRegion, PolicyBody policy) {}
+
+    /** The customer's own overrides; absent fields use the service defaults. */
+    record PolicyBody(Integer countdownSeconds, Integer codeLength, Integer maxChallengesPerUser,
+                      Integer maxChallengesPerTechnician, List<String> allowedMethods) {
+        static PolicyBody of(CustomerPolicy p) {
+            return new PolicyBody(p.countdownSeconds().orElse(null), p.codeLength().orElse(null),
+                    p.maxChallengesPerUser().orElse(null), p.maxChallengesPerTechnician().orElse(null),
+                    p.allowedMethods().stream().sorted().toList());
+        }
+    }
+
+    record EffectivePolicy(long countdownSeconds, int codeLength, int maxChallengesPerUser,
+                           int maxChallengesPerTechnician, List<String> allowedMethods) {}
+
+    record CustomerResponse(String slug, String name, List<String> emailDomains, String defaultRegion,
+                            PolicyBody policy, EffectivePolicy effectivePolicy) {}
+}

@@ -1,0 +1,110 @@
+package io.helpdeskverify.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.events.AuditEvent;
+import io.helpdeskverify.events.EventLog;
+import io.helpdeskverify.events.EventQuery;
+import io.helpdeskverify.events.EventType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit log with filters, as JSON, JSON lines ({@code application/x-ndjson}) or CSV ({@code text/csv}). */
+@RestController
+@RequestMapping("/api/v1/events")
+class EventController {
+
+    private static final String[] COLUMNS = {"id", "time", "type", "customer", "user", "technician", "technicianId",
+            "platform", "channel", "method", "verificationId", "outcome", "reason"};
+
+    private final EventLog events;
+    private final ObjectMapper json;
+
+    EventController(EventLog events, ObjectMapper json) {
+        this.events = events;
+        this.json = json;
+    }
+
+    @GetMapping(produces = "application/json")
+    List<AuditEvent> json(@RequestParam Optional<String> customer, @RequestParam Optional<String> user,
+                          @RequestParam Optional<String> type, @RequestParam Optional<String> since,
+                          @RequestParam Optional<String> until, @RequestParam(defaultValue = "1000") int limit) {
+        return events.query(query(customer, user, type, since, until, limit));
+    }
+
+    @GetMapping(produces = "application/x-ndjson")
+    ResponseEntity<String> jsonLines(@RequestParam Optional<String> customer, @RequestParam Optional<String> user,
+                                     @RequestParam Optional<String> type, @RequestParam Optional<String> since,
+                                     @RequestParam Optional<String> until, @RequestParam(defaultValue = "1000") int limit) {
+        var out = new StringBuilder();
+        for (AuditEvent e : events.query(query(customer, user, type, since, until, limit))) {
+            try {
+                out.append(json.writeValueAsString(e)).append('\n');
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return ResponseEntity.ok().header("Content-Type", "application/x-ndjson").body(out.toString());
+    }
+
+    @GetMapping(produces = "text/csv")
+    ResponseEntity<String> csv(@RequestParam Optional<String> customer, @RequestParam Optional<String> user,
+                               @RequestParam Optional<String> type, @RequestParam Optional<String> since,
+                               @RequestParam Optional<String> until, @RequestParam(defaultValue = "1000") int limit) {
+        var out = new StringWriter();
+        try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
+            for (AuditEvent e : events.query(query(customer, user, type, since, until, limit))) {
+                printer.printRecord(e.id(), e.time(), e.type(), e.customer(), e.user(), e.technician(), e.technicianId(),
+                        e.platform(), e.channel(), e.method(), e.verificationId(), e.outcome(), e.reason());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().header("Content-Type", "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"helpdesk-verify-events.csv\"").body(out.toString());
+    }
+
+    private static EventQuery query(Optional<String> customer, Optional<String> user, Optional<String> type,
+                                    Optional<String> since, Optional<String> until, int limit) {
+        if (limit < 1 || limit > EventQuery.MAX_LIMIT) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                    "limit must be between 1 and " + EventQuery.MAX_LIMIT + ".");
+        }
+        return new EventQuery(customer.map(c -> c.toLowerCase(Locale.ROOT)), user.map(u -> u.toLowerCase(Locale.ROOT)),
+                type.map(EventController::type), since.map(s -> instant("since", s)), until.map(u -> instant("until", u)),
+                limit);
+    }
+
+    private static EventType type(String t) {
+        try {
+            return EventType.valueOf(t.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                    "type must be one of " + Arrays.toString(EventType.values()) + ".");
+        }
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                    name + " must be an ISO-8601 UTC time like 2026-11-24T10:00:00Z.");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.helpdeskverify.web;
+
+import io.helpdeskverify.directory.Device;
+import io.helpdeskverify.directory.DeviceService;
+import io.helpdeskverify.directory.DirectoryException;
+import io.helpdeskverify.system.HelpdeskProperties;
+import io.helpdeskverify.verification.ActionResult;
+import io.helpdeskverify.verification.Method;
+import io.helpdeskverify.verification.Verification;
+import io.helpdeskverify.verification.VerificationService;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the self-serve app calls: enrol with a one-time token, then authenticate every call with
+ * the device secret as a bearer token. A device answers only its own user's challenges.
+ */
+@RestController
+class MobileController {
+
+    private final DeviceService devices;
+    private final VerificationService verifications;
+    private final String mspName;
+
+    MobileController(DeviceService devices, VerificationService verifications, HelpdeskProperties props) {
+        this.devices = devices;
+        this.verifications = verifications;
+        this.mspName = props.mspName();
+    }
+
+    @PostMapping("/api/v1/devices")
+    ResponseEntity<EnrolResponse> enrol(@RequestBody EnrolBody body) {
+        var enrolled = devices.enrol(body.enrolmentToken(), body.fcmToken(), body.platform(),
+                body.notificationsEnabled() == null || body.notificationsEnabled());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new EnrolResponse(enrolled.device().id(), enrolled.secret()));
+    }
+
+    @PatchMapping("/api/v1/devices/{id}")
+    DeviceResponse update(@PathVariable String id, @RequestHeader(name = "Authorization", required = false) String auth,
+                          @RequestBody UpdateBody body) {
+        var device = devices.authenticate(id, bearer(auth));
+        var next = devices.update(device, Optional.ofNullable(body.fcmToken()), Optional.ofNullable(body.notificationsEnabled()));
+        return new DeviceResponse(next.id(), next.platform(), next.notificationsEnabled(), next.tokenRejected());
+    }
+
+    @GetMapping("/api/v1/devices/{id}/challenges")
+    List<PendingChallenge> challenges(@PathVariable String id,
+                                      @RequestHeader(name = "Authorization", required = false) String auth) {
+        var device = devices.authenticate(id, bearer(auth));
+        return verifications.awaitingUser(device.customer(), device.endUser()).stream()
+                .map(v -> new PendingChallenge(v.challengeId(), v.id(), v.method().name(), v.expiresAt(), mspName,
+                        v.technician().name(), v.method() == Method.VERIFIED_PUSH))
+                .toList();
+    }
+
+    @PostMapping("/api/v1/challenges/{challengeId}/response")
+    ChallengeAnswer respond(@PathVariable String challengeId,
+                            @RequestHeader(name = "Authorization", required = false) String auth,
+                            @RequestHeader(name = "X-Device-Id", required = false) String deviceId,
+                            @RequestBody ResponseBody body) {
+        Device device = deviceFor(deviceId, auth);
+        Verification v = verifications.findByChallenge(challengeId)
+                .filter(x -> x.customer().equals(device.customer()) && x.endUser().equals(device.endUser()))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Not found",
+                        "No such challenge for this device's user."));
+        String decision = body.decision() == null ? "" : body.decision().toLowerCase(Locale.ROOT);
+        ActionResult result = switch (decision) {
+            case "approve" -> verifications.userApprove(v.id(), Optional.ofNullable(body.code()));
+            case "deny" -> verifications.userDeny(v.id());
+            default -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input",
+                    "decision must be \"approve\" or \"deny\".");
+        };
+        if (result instanceof ActionResult.Done d) {
+            return new ChallengeAnswer(d.verification().state().name(),
+                    d.verification().outcome().map(Enum::name).orElse(null));
+        }
+        throw Rejections.toApi(result);
+    }
+
+    /** The secret identifies the device; an {@code X-Device-Id}, when sent, must agree with it. */
+    private Device deviceFor(String deviceId, String auth) {
+        var device = devices.authenticate(bearer(auth));
+        if (deviceId != null && !deviceId.isBlank() && !deviceId.strip().equals(device.id())) {
+            throw new DirectoryException.Unauthorized("Unknown device or wrong device secret.");
+        }
+        return device;
+    }
+
+    private static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new DirectoryException.Unauthorized("Send the device secret as 'Authorization: Bearer <deviceSecret>'.");
+        }
+        return header.substring(7).strip();
+    }
+
+    record EnrolBody(String enrolmentToken, String fcmToken, String platform, Boolean notificationsEnabled) {}
+
+    record EnrolResponse(String deviceId, String deviceSecret) {}
+
+    record UpdateBody(String fcmToken, Boolean notificationsEnabled) {}
+
+    record DeviceResponse(String deviceId, String platform, boolean notificationsEnabled, boolean tokenRejected) {}
+
+    record PendingChallenge(String challengeId, String verificationId, String method, Instant expiresAt, String mspName,
+                            String technicianName, boolean requiresCode) {}
+
+    record ResponseBody(String decision, String code) {}
+
+    record ChallengeAnswer(String state, String outcome) {}
+}

@@ -1,0 +1,42 @@
+-- Stores a verification, its audit events and its timer in one atomic step.
+-- A compare-and-set on 'ver': with racing writers exactly one wins, the others get -1 and re-read.
+-- KEYS[1] verification hash, KEYS[2] expiry zset, KEYS[3] global event stream,
+-- KEYS[4] customer event stream, KEYS[5] awaiting-user set, KEYS[6] challenge id -> verification id
+-- ARGV[1] expected version ('0' = create), ARGV[2] json, ARGV[3] id,
+-- ARGV[4] expiry score in ms ('' = final: drop the timer), ARGV[5] 'add'|'rem' awaiting-user,
+-- ARGV[6] seconds to keep a final verification ('0' = not final), ARGV[7] MINID for event retention,
+-- ARGV[8] ms to keep the challenge index ('0' = leave it), ARGV[9] event count,
+-- then per event: field count n followed by n name/value pairs.
+local current = redis.call('HGET', KEYS[1], 'ver')
+if ARGV[1] == '0' then
+  if current then return {-1} end
+elseif current ~= ARGV[1] then
+  return {-1}
+end
+local version = (tonumber(current) or 0) + 1
+redis.call('HSET', KEYS[1], 'ver', version, 'json', ARGV[2])
+if ARGV[4] == '' then
+  redis.call('ZREM', KEYS[2], ARGV[3])
+else
+  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
+end
+if ARGV[5] == 'add' then
+  redis.call('SADD', KEYS[5], ARGV[3])
+else
+  redis.call('SREM', KEYS[5], ARGV[3])
+end
+if ARGV[6] ~= '0' then redis.call('EXPIRE', KEYS[1], ARGV[6]) end
+if ARGV[8] ~= '0' then redis.call('SET', KEYS[6], ARGV[3], 'PX', ARGV[8]) end
+local out = {version}
+local i = 10
+for _ = 1, tonumber(ARGV[9]) do
+  local n = tonumber(ARGV[i])
+  local fields = {}
+  for j = 1, n * 2 do fields[j] = ARGV[i + j] end
+  i = i + 1 + n * 2
+  -- The same entry id in both streams, so an event has one id wherever it is read.
+  local id = redis.call('XADD', KEYS[3], 'MINID', '~', ARGV[7], '*', unpack(fields))
+  redis.call('XADD', KEYS[4], 'MINID', '~', ARGV[7], id, unpack(fields))
+  out[#out + 1] = id
+end
+return out
