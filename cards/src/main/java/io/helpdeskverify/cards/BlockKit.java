@@ -111,12 +111,16 @@ final class BlockKit {
         return button;
     }
 
-    static ObjectNode confirm(String title, String text, String confirm, String deny) {
+    /** A "are you sure?" dialog; {@code danger} paints its confirm button red like the action. */
+    static ObjectNode confirm(String title, String text, String confirm, String deny, boolean danger) {
         ObjectNode dialog = JSON.objectNode();
         dialog.set("title", plain(within(title, CONFIRM_TITLE_MAX, "confirm title")));
         dialog.set("text", plain(within(text, CONFIRM_TEXT_MAX, "confirm text")));
         dialog.set("confirm", plain(within(confirm, CONFIRM_BUTTON_MAX, "confirm button")));
         dialog.set("deny", plain(within(deny, CONFIRM_BUTTON_MAX, "deny button")));
+        if (danger) {
+            dialog.put("style", "danger");
+        }
         return dialog;
     }
 

@@ -245,12 +245,12 @@ public final class BlockKitRenderer {
             case DENY -> {
                 button.put("style", "danger");
                 button.set("confirm", BlockKit.confirm("Deny this verification?",
-                        "The caller is recorded as Unable to verify, and the code stops working.",
-                        "Deny", "Back"));
+                        "The verification ends as Unable to verify, and the code stops working.",
+                        "Deny", "Back", true));
             }
             case CANCEL -> button.set("confirm", BlockKit.confirm("Cancel this verification?",
                     "The code stops working and the verification is recorded as Cancelled.",
-                    "Cancel verification", "Keep it"));
+                    "Cancel verification", "Keep it", false));
         }
         return button;
     }

@@ -80,6 +80,9 @@ final class BlockKitLimits {
                     text(confirm.path("text"), 300, "confirm text");
                     plainText(confirm.path("confirm"), 30, "confirm button");
                     plainText(confirm.path("deny"), 30, "deny button");
+                    if (confirm.has("style")) {
+                        assertThat(confirm.path("style").asText()).isIn("primary", "danger");
+                    }
                 }
             }
             case "static_select" -> {

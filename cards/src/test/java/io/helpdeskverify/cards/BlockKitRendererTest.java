@@ -75,6 +75,7 @@ class BlockKitRendererTest {
         assertThat(buttons.get(0).has("confirm")).isFalse();
         assertThat(buttons.get(1).path("style").asText()).isEqualTo("danger");
         assertThat(buttons.get(1).path("confirm").path("confirm").path("text").asText()).isEqualTo("Deny");
+        assertThat(buttons.get(1).path("confirm").path("style").asText()).isEqualTo("danger");
         assertThat(buttons.get(2).has("style")).isFalse();
         assertThat(buttons.get(2).path("confirm").path("title").path("text").asText()).isEqualTo("Cancel this verification?");
     }
