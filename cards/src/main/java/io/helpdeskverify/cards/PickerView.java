@@ -24,7 +24,8 @@ public record PickerView(String prompt, List<Option> options, String actionId) {
     /**
      * One choice. The value is an id the bot resolves, never shown and never truncated, so it is
      * checked here: Slack caps select option values at 150 characters, and a Teams choice set
-     * returns several values joined by commas.
+     * returns several values joined by commas. The label must not be blank: Slack refuses an
+     * empty option or button text, which would lose the whole picker.
      */
     public record Option(String label, String description, String value) {
 
@@ -32,6 +33,9 @@ public record PickerView(String prompt, List<Option> options, String actionId) {
 
         public Option {
             Objects.requireNonNull(label, "label");
+            if (label.isBlank()) {
+                throw new IllegalArgumentException("option label must not be blank");
+            }
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(value, "value");
             if (value.isBlank() || value.length() > VALUE_MAX || value.indexOf(',') >= 0) {

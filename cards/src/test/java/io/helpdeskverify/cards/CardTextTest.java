@@ -95,6 +95,15 @@ class CardTextTest {
     }
 
     @Test
+    void pickerOptionsRefuseWhatSlackOrTeamsWouldRefuseOrMangle() {
+        assertThatThrownBy(() -> new PickerView.Option(" ", "", "u-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PickerView.Option("Jane", "", "u-1,u-2")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PickerView.Option("Jane", "", "u".repeat(151))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PickerView("Pick", List.of(), "x".repeat(256))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new PickerView.Option("Jane", "", "u".repeat(150)).value()).hasSize(150);
+    }
+
+    @Test
     void auditRootIsTheUtcDay() {
         assertThat(AuditText.rootTitle(LocalDate.of(2026, 11, 24))).isEqualTo("Identity verifications, 2026-11-24");
     }
