@@ -1,0 +1,53 @@
+package io.helpdeskverify.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds directory data through the public API, with names unique to each test. */
+public final class Fixtures {
+
+    private final Api api;
+
+    public Fixtures(Api api) {
+        this.api = api;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A user of acme with a mobile and an email, no app. */
+    public String userWithMobileAndEmail() {
+        String u = unique("u");
+        var r = api.post("/api/v1/customers/acme/end-users", """
+                {"username":"%s","displayName":"Test %s","email":"%s@acme.example","mobile":"+12025550188"}"""
+                .formatted(u, u, u));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return u;
+    }
+
+    /** A user of acme with an enrolled app (notifications on); returns the username and the device credentials. */
+    public AppUser userWithApp() {
+        String u = userWithMobileAndEmail();
+        var token = api.post("/api/v1/customers/acme/end-users/" + u + "/enrolments", "{}");
+        assertThat(token.status()).as(token.body()).isEqualTo(201);
+        var device = api.send("POST", "/api/v1/devices", """
+                {"enrolmentToken":"%s","fcmToken":"fcm-%s","platform":"android","notificationsEnabled":true}"""
+                .formatted(token.json().get("enrolmentToken").asText(), u), "application/json", null, Map.of());
+        assertThat(device.status()).as(device.body()).isEqualTo(201);
+        return new AppUser(u, device.json().get("deviceId").asText(), device.json().get("deviceSecret").asText());
+    }
+
+    public JsonNode start(String user, String method, String technicianId) {
+        var r = api.post("/api/v1/verifications", """
+                {"customer":"acme","user":"%s","method":"%s","technician":{"platform":"api","id":"%s","name":"Tech %s"}}"""
+                .formatted(user, method, technicianId, technicianId));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    public record AppUser(String username, String deviceId, String deviceSecret) {}
+}
