@@ -31,6 +31,7 @@ public class CsvImporter {
     public ImportReport importUsers(String customerSlug, Reader csv) {
         var customer = directory.customer(customerSlug);
         var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true)
                 .setTrim(true).get();
         int created = 0;
         int updated = 0;
@@ -70,7 +71,7 @@ public class CsvImporter {
                     rejected.add(new ImportReport.Rejected(line, e.getMessage()));
                 }
             }
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             throw new MalformedCsvException(lineOf(e), "the file is not valid CSV: " + rootMessage(e));
         } catch (IOException e) {
             throw new MalformedCsvException(1, "the file could not be read: " + e.getMessage());

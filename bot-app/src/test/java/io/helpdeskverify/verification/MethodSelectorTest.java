@@ -1,0 +1,87 @@
+package io.helpdeskverify.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helpdeskverify.verification.Reachability.PushReadiness;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MethodSelectorTest {
+
+    private final MethodSelector selector = new MethodSelector();
+    private final Set<Method> all = EnumSet.allOf(Method.class);
+    private final Set<Channel> channels = EnumSet.allOf(Channel.class);
+
+    private static Reachability r(PushReadiness push, boolean mobile, boolean email) {
+        return new Reachability(push, mobile, email);
+    }
+
+    @Test
+    void offersExactlyWhatTheContactsAllow() {
+        assertThat(selector.offered(r(PushReadiness.NO_DEVICE, true, false), all, channels)).containsExactly(Method.SMS_CODE);
+        assertThat(selector.offered(r(PushReadiness.NO_DEVICE, false, true), all, channels)).containsExactly(Method.EMAIL_CODE);
+        assertThat(selector.offered(r(PushReadiness.NO_DEVICE, true, true), all, channels))
+                .containsExactly(Method.SMS_CODE, Method.EMAIL_CODE);
+        assertThat(selector.offered(r(PushReadiness.READY, true, true), all, channels)).containsExactly(Method.PUSH,
+                Method.PUSH_WITH_CODE, Method.VERIFIED_PUSH, Method.SMS_CODE, Method.EMAIL_CODE);
+        assertThat(selector.offered(r(PushReadiness.NOTIFICATIONS_OFF, true, false), all, channels))
+                .containsExactly(Method.SMS_CODE);
+    }
+
+    @Test
+    void unconfiguredChannelsAndPolicyLimitWhatIsOffered() {
+        var ready = r(PushReadiness.READY, true, true);
+        assertThat(selector.offered(ready, all, EnumSet.of(Channel.EMAIL))).containsExactly(Method.EMAIL_CODE);
+        assertThat(selector.offered(ready, EnumSet.of(Method.SMS_CODE), channels)).containsExactly(Method.SMS_CODE);
+    }
+
+    @Test
+    void pushFallsBackToSmsWithTheReason() {
+        var plan = selector.plan(Optional.of(Method.PUSH), r(PushReadiness.NOTIFICATIONS_OFF, true, true), all, channels);
+        assertThat(plan).isEqualTo(new DeliveryPlan.Deliver(Method.SMS_CODE,
+                List.of("push not possible: notifications disabled")));
+    }
+
+    @Test
+    void pushWithoutMobileFallsBackToEmail() {
+        var plan = selector.plan(Optional.of(Method.PUSH_WITH_CODE), r(PushReadiness.NO_DEVICE, false, true), all, channels);
+        assertThat(plan).isInstanceOf(DeliveryPlan.Deliver.class);
+        assertThat(((DeliveryPlan.Deliver) plan).method()).isEqualTo(Method.EMAIL_CODE);
+        assertThat(((DeliveryPlan.Deliver) plan).fallbacks()).containsExactly("push not possible: no enrolled device",
+                "no mobile number");
+    }
+
+    @Test
+    void nothingLeftIsImpossible() {
+        assertThat(selector.plan(Optional.of(Method.PUSH), r(PushReadiness.NO_DEVICE, false, false), all, channels))
+                .isInstanceOf(DeliveryPlan.Impossible.class);
+        assertThat(selector.plan(Optional.empty(), r(PushReadiness.NO_DEVICE, false, false), all, channels))
+                .isInstanceOf(DeliveryPlan.Impossible.class);
+    }
+
+    @Test
+    void anExplicitSmsOrEmailRequestIsNeverSilentlyChanged() {
+        var plan = selector.plan(Optional.of(Method.EMAIL_CODE), r(PushReadiness.NO_DEVICE, true, false), all, channels);
+        assertThat(plan).isInstanceOf(DeliveryPlan.Impossible.class);
+        assertThat(((DeliveryPlan.Impossible) plan).reason()).contains("no email").contains("available: SMS code");
+    }
+
+    @Test
+    void theDefaultIsTheFirstOffered() {
+        assertThat(selector.plan(Optional.empty(), r(PushReadiness.NO_DEVICE, true, true), all, channels))
+                .isEqualTo(new DeliveryPlan.Deliver(Method.SMS_CODE, List.of()));
+    }
+
+    @Test
+    void aRuntimePushFailureGoesDownTheLadder() {
+        var ready = r(PushReadiness.READY, true, true);
+        assertThat(selector.next(Method.PUSH, "token rejected", ready, all, channels))
+                .isEqualTo(new DeliveryPlan.Deliver(Method.SMS_CODE, List.of("push not possible: token rejected")));
+        assertThat(selector.next(Method.SMS_CODE, "undelivered", ready, all, channels))
+                .extracting(p -> ((DeliveryPlan.Deliver) p).method()).isEqualTo(Method.EMAIL_CODE);
+        assertThat(selector.next(Method.EMAIL_CODE, "bounced", ready, all, channels)).isInstanceOf(DeliveryPlan.Impossible.class);
+    }
+}
