@@ -128,6 +128,22 @@ class ConcurrencyTest {
         assertThat(mine).hasSize(100).doesNotHaveDuplicates();
     }
 
+    @Test
+    void anExpiryScheduledByAnInstanceThatStoppedStillFires() {
+        int redisPort = first.getBean(redis.embedded.RedisServer.class).ports().get(0);
+        var third = instance("--spring.data.redis.url=redis://127.0.0.1:" + redisPort, "--helpdesk.demo-data.enabled=false");
+        String user = fixtures(third).userWithMobileAndEmail();
+        String id = fixtures(third).start(user, "EMAIL_CODE", "gone").get("id").asText();
+        var service = first.getBean(VerificationService.class);
+        await().until(() -> service.find(id).orElseThrow().state() == State.SENT);
+        third.close();
+
+        clock.advance(Duration.ofMinutes(11));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().state() == State.EXPIRED);
+        assertThat(events(id).stream().filter(e -> e.type() == EventType.EXPIRED)).hasSize(1);
+    }
+
     private List<AuditEvent> events(String verificationId) {
         return first.getBean(EventLog.class).query(new EventQuery(Optional.of("acme"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), 10_000)).stream().filter(e -> e.verificationId().equals(verificationId)).toList();
