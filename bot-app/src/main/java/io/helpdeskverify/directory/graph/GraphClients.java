@@ -1,6 +1,5 @@
 package io.helpdeskverify.directory.graph;
 
-import com.azure.core.credential.TokenRequestContext;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestOption;
@@ -56,8 +55,7 @@ class GraphClients {
             if (!hosts.isUrlHostValid(uri)) {
                 return "";
             }
-            var token = credentials.forTenant(tenantId).getTokenSync(new TokenRequestContext().addScopes(props.scope()));
-            return token.getToken();
+            return credentials.token(tenantId);
         }
 
         @Override

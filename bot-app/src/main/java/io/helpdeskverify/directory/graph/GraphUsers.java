@@ -48,11 +48,12 @@ class GraphUsers {
         });
     }
 
+    /**
+     * The SDK's own template is {@code /users/delta()}; the documented {@code /users/delta} is what
+     * every Graph (and fake) answers, and what Graph's links use afterwards.
+     */
     Page firstDeltaPage(String tenant) {
-        return call(() -> {
-            var r = clients.forTenant(tenant).users().delta().get(rc -> rc.queryParameters.select = SELECT);
-            return page(r.getValue(), r.getOdataNextLink(), r.getOdataDeltaLink());
-        });
+        return deltaPage(tenant, props.apiRoot() + "/users/delta?$select=" + String.join(",", SELECT));
     }
 
     /** A {@code nextLink} within a delta round, or a stored {@code deltaLink} that starts the next round. */
@@ -131,6 +132,10 @@ class GraphUsers {
             throw new GraphFailure(e.getResponseStatusCode(), code + ": " + message, retryAfter(e));
         } catch (ApiException e) {
             throw new GraphFailure(e.getResponseStatusCode(), e.getMessage(), retryAfter(e));
+        } catch (UnsupportedOperationException e) {
+            // The SDK could not read an error body: not Graph's JSON error format.
+            throw new GraphFailure(0, "the Graph API answered with an error that is not Graph's JSON (is GRAPH_API_URL "
+                    + "right?)", Optional.empty());
         } catch (RuntimeException e) {
             // Token endpoint refusals (wrong secret, no consent) and network errors end up here.
             throw new GraphFailure(0, rootMessage(e), Optional.empty());
