@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * listed in docs/directory.md.
  *
  * @param certificatePath a PEM (key + certificate) or PFX file, instead of a client secret
+ * @param scope what tokens are asked for; only a national cloud needs another (e.g. {@code https://graph.microsoft.us/.default})
  * @param redirectUri where Microsoft sends the admin back after consent; empty = this server's
  *                    {@code /directory/consent/callback} as the admin's browser reached it
  * @param syncInterval how often each connected customer is delta-synced
@@ -26,6 +27,7 @@ public record GraphProperties(
         @DefaultValue("") String certificatePassword,
         @DefaultValue("https://graph.microsoft.com/v1.0") URI apiUrl,
         @DefaultValue("https://login.microsoftonline.com") URI authorityUrl,
+        @DefaultValue("https://graph.microsoft.com/.default") String scope,
         @DefaultValue("") String redirectUri,
         @DefaultValue("30m") Duration syncInterval,
         @DefaultValue("1m") Duration schedulerTick,
@@ -59,10 +61,5 @@ public record GraphProperties(
     String authorityRoot() {
         String s = authorityUrl.toString();
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    /** {@code https://graph.microsoft.com/.default} for the public cloud; the same origin for national clouds. */
-    String scope() {
-        return apiUrl.getScheme() + "://" + apiUrl.getAuthority() + "/.default";
     }
 }

@@ -64,6 +64,7 @@ class GraphImportTest extends GraphTestBase {
                 .withHeader("Authorization", containing("Bearer eyJ0eXAiOiJKV1Qi")));
         // One token for the tenant, by client credentials.
         FAKE.server.verify(1, postRequestedFor(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"))
                 .withRequestBody(containing("grant_type=client_credentials"))
                 .withRequestBody(containing("client_id=" + GraphFake.CLIENT_ID)));
 
