@@ -1,9 +1,15 @@
 package io.helpdeskverify.delivery;
 
+import io.helpdeskverify.delivery.outbox.OutboxSenders;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
@@ -20,5 +26,20 @@ class DeliveryConfiguration {
         executor.setAwaitTerminationSeconds(10);
         executor.initialize();
         return executor;
+    }
+
+    /** Only waits out back-offs; the retried send itself runs on the delivery executor. */
+    @Bean(name = "deliveryScheduler", destroyMethod = "shutdown")
+    TaskScheduler deliveryScheduler() {
+        var scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("delivery-retry-");
+        scheduler.setPoolSize(1);
+        scheduler.initialize();
+        return scheduler;
+    }
+
+    @Bean
+    Senders senders(List<ChannelSetup> setups, ObjectProvider<OutboxSenders> outbox) {
+        return new Senders(setups, Optional.ofNullable(outbox.getIfAvailable()).map(o -> o::sender));
     }
 }
