@@ -46,6 +46,9 @@ class TwilioStatusCallbackTest extends DeliveryFakes {
         assertThat(world.cardLines(id)).hasSize(2).last().isEqualTo("SMS delivered");
         assertThat(world.eventTypes(id)).containsExactly("VERIFICATION_REQUESTED", "CHALLENGE_SENT", "DELIVERY_REPORTED");
         assertThat(world.events(id).get(2).get("reason").asText()).isEqualTo("SMS delivered");
+        var api = new Api(port).get("/api/v1/verifications/" + id).json();
+        assertThat(api.at("/delivery/1/status").asText()).isEqualTo("DELIVERED");
+        assertThat(api.at("/delivery/1/text").asText()).isEqualTo("SMS delivered");
         // Twilio retries callbacks: the same report again adds nothing.
         assertThat(twilio.postSigned(TwilioCallbacks.status(sid, "delivered", null)).status()).isEqualTo(204);
         assertThat(world.cardLines(id)).hasSize(2);
