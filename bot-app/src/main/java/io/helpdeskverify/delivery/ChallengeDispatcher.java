@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,20 +33,20 @@ class ChallengeDispatcher {
     private final DirectoryRepository directory;
     private final VerificationService verifications;
     private final Executor executor;
-    private final TaskScheduler scheduler;
+    private final RetryTimer retries;
     private final DeliveryProperties settings;
     private final Clock clock;
     private final String mspName;
 
     ChallengeDispatcher(Senders senders, DirectoryRepository directory, VerificationService verifications,
                         @Qualifier("deliveryExecutor") Executor executor,
-                        @Qualifier("deliveryScheduler") TaskScheduler scheduler, DeliveryProperties settings,
+                        RetryTimer retries, DeliveryProperties settings,
                         Clock clock, HelpdeskProperties props) {
         this.senders = senders;
         this.directory = directory;
         this.verifications = verifications;
         this.executor = executor;
-        this.scheduler = scheduler;
+        this.retries = retries;
         this.settings = settings;
         this.clock = clock;
         this.mspName = props.mspName();
@@ -113,7 +112,7 @@ class ChallengeDispatcher {
             }
             log.info("Verification {}: {} unavailable ({}), retry {} in {} ms", issued.id(), channel, retry.reason(),
                     attempt + 1, wait.toMillis());
-            scheduler.schedule(() -> executor.execute(() -> attempt(issued, change, attempt + 1)), at);
+            retries.at(at, () -> executor.execute(() -> attempt(issued, change, attempt + 1)));
         }
     }
 

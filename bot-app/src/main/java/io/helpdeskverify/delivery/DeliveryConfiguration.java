@@ -7,9 +7,7 @@ import java.util.concurrent.Executor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
@@ -28,14 +26,9 @@ class DeliveryConfiguration {
         return executor;
     }
 
-    /** Only waits out back-offs; the retried send itself runs on the delivery executor. */
-    @Bean(name = "deliveryScheduler", destroyMethod = "shutdown")
-    TaskScheduler deliveryScheduler() {
-        var scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("delivery-retry-");
-        scheduler.setPoolSize(1);
-        scheduler.initialize();
-        return scheduler;
+    @Bean
+    RetryTimer deliveryRetryTimer() {
+        return new RetryTimer();
     }
 
     @Bean
