@@ -1,0 +1,39 @@
+package io.helpdeskverify.chat.teams;
+
+import com.microsoft.bot.connector.authentication.ChannelValidation;
+import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Bot Framework SDK's adapter, which verifies every incoming token (issuer, audience = our app
+ * id, signing keys and their channel endorsement, the {@code serviceurl} claim) before our bot sees
+ * the activity.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TeamsEnabled.class)
+class TeamsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsConfiguration.class);
+
+    @Bean
+    BotFrameworkHttpAdapter teamsAdapter(TeamsProperties props) {
+        // The SDK keeps this URL in a static field; it is set once here, from configuration only.
+        ChannelValidation.setOpenIdMetaDataUrl(props.openIdMetadataUrl());
+        if (props.anonymous()) {
+            log.warn("Teams runs WITHOUT authentication: no MICROSOFT_APP_ID is set (Bot Framework Emulator mode). "
+                    + "Never expose /api/messages like this.");
+        } else {
+            log.info("Teams bot {} ({}), incoming tokens checked against {}", props.appId(),
+                    props.singleTenant() ? "single-tenant " + props.appTenantId() : "multi-tenant",
+                    props.openIdMetadataUrl());
+        }
+        return new BotFrameworkHttpAdapter(new SimpleCredentialProvider(props.appId(), props.appPassword()),
+                new SimpleChannelProvider());
+    }
+}
