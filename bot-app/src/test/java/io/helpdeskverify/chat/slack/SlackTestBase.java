@@ -87,7 +87,8 @@ abstract class SlackTestBase {
 
     FakeSlack.Call awaitUpdate(String channel, String contains) {
         return await().atMost(Duration.ofSeconds(15)).until(() -> updates(channel).stream()
-                .filter(c -> c.blocks().contains(contains)).reduce((a, b) -> b), Optional::isPresent).get();
+                .filter(c -> c.status() == 200 && c.blocks().contains(contains)).reduce((a, b) -> b),
+                Optional::isPresent).get();
     }
 
     static String verificationId(FakeSlack.Call card) {
