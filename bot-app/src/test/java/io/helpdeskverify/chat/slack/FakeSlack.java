@@ -68,14 +68,18 @@ final class FakeSlack {
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
     }
 
-    /** The next {@code times} chat.update calls of this channel get 429 with this Retry-After. */
-    void rateLimitUpdates(String channel, int retryAfterSeconds) {
-        server.stubFor(post(urlEqualTo("/api/chat.update")).atPriority(1)
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("channel=" + channel))
-                .inScenario("429-" + channel).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willSetStateTo("served")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", Integer.toString(retryAfterSeconds))
-                        .withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
+    /** The next {@code times} chat.update calls of this channel get 429 with {@code Retry-After: 1}. */
+    void rateLimitUpdates(String channel, int times) {
+        for (int i = 0; i < times; i++) {
+            server.stubFor(post(urlEqualTo("/api/chat.update")).atPriority(1)
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("channel=" + channel))
+                    .inScenario("429-" + channel)
+                    .whenScenarioStateIs(i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "served-" + i)
+                    .willSetStateTo("served-" + (i + 1))
+                    .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
+        }
     }
 
     /** chat.postMessage in this channel answers not_in_channel, as Slack does for a channel the bot is not in. */

@@ -37,9 +37,14 @@ final class SlackRequests {
 
     /** The fixture's slash command with our command, text, channel, user and response_url. */
     static String slashCommand(String text, String channel, String userId, String userName, String responseUrl) {
+        return slashCommand(FakeSlack.TEAM, text, channel, userId, userName, responseUrl);
+    }
+
+    static String slashCommand(String team, String text, String channel, String userId, String userName,
+                               String responseUrl) {
         var form = new LinkedHashMap<String, String>();
         form.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
-        form.put("team_id", FakeSlack.TEAM);
+        form.put("team_id", team);
         form.put("team_domain", "example");
         form.put("channel_id", channel);
         form.put("channel_name", "helpdesk");
@@ -56,12 +61,17 @@ final class SlackRequests {
     /** The fixture's block_actions payload, clicking {@code actionId} with {@code value} on a message in {@code channel}. */
     static String blockAction(String actionId, String value, String channel, String messageTs, String userId,
                               String userName, String responseUrl) {
+        return blockAction(FakeSlack.TEAM, actionId, value, channel, messageTs, userId, userName, responseUrl);
+    }
+
+    static String blockAction(String team, String actionId, String value, String channel, String messageTs,
+                              String userId, String userName, String responseUrl) {
         try {
             var payload = (ObjectNode) JSON.readTree(Files.readString(fixture("slack_block_actions_payload_official.json")));
             payload.remove("_comment");
-            ((ObjectNode) payload.get("team")).put("id", FakeSlack.TEAM);
+            ((ObjectNode) payload.get("team")).put("id", team);
             var user = (ObjectNode) payload.get("user");
-            user.put("id", userId).put("username", userName).put("name", userName).put("team_id", FakeSlack.TEAM);
+            user.put("id", userId).put("username", userName).put("name", userName).put("team_id", team);
             var container = JSON.createObjectNode().put("type", "message").put("message_ts", messageTs)
                     .put("channel_id", channel).put("is_ephemeral", false);
             payload.set("container", container);
