@@ -41,8 +41,9 @@ class SlackConfiguration {
     @Bean
     App slackApp(Slack slack, SlackProperties props, ChatFlow flow, TechnicianActions actions,
                  SlackChatPlatform platform, @Qualifier("chatExecutor") Executor executor) {
+        // The auth.test cache keeps a Web API round trip out of every request's path to its ack.
         var app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(props.botToken())
-                .signingSecret(props.signingSecret()).build());
+                .signingSecret(props.signingSecret()).authTestCacheEnabled(true).build());
         new SlackHandlers(flow, actions, platform, executor).register(app, props.command());
         log.info("Slack: {} on {}; Web API at {}", props.command(),
                 props.socketMode() ? "Socket Mode" : "POST /slack/events", props.apiUrl());
