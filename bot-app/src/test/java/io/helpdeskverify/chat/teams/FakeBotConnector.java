@@ -73,9 +73,23 @@ final class FakeBotConnector implements AutoCloseable {
         }
     }
 
+    /** The next {@code times} sends (POST of an activity) are answered with this status. */
+    void failSends(int status, int times) {
+        String state = Scenario.STARTED;
+        for (int i = 0; i < times; i++) {
+            String next = "send-failed-" + (i + 1);
+            server.stubFor(post(urlPathMatching("/v3/conversations/[^/]+/activities(/[^/]+)?")).atPriority(1)
+                    .inScenario("sends").whenScenarioStateIs(state).willSetStateTo(next)
+                    .willReturn(aResponse().withStatus(status).withBody("Bad Gateway")));
+            state = next;
+        }
+    }
+
+    /** Everything received so far, oldest first. */
     List<Call> calls() {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.anyUrl())).stream().map(Call::of).toList();
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl())).stream().map(Call::of)
+                .sorted(java.util.Comparator.comparing(Call::at)).toList();
     }
 
     @Override
@@ -88,13 +102,13 @@ final class FakeBotConnector implements AutoCloseable {
     }
 
     /** One request the fake received, its path decoded. */
-    record Call(String method, String path, JsonNode body, String authorization) {
+    record Call(String method, String path, JsonNode body, String authorization, java.time.Instant at) {
 
         static Call of(LoggedRequest r) {
             try {
                 JsonNode body = r.getBodyAsString().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.getBodyAsString());
                 return new Call(r.getMethod().getName(), URLDecoder.decode(r.getUrl(), StandardCharsets.UTF_8), body,
-                        r.getHeader("Authorization"));
+                        r.getHeader("Authorization"), r.getLoggedDate().toInstant());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
