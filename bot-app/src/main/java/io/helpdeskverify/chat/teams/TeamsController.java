@@ -8,9 +8,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Conditional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,25 +22,43 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Bot Framework messaging endpoint. The SDK authenticates the request before {@link TeamsBot}
- * runs, so a request without a valid token changes nothing and gets 401.
+ * runs, so a request without a valid token changes nothing and gets 401. Without Teams settings the
+ * route answers 503 with what to set.
  */
 @RestController
-@Conditional(TeamsEnabled.class)
 class TeamsController {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
 
-    private final BotFrameworkHttpAdapter adapter;
-    private final TeamsBot bot;
+    private final ObjectProvider<BotFrameworkHttpAdapter> adapters;
+    private final ObjectProvider<TeamsBot> bots;
 
-    TeamsController(BotFrameworkHttpAdapter adapter, TeamsBot bot) {
-        this.adapter = adapter;
-        this.bot = bot;
+    TeamsController(ObjectProvider<BotFrameworkHttpAdapter> adapters, ObjectProvider<TeamsBot> bots) {
+        this.adapters = adapters;
+        this.bots = bots;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void reportStatus() {
+        if (bots.getIfAvailable() == null) {
+            log.info("Teams: off. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID for a "
+                    + "single-tenant bot) to turn it on (docs/teams.md); /api/messages answers 503 until then");
+        }
     }
 
     @PostMapping(path = "/api/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<Object>> incoming(@RequestBody Activity activity,
             @RequestHeader(value = "Authorization", defaultValue = "") String authorization) {
+        BotFrameworkHttpAdapter adapter = adapters.getIfAvailable();
+        TeamsBot bot = bots.getIfAvailable();
+        if (adapter == null || bot == null) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Teams is not configured on this server: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD "
+                            + "(see docs/teams.md).");
+            problem.setTitle("Teams not configured");
+            return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+        }
         if (activity == null || activity.getType() == null) {
             return CompletableFuture.completedFuture(ResponseEntity.badRequest().body(problem("Not a Bot Framework activity.")));
         }
@@ -67,7 +88,8 @@ class TeamsController {
         }
         if (cause instanceof TeamsBot.ForeignTenantException) {
             log.warn("Teams request refused: {}", cause.getMessage());
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(cause.getMessage()));
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, cause.getMessage()));
         }
         if (cause instanceof IllegalArgumentException) {
             return ResponseEntity.badRequest().body(problem(cause.getMessage()));
@@ -90,7 +112,7 @@ class TeamsController {
         return c;
     }
 
-    private static java.util.Map<String, String> problem(String detail) {
-        return java.util.Map.of("title", "Bad request", "detail", detail == null ? "" : detail);
+    private static ProblemDetail problem(String detail) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail == null ? "" : detail);
     }
 }
