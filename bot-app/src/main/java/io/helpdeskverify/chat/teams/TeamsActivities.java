@@ -20,6 +20,7 @@ final class TeamsActivities {
     private static final String THREAD_SUFFIX = ";messageid=";
     private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TeamsActivities() {}
 
@@ -51,7 +52,7 @@ final class TeamsActivities {
             return Optional.of(a.getConversation().getTenantId());
         }
         if (a.getChannelData() != null) {
-            JsonNode id = new ObjectMapper().valueToTree(a.getChannelData()).path("tenant").path("id");
+            JsonNode id = JSON.valueToTree(a.getChannelData()).path("tenant").path("id");
             if (id.isTextual() && !id.asText().isBlank()) {
                 return Optional.of(id.asText());
             }

@@ -23,12 +23,13 @@ class TeamsConfiguration {
 
     @Bean
     BotFrameworkHttpAdapter teamsAdapter(TeamsProperties props) {
-        // The SDK keeps this URL in a static field; it is set once here, from configuration only.
-        ChannelValidation.setOpenIdMetaDataUrl(props.openIdMetadataUrl());
         if (props.anonymous()) {
             log.warn("Teams runs WITHOUT authentication: no MICROSOFT_APP_ID is set (Bot Framework Emulator mode). "
                     + "Never expose /api/messages like this.");
         } else {
+            // The SDK keeps this URL in a static field: set once here, from configuration only, and
+            // only where tokens are checked at all.
+            ChannelValidation.setOpenIdMetaDataUrl(props.openIdMetadataUrl());
             log.info("Teams bot {} ({}), incoming tokens checked against {}", props.appId(),
                     props.singleTenant() ? "single-tenant " + props.appTenantId() : "multi-tenant",
                     props.openIdMetadataUrl());

@@ -198,7 +198,10 @@ class TeamsVerificationFlowTest {
         t.awaitState(id, "SENT");
 
         var approve = teams.actionActivity(tech, chat, "hv_approve", Map.of("verificationId", id));
+        long started = System.nanoTime();
         JsonNode first = t.invokeCard(teams.post(approve));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("Teams waits 5 s for an invoke")
+                .isLessThan(java.time.Duration.ofSeconds(5));
         JsonNode again = t.invokeCard(teams.post(approve));
 
         assertThat(first.toString()).contains("Verified");
