@@ -184,6 +184,12 @@ class TeamsChatPlatform implements ChatPlatform {
                 }
                 log.info("Teams answered {} in {}; trying again in {}", e.status(), scope, wait);
                 LockSupport.parkNanos(wait.toNanos());
+            } catch (ChatPlatformException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The SDK also fails before sending (validation, serialisation): still a failed call for the flow.
+                throw new ChatPlatformException("Teams call failed: " + e, "Try again in a moment; if it keeps failing, "
+                        + "ask your admin to check the bot's log.", e);
             }
         }
     }

@@ -73,6 +73,12 @@ final class FakeBotConnector implements AutoCloseable {
         }
     }
 
+    /** Answers card updates with 200 and no body at all, as some connectors do. */
+    void emptyUpdateAnswers() {
+        server.stubFor(put(urlPathMatching("/v3/conversations/[^/]+/activities/[^/]+")).atPriority(2)
+                .willReturn(aResponse().withStatus(200)));
+    }
+
     /** The next {@code times} sends (POST of an activity) are answered with this status. */
     void failSends(int status, int times) {
         String state = Scenario.STARTED;

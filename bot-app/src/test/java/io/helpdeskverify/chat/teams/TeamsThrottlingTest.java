@@ -116,6 +116,22 @@ class TeamsThrottlingTest {
     }
 
     @Test
+    void anUpdateAnsweredWithAnEmptyBodyCountsAsDone() {
+        fake.emptyUpdateAnswers();
+        String user = new Fixtures(api).userWithMobileAndEmail();
+        var chat = Conversation.groupChat();
+        teams.message(tech, chat, "verify " + user + "@acme --sms");
+        String id = verificationId(t.awaitCardPosted(chat));
+        t.awaitState(id, "SENT");
+
+        t.invokeCard(teams.action(tech, chat, "hv_approve", id));
+
+        t.awaitUpdateSaying(chat, "Verified");
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> fake.calls().stream()
+                .filter(c -> TeamsFlowSupport.updateIn(c, chat) && c.card().toString().contains("Verified")).count() == 1);
+    }
+
+    @Test
     void aSendThatMeetsABadGatewayIsRetried() {
         var personal = Conversation.personal();
         fake.failSends(502, 1);
