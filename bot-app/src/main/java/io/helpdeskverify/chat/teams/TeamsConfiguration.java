@@ -29,10 +29,10 @@ class TeamsConfiguration {
         } else {
             // The SDK keeps this URL in a static field: set once here, from configuration only, and
             // only where tokens are checked at all.
-            ChannelValidation.setOpenIdMetaDataUrl(props.openIdMetadataUrl());
+            ChannelValidation.setOpenIdMetaDataUrl(props.openidMetadataUrl());
             log.info("Teams bot {} ({}), incoming tokens checked against {}", props.appId(),
                     props.singleTenant() ? "single-tenant " + props.appTenantId() : "multi-tenant",
-                    props.openIdMetadataUrl());
+                    props.openidMetadataUrl());
         }
         return new BotFrameworkHttpAdapter(new SimpleCredentialProvider(props.appId(), props.appPassword()),
                 new SimpleChannelProvider());

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appPassword its client secret
  * @param appTenantId set for a single-tenant bot: outgoing tokens come from this tenant and
  *     activities from other tenants are refused; empty for a (legacy) multi-tenant bot
- * @param openIdMetadataUrl where the Bot Framework publishes the keys that sign incoming tokens
+ * @param openidMetadataUrl where the Bot Framework publishes the keys that sign incoming tokens
  * @param allowAnonymous run without an app id, unauthenticated, as the Bot Framework Emulator
  *     expects; the local profile only
  */
@@ -20,7 +20,7 @@ public record TeamsProperties(
         @DefaultValue("") String appId,
         @DefaultValue("") String appPassword,
         @DefaultValue("") String appTenantId,
-        @DefaultValue("https://login.botframework.com/v1/.well-known/openidconfiguration") String openIdMetadataUrl,
+        @DefaultValue("https://login.botframework.com/v1/.well-known/openidconfiguration") String openidMetadataUrl,
         @DefaultValue("false") boolean allowAnonymous) {
 
     public boolean anonymous() {
@@ -33,7 +33,7 @@ public record TeamsProperties(
 
     @Override
     public String toString() {
-        return "TeamsProperties[appId=" + appId + ", appTenantId=" + appTenantId + ", openIdMetadataUrl="
-                + openIdMetadataUrl + ", allowAnonymous=" + allowAnonymous + ", appPassword=redacted]";
+        return "TeamsProperties[appId=" + appId + ", appTenantId=" + appTenantId + ", openidMetadataUrl="
+                + openidMetadataUrl + ", allowAnonymous=" + allowAnonymous + ", appPassword=redacted]";
     }
 }

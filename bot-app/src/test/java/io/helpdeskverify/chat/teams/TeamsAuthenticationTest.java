@@ -36,7 +36,7 @@ class TeamsAuthenticationTest {
         r.add("teams.app-password", () -> "test-password-not-used-offline");
         r.add("teams.app-tenant-id", () -> TeamsClient.TENANT);
         r.add("teams.allow-anonymous", () -> "false");
-        r.add("teams.open-id-metadata-url", TOKENS::metadataUrl);
+        r.add("teams.openid-metadata-url", TOKENS::metadataUrl);
     }
 
     @LocalServerPort
