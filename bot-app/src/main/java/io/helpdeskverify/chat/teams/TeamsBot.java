@@ -54,6 +54,10 @@ class TeamsBot implements Bot {
             onMessage(a);
             return CompletableFuture.completedFuture(null);
         }
+        if (ActivityTypes.CONVERSATION_UPDATE.equals(a.getType())) {
+            onConversationUpdate(a);
+            return CompletableFuture.completedFuture(null);
+        }
         if (ActivityTypes.INVOKE.equals(a.getType())) {
             Activity answer = new Activity(ActivityTypes.INVOKE_RESPONSE);
             answer.setValue(invoke(a));
@@ -70,6 +74,19 @@ class TeamsBot implements Bot {
             return;
         }
         executor.execute(() -> flow.handle(request));
+    }
+
+    /* Installed for someone personally: greet them with the usage, the one thing they need first. */
+    private void onConversationUpdate(Activity a) {
+        if (a.getMembersAdded() == null || a.getRecipient() == null || a.getFrom() == null
+                || !TeamsActivities.isPersonal(TeamsActivities.conversation(a).conversationId())) {
+            return;
+        }
+        boolean botAdded = a.getMembersAdded().stream().anyMatch(m -> a.getRecipient().getId().equals(m.getId()));
+        if (botAdded && dedup.firstTime(a.getConversation().getId(), a.getId())) {
+            var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), "help");
+            executor.execute(() -> flow.handle(request));
+        }
     }
 
     private InvokeResponse invoke(Activity a) {

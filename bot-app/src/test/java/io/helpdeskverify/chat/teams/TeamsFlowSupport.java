@@ -99,11 +99,6 @@ final class TeamsFlowSupport {
         throw new AssertionError("no code in " + m);
     }
 
-    /** Push + code: the code travels in the push, so the app's pending challenge shows it; else the outbox. */
-    String outboxCodeOrPush(String verificationId) {
-        return outboxCode(verificationId);
-    }
-
     /** The end user taps Approve in the app (found by polling, as the app does when a push is late). */
     void approveInApp(String deviceSecret, String deviceId, String verificationId) {
         JsonNode challenge = await().atMost(Duration.ofSeconds(10)).until(() -> {

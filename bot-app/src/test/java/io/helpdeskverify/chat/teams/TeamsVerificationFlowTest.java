@@ -70,7 +70,8 @@ class TeamsVerificationFlowTest {
 
         // The technician's client refreshes: the code and Cancel, no Approve before the user approved.
         JsonNode mine = t.invokeCard(teams.action(tech, channel, "refresh", id));
-        String code = t.outboxCodeOrPush(id);
+        // The push carries the code the user will read back; the outbox stands in for the phone.
+        String code = t.outboxCode(id);
         assertThat(mine.toString()).contains(spaced(code));
         assertThat(verbs(mine)).containsExactly("hv_cancel");
         // Anybody else who refreshes sees the status only.
@@ -262,6 +263,20 @@ class TeamsVerificationFlowTest {
         teams.message(tech, personal, "events bob@acme");
         t.awaitCall(c -> c.isSend() && c.path().startsWith("/v3/conversations/" + personal.id() + "/")
                 && c.card().toString().contains("events of Bob"));
+    }
+
+    @Test
+    void installedPersonallyTheBotGreetsWithTheUsage() {
+        var personal = Conversation.personal();
+        var update = teams.messageActivity(tech, personal, "");
+        update.put("type", "conversationUpdate");
+        update.remove("text");
+        update.putArray("membersAdded").addObject().put("id", TeamsClient.BOT);
+
+        assertThat(teams.post(update).status()).isIn(200, 202);
+
+        t.awaitCall(c -> c.isSend() && c.path().startsWith("/v3/conversations/" + personal.id() + "/")
+                && c.card().toString().contains("How to verify a caller"));
     }
 
     @Test
