@@ -4,17 +4,18 @@ import io.helpdeskverify.cards.CardAction;
 import io.helpdeskverify.cards.CardPhase;
 import io.helpdeskverify.cards.CodeInstruction;
 import io.helpdeskverify.cards.VerificationCardView;
-import io.helpdeskverify.cards.VerificationCardView.DeliveryLine;
 import io.helpdeskverify.cards.VerificationCardView.OutcomeLine;
+import io.helpdeskverify.delivery.DeliveryLines;
+import io.helpdeskverify.directory.ContactRisk;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.Masking;
 import io.helpdeskverify.verification.Channel;
-import io.helpdeskverify.verification.DeliveryStep;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Verification;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,9 +31,13 @@ import org.springframework.stereotype.Component;
 public class CardViewMapper {
 
     private final DirectoryRepository directory;
+    private final ContactRisk risk;
+    private final Clock clock;
 
-    public CardViewMapper(DirectoryRepository directory) {
+    public CardViewMapper(DirectoryRepository directory, ContactRisk risk, Clock clock) {
         this.directory = directory;
+        this.risk = risk;
+        this.clock = clock;
     }
 
     public VerificationCardView view(Verification v) {
@@ -46,8 +51,8 @@ public class CardViewMapper {
         CardPhase phase = phase(v);
         return new VerificationCardView(v.id(), customer.map(Customer::name).orElse(v.customer()), v.customer(),
                 user.map(EndUser::displayName).orElse(v.endUser()), v.endUser(), contacts, v.method().label(),
-                v.technician().name(), v.technician().id(), v.expiresAt(), phase, delivery(v), userResponse(v),
-                outcome(v), List.of(), actions(v, phase));
+                v.technician().name(), v.technician().id(), v.expiresAt(), phase, DeliveryLines.of(v.delivery()),
+                userResponse(v), outcome(v), user.map(u -> risk.warnings(u, clock)).orElse(List.of()), actions(v, phase));
     }
 
     /** What the technician is told to do with the code of this method. */
@@ -91,24 +96,6 @@ public class CardViewMapper {
         return actions;
     }
 
-    private static List<DeliveryLine> delivery(Verification v) {
-        return v.delivery().stream().map(s -> new DeliveryLine(deliveryText(s), s.at())).toList();
-    }
-
-    private static String deliveryText(DeliveryStep s) {
-        String channel = channelLabel(s.channel());
-        String detail = s.detail().isBlank() ? "" : " " + s.detail();
-        return switch (s.status()) {
-            // The fallback reason already reads "push not possible: notifications disabled".
-            case NOT_POSSIBLE -> s.detail().isBlank() ? channel + " not possible" : capitalise(s.detail());
-            case SENDING -> "Sending " + channel;
-            case SENT -> channel + " sent" + detail;
-            case DELIVERED -> channel + " delivered" + detail;
-            case UNDELIVERED -> channel + " not delivered" + (detail.isEmpty() ? "" : ":" + detail);
-            case FAILED -> channel + " failed" + (detail.isEmpty() ? "" : ":" + detail);
-        };
-    }
-
     private static String userResponse(Verification v) {
         if (v.method().channel() != Channel.PUSH) {
             return "";
@@ -140,15 +127,4 @@ public class CardViewMapper {
         return Optional.of(new OutcomeLine(v.outcome().get().label(), v.decidedAt().get(), decided));
     }
 
-    private static String channelLabel(Channel c) {
-        return switch (c) {
-            case PUSH -> "Push";
-            case SMS -> "SMS";
-            case EMAIL -> "Email";
-        };
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }

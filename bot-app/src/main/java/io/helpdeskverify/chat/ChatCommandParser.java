@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * {@code [verify] <user>@<customer> [--push|--push-code|--sms|--email|--match]}, {@code events
- * <user>@<customer>}, {@code help}. Anything else is usage help that names the problem, so a typo
+ * <user>@<customer>}, {@code sync <customer>} (admins), {@code help}. Anything else is usage help that names the problem, so a typo
  * never starts a verification the technician did not mean.
  */
 public final class ChatCommandParser {
@@ -36,6 +36,10 @@ public final class ChatCommandParser {
         List<String> words = new ArrayList<>(List.of(input.isEmpty() ? new String[0] : input.split("\\s+")));
         if (words.isEmpty() || isWord(words.get(0), "help")) {
             return new Help(Optional.empty());
+        }
+        if (isWord(words.get(0), "sync")) {
+            return words.size() == 2 && !words.get(1).startsWith("--") ? new ChatCommand.Sync(words.get(1))
+                    : help("Say which customer to sync: sync <customer>, e.g. sync acme.");
         }
         boolean events = isWord(words.get(0), "events");
         if (events || isWord(words.get(0), "verify")) {

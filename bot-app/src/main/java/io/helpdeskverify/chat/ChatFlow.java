@@ -46,16 +46,19 @@ public class ChatFlow {
     private final CardViewMapper mapper;
     private final CardPublisher publisher;
     private final EventLog events;
+    private final DirectorySyncCommand directorySync;
     private final Clock clock;
 
     public ChatFlow(ChatPlatforms platforms, EndUserResolver resolver, VerificationService verifications,
-                    CardViewMapper mapper, CardPublisher publisher, EventLog events, Clock clock) {
+                    CardViewMapper mapper, CardPublisher publisher, EventLog events, DirectorySyncCommand directorySync,
+                    Clock clock) {
         this.platforms = platforms;
         this.resolver = resolver;
         this.verifications = verifications;
         this.mapper = mapper;
         this.publisher = publisher;
         this.events = events;
+        this.directorySync = directorySync;
         this.clock = clock;
     }
 
@@ -80,6 +83,8 @@ public class ChatFlow {
         ChatCommand command = parser.parse(request.text());
         if (command instanceof Help help) {
             tell(platform, request, help(help));
+        } else if (command instanceof ChatCommand.Sync sync) {
+            tell(platform, request, directorySync.run(request, sync.customer()));
         } else if (command instanceof ChatCommand.Events ev) {
             events(platform, request, resolver.resolve(ev.target()));
         } else {
@@ -244,6 +249,7 @@ public class ChatFlow {
         lines.add("verify user@customer --push | --push-code | --sms | --email | --match — with that method "
                 + "(--match: you read a code to the user, who types it in the app).");
         lines.add("events user@customer — the last " + EVENTS_SHOWN + " events, visible to you only.");
+        lines.add("sync customer — admins: import the customer's users from Microsoft 365 now.");
         lines.add("user is a username, email or display name; customer is the customer's short name or email domain.");
         return help.problem().isPresent()
                 ? new PrivateMessage.Notice(new io.helpdeskverify.cards.NoticeView("That command was not understood.",

@@ -81,15 +81,15 @@ public class EndUserResolver {
 
     /** Every name a technician may type for this user, lower-case. */
     private static Stream<String> keys(EndUser u) {
-        Stream<String> mail = u.email().stream().flatMap(e -> {
-            String lower = e.toLowerCase(Locale.ROOT);
-            int at = lower.lastIndexOf('@');
-            return at > 0 ? Stream.of(lower, lower.substring(0, at)) : Stream.of(lower);
-        });
-        String username = u.username().toLowerCase(Locale.ROOT);
-        int at = username.lastIndexOf('@');
-        Stream<String> upn = at > 0 ? Stream.of(username, username.substring(0, at)) : Stream.of(username);
-        return Stream.of(upn, mail, Stream.of(u.displayName().strip().toLowerCase(Locale.ROOT))).flatMap(s -> s);
+        // Username, Microsoft 365 UPN and email each match whole or by their local part.
+        Stream<String> addresses = Stream.of(Optional.of(u.username()), u.upn(), u.email()).flatMap(Optional::stream)
+                .map(a -> a.toLowerCase(Locale.ROOT)).flatMap(EndUserResolver::wholeAndLocalPart);
+        return Stream.concat(addresses, Stream.of(u.displayName().strip().toLowerCase(Locale.ROOT))).distinct();
+    }
+
+    private static Stream<String> wholeAndLocalPart(String address) {
+        int at = address.lastIndexOf('@');
+        return at > 0 ? Stream.of(address, address.substring(0, at)) : Stream.of(address);
     }
 
     private static List<EndUser> sorted(List<EndUser> users) {

@@ -36,6 +36,15 @@ class ChatCommandParserTest {
         assertThat(parser.parse("events jdoe@acme")).isEqualTo(new Events(new ChatCommand.Target("jdoe", "acme")));
     }
 
+    @Test
+    void syncNamesOneCustomer() {
+        assertThat(parser.parse("sync acme")).isEqualTo(new ChatCommand.Sync("acme"));
+        assertThat(parser.parse("SYNC acme.com")).isEqualTo(new ChatCommand.Sync("acme.com"));
+        assertThat(parser.parse("sync")).isInstanceOf(Help.class);
+        assertThat(parser.parse("sync acme --push")).isInstanceOf(Help.class);
+        assertThat(parser.parse("sync acme contoso")).isInstanceOf(Help.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "help", "HELP", "  "})
     void helpWithoutAProblem(String text) {

@@ -41,6 +41,14 @@ class SlackCommandTest extends SlackTestBase {
     }
 
     @Test
+    void onlyAdminsMaySyncADirectory() {
+        String channel = channel();
+        assertThat(answer(command("sync acme", channel, "UNOTADMIN", "nina")))
+                .contains("Only admins can sync a directory", "slack:UNOTADMIN", "HELPDESK_ADMIN_USER_IDS");
+        assertThat(fake.calls("chat.postMessage", channel)).isEmpty();
+    }
+
+    @Test
     void unknownUsersGetCloseMatchesAndUnknownCustomersTheirs() {
         String channel = channel();
         assertThat(answer(command("alcie@acme", channel, "UTYPO", "ty"))).contains("No end user 'alcie' at Acme Corporation",
