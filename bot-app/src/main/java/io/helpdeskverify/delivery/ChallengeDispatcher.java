@@ -4,8 +4,12 @@ import io.helpdeskverify.directory.Device;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.system.HelpdeskProperties;
 import io.helpdeskverify.verification.Channel;
+import io.helpdeskverify.verification.State;
+import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationChange;
 import io.helpdeskverify.verification.VerificationService;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -16,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends every newly issued challenge (a new verification, or a fallback) on its channel, off the
- * request thread, and reports back: accepted → sent; failed → the next rung of the ladder.
+ * request thread, and reports back: accepted → sent; failed → the next rung of the ladder at once;
+ * briefly unavailable → again after a back-off, as long as the countdown leaves the user time to
+ * answer, then the next rung.
  */
 @Component
 class ChallengeDispatcher {
@@ -27,52 +33,94 @@ class ChallengeDispatcher {
     private final DirectoryRepository directory;
     private final VerificationService verifications;
     private final Executor executor;
+    private final RetryTimer retries;
+    private final DeliveryProperties settings;
+    private final Clock clock;
     private final String mspName;
 
     ChallengeDispatcher(Senders senders, DirectoryRepository directory, VerificationService verifications,
-                        @Qualifier("deliveryExecutor") Executor executor, HelpdeskProperties props) {
+                        @Qualifier("deliveryExecutor") Executor executor,
+                        RetryTimer retries, DeliveryProperties settings,
+                        Clock clock, HelpdeskProperties props) {
         this.senders = senders;
         this.directory = directory;
         this.verifications = verifications;
         this.executor = executor;
+        this.retries = retries;
+        this.settings = settings;
+        this.clock = clock;
         this.mspName = props.mspName();
     }
 
     @EventListener
     void on(VerificationChange change) {
         if (change.issuedChallenge()) {
-            executor.execute(() -> send(change));
+            var issued = change.verification();
+            executor.execute(() -> attempt(issued, change, 1));
         }
     }
 
-    private void send(VerificationChange change) {
-        var v = change.verification();
+    /**
+     * @param issued the verification as it was when this challenge was issued; a retry goes ahead
+     *     only while the stored one still waits for this very challenge
+     */
+    private void attempt(Verification issued, VerificationChange change, int attempt) {
+        String id = issued.id();
         try {
-            var user = directory.endUser(v.customer(), v.endUser());
-            if (user.isEmpty()) {
-                verifications.deliveryFailed(v.id(), "the end user is no longer in the directory");
+            if (attempt > 1 && !stillWaiting(issued)) {
                 return;
             }
-            Channel channel = v.method().channel();
+            var user = directory.endUser(issued.customer(), issued.endUser());
+            if (user.isEmpty()) {
+                verifications.deliveryFailed(id, "the end user is no longer in the directory");
+                return;
+            }
+            Channel channel = issued.method().channel();
             var sender = senders.forChannel(channel);
             if (sender.isEmpty()) {
-                verifications.fallBack(v.id(), "not configured on this installation");
+                verifications.fallBack(id, "not configured on this installation");
                 return;
             }
+            // Read devices on every attempt: a token FCM declared dead a moment ago must not be tried again.
             List<Device> devices = channel == Channel.PUSH
-                    ? directory.devices(v.customer(), v.endUser()).stream().filter(Device::canReceivePush).toList()
+                    ? directory.devices(issued.customer(), issued.endUser()).stream().filter(Device::canReceivePush).toList()
                     : List.of();
-            var challenge = new Challenge(v.id(), v.challengeId(), v.method(), user.get(), devices, mspName,
-                    v.technician().name(), change.newCode(), v.expiresAt());
-            var outcome = sender.get().send(challenge);
-            if (outcome instanceof SendOutcome.Accepted accepted) {
-                verifications.markSent(v.id(), channel, accepted.detail());
-            } else {
-                verifications.fallBack(v.id(), ((SendOutcome.Failed) outcome).reason());
-            }
+            var challenge = new Challenge(id, issued.challengeId(), issued.method(), user.get(), devices, mspName,
+                    issued.technician().name(), change.newCode(), issued.expiresAt());
+            report(issued, change, attempt, sender.get().send(challenge));
         } catch (RuntimeException e) {
-            log.error("Delivery of verification {} failed unexpectedly", v.id(), e);
-            verifications.fallBack(v.id(), "unexpected error in the sender");
+            log.error("Delivery of verification {} failed unexpectedly", id, e);
+            verifications.fallBack(id, "unexpected error in the sender");
         }
+    }
+
+    private void report(Verification issued, VerificationChange change, int attempt, SendOutcome outcome) {
+        Channel channel = issued.method().channel();
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+            verifications.markSent(issued.id(), channel, accepted.detail());
+        } else if (outcome instanceof SendOutcome.Failed failed) {
+            verifications.fallBack(issued.id(), failed.reason());
+        } else {
+            var retry = (SendOutcome.RetryLater) outcome;
+            Duration wait = settings.backoff(attempt);
+            var at = clock.instant().plus(wait);
+            if (at.plus(settings.minTimeLeft()).isAfter(issued.expiresAt())) {
+                log.info("Verification {}: {} still unavailable after {} attempt(s), moving down the ladder",
+                        issued.id(), channel, attempt);
+                verifications.fallBack(issued.id(), retry.reason() + ", " + attempt + " attempt(s)");
+                return;
+            }
+            log.info("Verification {}: {} unavailable ({}), retry {} in {} ms", issued.id(), channel, retry.reason(),
+                    attempt + 1, wait.toMillis());
+            retries.at(at, () -> executor.execute(() -> attempt(issued, change, attempt + 1)));
+        }
+    }
+
+    /** The challenge is still the current one: not answered, cancelled, expired or replaced by a fallback. */
+    private boolean stillWaiting(Verification issued) {
+        return verifications.find(issued.id())
+                .filter(v -> v.state() == State.PENDING && v.method() == issued.method()
+                        && v.expiresAt().equals(issued.expiresAt()))
+                .isPresent();
     }
 }

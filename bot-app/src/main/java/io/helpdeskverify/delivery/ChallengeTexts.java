@@ -2,6 +2,7 @@ package io.helpdeskverify.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -20,17 +21,28 @@ public class ChallengeTexts {
         this.messages = messages;
     }
 
+    /** The full wording when it fits one segment, else the short one (which fits for most names). */
     public String smsBody(Challenge c, Locale locale) {
-        return text("challenge.sms", locale, c.mspName(), c.technicianName(), c.code().orElse(""));
+        String full = text("challenge.sms", locale, c.mspName(), c.technicianName(), c.code().orElse(""));
+        return SmsSegments.count(full) == 1 ? full
+                : text("challenge.sms.short", locale, c.mspName(), c.technicianName(), c.code().orElse(""));
     }
 
     public String emailSubject(Challenge c, Locale locale) {
         return text("challenge.email.subject", locale, c.mspName());
     }
 
+    /** The email as paragraphs; the plain-text and HTML parts are both built from these. */
+    public EmailParagraphs emailParagraphs(Challenge c, Locale locale) {
+        Object[] args = {c.mspName(), c.technicianName(), c.code().orElse(""), c.recipient().displayName(), minutesLeft(c)};
+        return new EmailParagraphs(text("challenge.email.greeting", locale, args),
+                text("challenge.email.intro", locale, args), text("challenge.email.code", locale, args),
+                c.code().orElse(""), text("challenge.email.instruction", locale, args),
+                text("challenge.email.otherwise", locale, args));
+    }
+
     public String emailBody(Challenge c, Locale locale) {
-        return text("challenge.email.body", locale, c.mspName(), c.technicianName(), c.code().orElse(""),
-                c.recipient().displayName(), minutesLeft(c));
+        return emailParagraphs(c, locale).plainText();
     }
 
     public String pushTitle(Challenge c, Locale locale) {
@@ -52,5 +64,18 @@ public class ChallengeTexts {
 
     private static long minutesLeft(Challenge c) {
         return Math.max(1, Duration.between(Instant.now(), c.expiresAt()).toMinutes());
+    }
+
+    /** @param code the bare code, so the HTML part can set it apart */
+    public record EmailParagraphs(String greeting, String intro, String codeLine, String code, String instruction,
+                                  String otherwise) {
+
+        public List<String> all() {
+            return List.of(greeting, intro, codeLine, instruction, otherwise);
+        }
+
+        public String plainText() {
+            return String.join("\n\n", all()) + "\n";
+        }
     }
 }

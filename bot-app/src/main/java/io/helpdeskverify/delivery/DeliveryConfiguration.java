@@ -1,6 +1,10 @@
 package io.helpdeskverify.delivery;
 
+import io.helpdeskverify.delivery.outbox.OutboxSenders;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -20,5 +24,15 @@ class DeliveryConfiguration {
         executor.setAwaitTerminationSeconds(10);
         executor.initialize();
         return executor;
+    }
+
+    @Bean
+    RetryTimer deliveryRetryTimer() {
+        return new RetryTimer();
+    }
+
+    @Bean
+    Senders senders(List<ChannelSetup> setups, ObjectProvider<OutboxSenders> outbox) {
+        return new Senders(setups, Optional.ofNullable(outbox.getIfAvailable()).map(o -> o::sender));
     }
 }

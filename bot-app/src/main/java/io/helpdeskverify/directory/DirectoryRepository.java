@@ -20,7 +20,12 @@ public interface DirectoryRepository {
 
     List<EndUser> endUsers(String customer);
 
-    /** Usernames and emails are unique within a customer. */
+    Optional<EndUser> endUserByEmail(String customer, String email);
+
+    /** The user linked to this Microsoft 365 object id. */
+    Optional<EndUser> endUserByExternalId(String customer, String externalId);
+
+    /** Usernames, emails and external ids are unique within a customer. */
     SaveResult saveEndUser(EndUser user, WriteMode mode);
 
     Optional<Device> device(String id);

@@ -1,14 +1,22 @@
 package io.helpdeskverify.directory;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An employee of a customer, as the directory knows them. Contacts come from the directory only,
  * never from a caller.
  *
  * @param mobile E.164, already validated with libphonenumber
+ * @param externalId the user's object id in the customer's Microsoft 365 tenant, once linked to it
+ * @param upn the user principal name in Microsoft 365; the username stays the key even if it changes
+ * @param overrides fields an admin set by hand (API or CSV): a directory sync leaves them alone until cleared
+ * @param synced what the external directory last said, so clearing an override restores it at once
+ * @param mobileChangedAt when the mobile last changed after the user was created (a new binding: see {@link ContactRisk})
+ * @param emailChangedAt when the email last changed after the user was created
  */
 public record EndUser(
         String customer,
@@ -18,7 +26,13 @@ public record EndUser(
         Optional<String> mobile,
         boolean enabled,
         Source source,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<String> externalId,
+        Optional<String> upn,
+        Set<Field> overrides,
+        Optional<Synced> synced,
+        Optional<Instant> mobileChangedAt,
+        Optional<Instant> emailChangedAt) {
 
     public EndUser {
         Objects.requireNonNull(customer, "customer");
@@ -28,12 +42,55 @@ public record EndUser(
         Objects.requireNonNull(mobile, "mobile");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        // Users stored before these fields existed read back with nulls: they mean "none".
+        externalId = externalId == null ? Optional.empty() : externalId;
+        upn = upn == null ? Optional.empty() : upn;
+        overrides = overrides == null || overrides.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(overrides));
+        synced = synced == null ? Optional.empty() : synced;
+        mobileChangedAt = mobileChangedAt == null ? Optional.empty() : mobileChangedAt;
+        emailChangedAt = emailChangedAt == null ? Optional.empty() : emailChangedAt;
+    }
+
+    /** A user that no external directory manages (manual entry, CSV, demo data). */
+    public EndUser(String customer, String username, String displayName, Optional<String> email,
+                   Optional<String> mobile, boolean enabled, Source source, Instant updatedAt) {
+        this(customer, username, displayName, email, mobile, enabled, source, updatedAt, Optional.empty(),
+                Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public boolean isOverridden(Field field) {
+        return overrides.contains(field);
     }
 
     public enum Source {
         MANUAL,
         CSV,
         ENTRA_CLOUD,
-        AD_SYNCED
+        AD_SYNCED;
+
+        public boolean isExternal() {
+            return this == ENTRA_CLOUD || this == AD_SYNCED;
+        }
+    }
+
+    /** Fields an admin can take over from the external directory. */
+    public enum Field {
+        DISPLAY_NAME,
+        EMAIL,
+        MOBILE,
+        ENABLED
+    }
+
+    /**
+     * The external directory's own values, after normalisation (an unusable mobile is empty here).
+     *
+     * @param enabled {@code accountEnabled}; false always wins over a manual "enabled"
+     */
+    public record Synced(String displayName, Optional<String> email, Optional<String> mobile, boolean enabled) {
+        public Synced {
+            Objects.requireNonNull(displayName, "displayName");
+            email = email == null ? Optional.empty() : email;
+            mobile = mobile == null ? Optional.empty() : mobile;
+        }
     }
 }

@@ -16,5 +16,7 @@ public enum EventType {
     CANCELLED,
     RATE_LIMITED,
     UNAUTHORIZED_ACTION,
-    CONTACT_CHANGED
+    CONTACT_CHANGED,
+    /** A provider's later report on a sent challenge (SMS delivered, undelivered with the carrier's reason). */
+    DELIVERY_REPORTED
 }

@@ -1,8 +1,10 @@
 package io.helpdeskverify.system;
 
+import io.helpdeskverify.directory.ContactRisk;
 import io.helpdeskverify.directory.DeviceService;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.DirectoryService;
+import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.PhoneNumbers;
 import io.helpdeskverify.directory.Secrets;
 import io.helpdeskverify.events.EventLog;
@@ -76,8 +78,19 @@ class DomainConfiguration {
     }
 
     @Bean
-    DirectoryService directoryService(DirectoryRepository repository, PhoneNumbers phones, Clock clock) {
-        return new DirectoryService(repository, phones, clock);
+    DirectoryService directoryService(DirectoryRepository repository, PhoneNumbers phones, EventLog events, Clock clock) {
+        return new DirectoryService(repository, phones, events, clock);
+    }
+
+    @Bean
+    ExternalDirectory externalDirectory(DirectoryRepository repository, DirectoryService directory, Clock clock) {
+        return new ExternalDirectory(repository, directory, clock);
+    }
+
+    /** The card mapper asks this for "Mobile number changed 2 days ago". */
+    @Bean
+    ContactRisk contactRisk(DirectoryProperties props) {
+        return new ContactRisk(Duration.ofDays(props.contactChangeWarningDays()));
     }
 
     @Bean

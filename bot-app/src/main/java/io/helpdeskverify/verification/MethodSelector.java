@@ -48,18 +48,41 @@ public final class MethodSelector {
 
     /** The next rung below {@code current} after it failed at run time. */
     public DeliveryPlan next(Method current, String why, Reachability r, Set<Method> allowed, Set<Channel> channels) {
-        var reasons = new ArrayList<String>();
-        reasons.add(current.channel().name().toLowerCase().replace("sms", "SMS") + " not possible: " + why);
+        var skipped = new ArrayList<DeliveryPlan.Skip>();
+        skipped.add(new DeliveryPlan.Skip(current.channel(), why));
         if (current.channel() == Channel.PUSH && rung(Method.SMS_CODE, r, allowed, channels)) {
-            return new DeliveryPlan.Deliver(Method.SMS_CODE, reasons);
+            return new DeliveryPlan.Deliver(Method.SMS_CODE, skipped);
         }
         if (current.channel() != Channel.EMAIL && rung(Method.EMAIL_CODE, r, allowed, channels)) {
             if (current.channel() == Channel.PUSH) {
-                reasons.add(r.hasMobile() ? "SMS not possible" : "no mobile number");
+                skipped.add(new DeliveryPlan.Skip(Channel.SMS, smsUnusable(r, allowed, channels)));
             }
-            return new DeliveryPlan.Deliver(Method.EMAIL_CODE, reasons);
+            return new DeliveryPlan.Deliver(Method.EMAIL_CODE, skipped);
         }
-        return new DeliveryPlan.Impossible(String.join("; ", reasons) + "; nothing left to try");
+        if (current.channel() == Channel.PUSH) {
+            skipped.add(new DeliveryPlan.Skip(Channel.SMS, smsUnusable(r, allowed, channels)));
+        }
+        if (current.channel() != Channel.EMAIL) {
+            skipped.add(new DeliveryPlan.Skip(Channel.EMAIL, emailUnusable(r, allowed, channels)));
+        }
+        return new DeliveryPlan.Impossible(String.join("; ", skipped.stream().map(DeliveryPlan.Skip::describe).toList())
+                + "; nothing left to try", skipped);
+    }
+
+    private static String smsUnusable(Reachability r, Set<Method> allowed, Set<Channel> channels) {
+        if (!r.hasMobile()) {
+            return "no mobile number";
+        }
+        return !channels.contains(Channel.SMS) ? "not configured on this installation"
+                : "not allowed by the customer's policy";
+    }
+
+    private static String emailUnusable(Reachability r, Set<Method> allowed, Set<Channel> channels) {
+        if (!r.hasEmail()) {
+            return "no email address";
+        }
+        return !channels.contains(Channel.EMAIL) ? "not configured on this installation"
+                : "not allowed by the customer's policy";
     }
 
     private DeliveryPlan pushLadder(Method m, Reachability r, Set<Method> allowed, Set<Channel> channels) {

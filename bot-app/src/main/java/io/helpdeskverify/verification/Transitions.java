@@ -3,6 +3,7 @@ package io.helpdeskverify.verification;
 import static io.helpdeskverify.events.EventType.CANCELLED;
 import static io.helpdeskverify.events.EventType.CHALLENGE_SENT;
 import static io.helpdeskverify.events.EventType.DELIVERY_FAILED;
+import static io.helpdeskverify.events.EventType.DELIVERY_REPORTED;
 import static io.helpdeskverify.events.EventType.EXPIRED;
 import static io.helpdeskverify.events.EventType.FALLBACK_USED;
 import static io.helpdeskverify.events.EventType.TECHNICIAN_APPROVED;
@@ -19,6 +20,7 @@ import io.helpdeskverify.verification.Transition.Rejected;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,13 +62,26 @@ public final class Transitions {
                 List.of(new VerificationEvent(CHALLENGE_SENT, now, channel.name().toLowerCase() + " " + detail)));
     }
 
-    /** A later delivery report (delivered, undelivered) for the card; never changes the outcome. */
+    /**
+     * A later delivery report (queued, delivered, undelivered) for the card; never changes the
+     * outcome. Reports that say where the message ended up are also an audit event.
+     */
     public Transition deliveryProgress(Verification v, DeliveryStep step) {
-        return new Applied(v.toBuilder().addDelivery(step).build(), List.of());
+        var next = v.toBuilder().addDelivery(step).build();
+        if (step.status() == DeliveryStatus.SENDING || step.status() == DeliveryStatus.SENT) {
+            return new Applied(next, List.of());
+        }
+        String what = DeliveryPlan.Skip.channelName(step.channel()) + " " + step.status().name().toLowerCase(Locale.ROOT)
+                + (step.detail().isEmpty() ? "" : ": " + step.detail());
+        return new Applied(next, List.of(new VerificationEvent(DELIVERY_REPORTED, step.at(), what)));
     }
 
-    /** The current channel cannot reach the user: switch method, with a fresh code and countdown. */
-    public Transition fallback(Verification v, Method to, String why, Optional<CodeDigest> newCode,
+    /**
+     * The current channel cannot reach the user: switch method, with a fresh code and countdown.
+     *
+     * @param skipped the rungs given up, the failed current channel first
+     */
+    public Transition fallback(Verification v, Method to, List<DeliveryPlan.Skip> skipped, Optional<CodeDigest> newCode,
                                Instant newDeadline, Instant now) {
         if (v.isFinal()) {
             return new Rejected(Rejection.ALREADY_DECIDED);
@@ -74,20 +89,33 @@ public final class Transitions {
         if (v.state() != State.PENDING && v.state() != State.SENT) {
             return new Rejected(Rejection.ALREADY_ANSWERED);
         }
-        var failed = new DeliveryStep(now, v.method().channel(), DeliveryStatus.NOT_POSSIBLE, why);
-        var next = v.toBuilder().method(to).state(State.PENDING).code(newCode).expiresAt(newDeadline)
-                .wrongCodeAttempts(0).addDelivery(failed).build();
-        return new Applied(next, List.of(new VerificationEvent(FALLBACK_USED, now,
+        var builder = v.toBuilder().method(to).state(State.PENDING).code(newCode).expiresAt(newDeadline)
+                .wrongCodeAttempts(0);
+        skipped.forEach(s -> builder.addDelivery(new DeliveryStep(now, s.channel(), DeliveryStatus.NOT_POSSIBLE, s.reason())));
+        String why = String.join("; ", skipped.stream().map(DeliveryPlan.Skip::describe).toList());
+        return new Applied(builder.build(), List.of(new VerificationEvent(FALLBACK_USED, now,
                 v.method().name() + " -> " + to.name() + ": " + why)));
     }
 
     /** Nothing is left on the ladder. */
     public Transition deliveryFailed(Verification v, String why, Instant now) {
+        return deliveryFailed(v, List.of(), why, now);
+    }
+
+    /**
+     * Nothing is left on the ladder.
+     *
+     * @param skipped the rungs given up on the way down, shown on the card before the failure line
+     */
+    public Transition deliveryFailed(Verification v, List<DeliveryPlan.Skip> skipped, String why, Instant now) {
         if (v.isFinal()) {
             return new Rejected(Rejection.ALREADY_DECIDED);
         }
-        var failed = new DeliveryStep(now, v.method().channel(), DeliveryStatus.FAILED, why);
-        var next = v.toBuilder().state(State.DELIVERY_FAILED).addDelivery(failed).decided(now, "delivery", why).build();
+        var builder = v.toBuilder();
+        skipped.forEach(s -> builder.addDelivery(new DeliveryStep(now, s.channel(), DeliveryStatus.NOT_POSSIBLE, s.reason())));
+        String line = skipped.isEmpty() ? why : "no other way to reach the user";
+        var next = builder.addDelivery(new DeliveryStep(now, v.method().channel(), DeliveryStatus.FAILED, line))
+                .state(State.DELIVERY_FAILED).decided(now, "delivery", why).build();
         return new Applied(next, List.of(new VerificationEvent(DELIVERY_FAILED, now, why)));
     }
 

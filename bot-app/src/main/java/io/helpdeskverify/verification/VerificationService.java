@@ -108,9 +108,10 @@ public class VerificationService {
         var steps = new ArrayList<VerificationEvent>();
         Method requested = request.method().orElse(method);
         steps.add(new VerificationEvent(EventType.VERIFICATION_REQUESTED, now, "requested " + requested.name()));
-        for (String why : plan.fallbacks()) {
-            delivery.add(new DeliveryStep(now, requested.channel(), DeliveryStatus.NOT_POSSIBLE, why));
-            steps.add(new VerificationEvent(EventType.FALLBACK_USED, now, requested.name() + " -> " + method.name() + ": " + why));
+        for (var skip : plan.skipped()) {
+            delivery.add(new DeliveryStep(now, skip.channel(), DeliveryStatus.NOT_POSSIBLE, skip.reason()));
+            steps.add(new VerificationEvent(EventType.FALLBACK_USED, now,
+                    requested.name() + " -> " + method.name() + ": " + skip.describe()));
         }
         var v = new Verification(id, customer.slug(), user.username(), request.technician(), request.channel(),
                 requested, method, State.PENDING, now, deadline, digest, secrets.newSecret(18), 0, delivery,
@@ -193,14 +194,15 @@ public class VerificationService {
         var policy = policies.of(customer.get());
         var plan = selector.next(v0.method(), why, reachability(user.get()), policy.allowedMethods(), channels.available());
         if (plan instanceof DeliveryPlan.Impossible impossible) {
-            return apply(id, null, v -> transitions.deliveryFailed(v, impossible.reason(), clock.instant()), Optional.empty());
+            return apply(id, null, v -> transitions.deliveryFailed(v, impossible.skipped(), impossible.reason(),
+                    clock.instant()), Optional.empty());
         }
         var deliver = (DeliveryPlan.Deliver) plan;
         Instant now = clock.instant();
         Instant deadline = now.plus(policy.countdown());
         String code = codes.generate(policy.codeLength());
         var digest = codes.digest(id, code, codeExpiry(now));
-        return apply(id, null, v -> transitions.fallback(v, deliver.method(), String.join("; ", deliver.fallbacks()),
+        return apply(id, null, v -> transitions.fallback(v, deliver.method(), deliver.skipped(),
                 Optional.of(digest), deadline, now), Optional.of(code));
     }
 

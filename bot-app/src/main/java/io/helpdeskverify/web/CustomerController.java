@@ -3,6 +3,7 @@ package io.helpdeskverify.web;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.CustomerPolicy;
 import io.helpdeskverify.directory.DirectoryService;
+import io.helpdeskverify.directory.DirectorySync;
 import io.helpdeskverify.verification.Codes;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.Policies;
@@ -27,16 +28,21 @@ class CustomerController {
 
     private final DirectoryService directory;
     private final Policies policies;
+    private final DirectorySync sync;
 
-    CustomerController(DirectoryService directory, Policies policies) {
+    CustomerController(DirectoryService directory, Policies policies, DirectorySync sync) {
         this.directory = directory;
         this.policies = policies;
+        this.sync = sync;
     }
 
     @PostMapping
     ResponseEntity<CustomerResponse> create(@RequestBody CustomerRequest body) {
         var c = directory.createCustomer(body.slug(), body.name(), body.emailDomains() == null ? List.of() : body.emailDomains(),
                 body.defaultRegion(), policy(body.policy()).orElse(CustomerPolicy.defaults()));
+        if (body.microsoftTenantId() != null && !body.microsoftTenantId().isBlank()) {
+            c = connect(c.slug(), body.microsoftTenantId());
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(response(c));
     }
 
@@ -55,13 +61,32 @@ class CustomerController {
         if (body.slug() != null && !body.slug().equals(slug)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", "The slug cannot be changed.");
         }
+        var policy = policy(body.policy());
+        if (body.microsoftTenantId() != null) {
+            // Checked and stored first: a refused tenant id must not leave the other fields half applied.
+            connect(slug, body.microsoftTenantId());
+        }
         return response(directory.updateCustomer(slug, Optional.ofNullable(body.name()),
-                Optional.ofNullable(body.emailDomains()), Optional.ofNullable(body.defaultRegion()), policy(body.policy())));
+                Optional.ofNullable(body.emailDomains()), Optional.ofNullable(body.defaultRegion()), policy));
+    }
+
+    /**
+     * Records a tenant that has already consented (an empty string disconnects) and, when it is a
+     * new one, starts the import right away.
+     */
+    private Customer connect(String slug, String tenantId) {
+        var before = directory.customer(slug).microsoftTenantId();
+        var c = directory.setMicrosoftTenant(slug, Optional.of(tenantId));
+        if (c.microsoftTenantId().isPresent() && !c.microsoftTenantId().equals(before)) {
+            sync.start(c.slug(), "admin API");
+        }
+        return c;
     }
 
     private CustomerResponse response(Customer c) {
         VerificationPolicy effective = policies.of(c);
-        return new CustomerResponse(c.slug(), c.name(), c.emailDomains(), c.defaultRegion(), PolicyBody.of(c.policy()),
+        return new CustomerResponse(c.slug(), c.name(), c.emailDomains(), c.defaultRegion(),
+                c.microsoftTenantId().orElse(null), PolicyBody.of(c.policy()),
                 new EffectivePolicy(effective.countdown().toSeconds(), effective.codeLength(),
                         effective.limits().perUser(), effective.limits().perTechnician(),
                         effective.allowedMethods().stream().sorted().map(Method::name).toList()));
@@ -99,7 +124,9 @@ class CustomerController {
         }
     }
 
-    record CustomerRequest(String slug, String name, List<String> emailDomains, String defaultRegion, PolicyBody policy) {}
+    /** @param microsoftTenantId a tenant that has already consented to the MSP's app; "" disconnects */
+    record CustomerRequest(String slug, String name, List<String> emailDomains, String defaultRegion,
+                           String microsoftTenantId, PolicyBody policy) {}
 
     /** The customer's own overrides; absent fields use the service defaults. */
     record PolicyBody(Integer countdownSeconds, Integer codeLength, Integer maxChallengesPerUser,
@@ -115,5 +142,5 @@ class CustomerController {
                            int maxChallengesPerTechnician, List<String> allowedMethods) {}
 
     record CustomerResponse(String slug, String name, List<String> emailDomains, String defaultRegion,
-                            PolicyBody policy, EffectivePolicy effectivePolicy) {}
+                            String microsoftTenantId, PolicyBody policy, EffectivePolicy effectivePolicy) {}
 }

@@ -1,5 +1,6 @@
 package io.helpdeskverify.web;
 
+import io.helpdeskverify.directory.ContactRisk;
 import io.helpdeskverify.directory.CsvImporter;
 import io.helpdeskverify.directory.DeviceService;
 import io.helpdeskverify.directory.DirectoryRepository;
@@ -8,11 +9,16 @@ import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.VerificationService;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,14 +39,18 @@ class EndUserController {
     private final DeviceService devices;
     private final VerificationService verifications;
     private final CsvImporter importer;
+    private final ContactRisk risk;
+    private final Clock clock;
 
     EndUserController(DirectoryService directory, DirectoryRepository repository, DeviceService devices,
-                      VerificationService verifications) {
+                      VerificationService verifications, ContactRisk risk, Clock clock) {
         this.directory = directory;
         this.repository = repository;
         this.devices = devices;
         this.verifications = verifications;
         this.importer = new CsvImporter(directory);
+        this.risk = risk;
+        this.clock = clock;
     }
 
     @PostMapping(consumes = "application/json")
@@ -76,6 +86,17 @@ class EndUserController {
                 Optional.ofNullable(body.email()), Optional.ofNullable(body.mobile()), Optional.ofNullable(body.enabled())));
     }
 
+    /** Hands the fields back to Microsoft 365: its last known values return at once. */
+    @DeleteMapping("/{username}/overrides")
+    EndUserResponse clearOverrides(@PathVariable String slug, @PathVariable String username) {
+        return response(directory.clearOverrides(slug, username, Set.of()));
+    }
+
+    @DeleteMapping("/{username}/overrides/{field}")
+    EndUserResponse clearOverride(@PathVariable String slug, @PathVariable String username, @PathVariable String field) {
+        return response(directory.clearOverrides(slug, username, EnumSet.of(field(field))));
+    }
+
     @PostMapping(path = "/import", consumes = "text/csv")
     CsvImporter.ImportReport importCsv(@PathVariable String slug, @RequestBody(required = false) String csv) {
         if (csv == null || csv.isBlank()) {
@@ -96,14 +117,38 @@ class EndUserController {
         var customer = directory.customer(u.customer());
         return new EndUserResponse(u.username(), u.displayName(), u.email().orElse(null), u.mobile().orElse(null),
                 u.enabled(), u.source().name(), u.updatedAt(), userDevices.size(),
-                u.enabled() ? verifications.offeredMethods(customer, u).stream().map(Method::name).toList() : List.of());
+                u.enabled() ? verifications.offeredMethods(customer, u).stream().map(Method::name).toList() : List.of(),
+                u.upn().orElse(null), u.externalId().orElse(null),
+                u.overrides().stream().map(f -> wire(f)).sorted().toList(),
+                u.mobileChangedAt().orElse(null), u.emailChangedAt().orElse(null), risk.warnings(u, clock));
+    }
+
+    /** "displayName", "email", "mobile", "enabled": the names the request body uses. */
+    private static String wire(EndUser.Field f) {
+        return f == EndUser.Field.DISPLAY_NAME ? "displayName" : f.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static EndUser.Field field(String name) {
+        for (var f : EndUser.Field.values()) {
+            if (wire(f).equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name)) {
+                return f;
+            }
+        }
+        throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter", "'" + name
+                + "' is not a field that can be overridden; use displayName, email, mobile or enabled.");
     }
 
     record EndUserRequest(String username, String displayName, String email, String mobile, Boolean enabled) {}
 
-    /** @param methods what a verification could use right now (empty when disabled) */
+    /**
+     * @param methods what a verification could use right now (empty when disabled)
+     * @param overrides fields an admin set by hand, which the Microsoft 365 sync leaves alone
+     * @param warnings risk warnings for the technician, e.g. "Mobile number changed 2 days ago"
+     */
     record EndUserResponse(String username, String displayName, String email, String mobile, boolean enabled,
-                           String source, Instant updatedAt, int devices, List<String> methods) {}
+                           String source, Instant updatedAt, int devices, List<String> methods, String upn,
+                           String externalId, List<String> overrides, Instant mobileChangedAt, Instant emailChangedAt,
+                           List<String> warnings) {}
 
     record Page(List<EndUserResponse> items, int page, int size, int total) {}
 

@@ -1,5 +1,6 @@
 package io.helpdeskverify.web;
 
+import io.helpdeskverify.delivery.DeliveryLines;
 import io.helpdeskverify.verification.Verification;
 import java.time.Instant;
 import java.util.List;
@@ -13,10 +14,12 @@ record VerificationResponse(String id, String customer, String user, TechnicianB
         return new VerificationResponse(v.id(), v.customer(), v.endUser(), TechnicianBody.of(v.technician()),
                 v.requestedMethod().name(), v.method().name(), v.state().name(),
                 v.outcome().map(Enum::name).orElse(null), v.createdAt(), v.expiresAt(),
-                v.delivery().stream().map(d -> new Step(d.at(), d.channel().name(), d.status().name(), d.detail())).toList(),
+                v.delivery().stream().map(d -> new Step(d.at(), d.channel().name(), d.status().name(), d.detail(),
+                        DeliveryLines.text(d))).toList(),
                 v.decidedAt().orElse(null), v.decidedBy().isEmpty() ? null : v.decidedBy(),
                 v.reason().isEmpty() ? null : v.reason(), code);
     }
 
-    record Step(Instant at, String channel, String status, String detail) {}
+    /** @param text the line the card shows, e.g. "SMS undelivered: carrier rejected (30007)" */
+    record Step(Instant at, String channel, String status, String detail, String text) {}
 }

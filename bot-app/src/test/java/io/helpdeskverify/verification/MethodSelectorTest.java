@@ -41,8 +41,9 @@ class MethodSelectorTest {
     @Test
     void pushFallsBackToSmsWithTheReason() {
         var plan = selector.plan(Optional.of(Method.PUSH), r(PushReadiness.NOTIFICATIONS_OFF, true, true), all, channels);
-        assertThat(plan).isEqualTo(new DeliveryPlan.Deliver(Method.SMS_CODE,
-                List.of("push not possible: notifications disabled")));
+        assertThat(plan).isInstanceOf(DeliveryPlan.Deliver.class);
+        assertThat(((DeliveryPlan.Deliver) plan).method()).isEqualTo(Method.SMS_CODE);
+        assertThat(((DeliveryPlan.Deliver) plan).fallbacks()).containsExactly("push not possible: notifications disabled");
     }
 
     @Test
@@ -51,7 +52,7 @@ class MethodSelectorTest {
         assertThat(plan).isInstanceOf(DeliveryPlan.Deliver.class);
         assertThat(((DeliveryPlan.Deliver) plan).method()).isEqualTo(Method.EMAIL_CODE);
         assertThat(((DeliveryPlan.Deliver) plan).fallbacks()).containsExactly("push not possible: no enrolled device",
-                "no mobile number");
+                "SMS not possible: no mobile number");
     }
 
     @Test
@@ -78,8 +79,8 @@ class MethodSelectorTest {
     @Test
     void aRuntimePushFailureGoesDownTheLadder() {
         var ready = r(PushReadiness.READY, true, true);
-        assertThat(selector.next(Method.PUSH, "token rejected", ready, all, channels))
-                .isEqualTo(new DeliveryPlan.Deliver(Method.SMS_CODE, List.of("push not possible: token rejected")));
+        assertThat(selector.next(Method.PUSH, "token rejected", ready, all, channels)).isEqualTo(new DeliveryPlan.Deliver(
+                Method.SMS_CODE, List.of(new DeliveryPlan.Skip(Channel.PUSH, "token rejected"))));
         assertThat(selector.next(Method.SMS_CODE, "undelivered", ready, all, channels))
                 .extracting(p -> ((DeliveryPlan.Deliver) p).method()).isEqualTo(Method.EMAIL_CODE);
         assertThat(selector.next(Method.EMAIL_CODE, "bounced", ready, all, channels)).isInstanceOf(DeliveryPlan.Impossible.class);

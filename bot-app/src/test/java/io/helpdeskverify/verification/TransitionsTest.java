@@ -227,7 +227,8 @@ class TransitionsTest {
         void fallbackSwitchesMethodWithAFreshCodeAndCountdown() {
             var v = sent(Method.PUSH);
             var digest = codes.digest("v1", "654321", now.plusSeconds(600));
-            var tr = t.fallback(v, Method.SMS_CODE, "push not possible: token rejected", Optional.of(digest),
+            var tr = t.fallback(v, Method.SMS_CODE, java.util.List.of(new DeliveryPlan.Skip(Channel.PUSH, "token rejected")),
+                    Optional.of(digest),
                     now.plusSeconds(60), now);
             var next = applied(tr);
             assertThat(next.method()).isEqualTo(Method.SMS_CODE);

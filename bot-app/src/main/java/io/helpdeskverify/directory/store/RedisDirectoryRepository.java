@@ -87,8 +87,22 @@ class RedisDirectoryRepository implements DirectoryRepository {
     @Override
     public SaveResult saveEndUser(EndUser user, WriteMode mode) {
         String email = user.email().map(e -> e.toLowerCase(Locale.ROOT)).orElse("");
-        return result(redis.execute(SAVE_END_USER, List.of(usersKey(user.customer()), emailsKey(user.customer())),
-                user.username(), write(user), mode.name(), email));
+        return result(redis.execute(SAVE_END_USER,
+                List.of(usersKey(user.customer()), emailsKey(user.customer()), externalIdsKey(user.customer())),
+                user.username(), write(user), mode.name(), email, user.externalId().orElse("")));
+    }
+
+    @Override
+    public Optional<EndUser> endUserByEmail(String customer, String email) {
+        String username = redis.<String, String>opsForHash().get(emailsKey(customer), email.toLowerCase(Locale.ROOT));
+        return username == null ? Optional.empty() : endUser(customer, username);
+    }
+
+    @Override
+    public Optional<EndUser> endUserByExternalId(String customer, String externalId) {
+        String username = redis.<String, String>opsForHash().get(externalIdsKey(customer), externalId);
+        return username == null ? Optional.empty()
+                : endUser(customer, username).filter(u -> u.externalId().equals(Optional.of(externalId)));
     }
 
     @Override
@@ -142,6 +156,10 @@ class RedisDirectoryRepository implements DirectoryRepository {
 
     private static String emailsKey(String customer) {
         return "hv:emails:" + customer;
+    }
+
+    private static String externalIdsKey(String customer) {
+        return "hv:external-ids:" + customer;
     }
 
     private static String deviceKey(String id) {

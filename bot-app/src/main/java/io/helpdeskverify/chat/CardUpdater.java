@@ -1,0 +1,216 @@
+package io.helpdeskverify.chat;
+
+import io.helpdeskverify.chat.UpdateBudget.Priority;
+import io.helpdeskverify.verification.Verification;
+import io.helpdeskverify.verification.VerificationService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings cards up to date within their platform's budget. Requests for the same card coalesce
+ * (the card is rendered from the verification as it is when the update is sent, so the latest
+ * state wins); state changes go before countdown ticks; a tick that would have to wait is dropped,
+ * and so is every tick of a scope where a state change is waiting; a {@code 429 Retry-After}
+ * pauses the scope on every instance.
+ *
+ * <p>The queue is per instance: the instance that made a change updates its cards. If it dies with
+ * updates queued, the next countdown tick (claimed by any instance) repaints pending cards.
+ */
+@Component
+public class CardUpdater implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CardUpdater.class);
+    private static final Duration IDLE_WAKEUP = Duration.ofMillis(250);
+
+    private final ChatPlatforms platforms;
+    private final VerificationService verifications;
+    private final CardViewMapper mapper;
+    private final ChatBindings bindings;
+    private final UpdateBudget budget;
+    private final Clock clock;
+    private final int maxRetries;
+    private final Map<CardRef, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, Instant> pausedScopes = new ConcurrentHashMap<>();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    public CardUpdater(ChatPlatforms platforms, VerificationService verifications, CardViewMapper mapper,
+                       ChatBindings bindings, UpdateBudget budget, Clock clock, ChatProperties props) {
+        this.platforms = platforms;
+        this.verifications = verifications;
+        this.mapper = mapper;
+        this.bindings = bindings;
+        this.budget = budget;
+        this.clock = clock;
+        this.maxRetries = props.updateRetries();
+    }
+
+    /** Asks for the card to show the verification's current state. */
+    public void request(String verificationId, CardRef card, Priority priority) {
+        enqueue(new Pending(card, verificationId, priority, sequence.incrementAndGet(), Instant.EPOCH, 0));
+    }
+
+    private void enqueue(Pending next) {
+        // A waiting state change absorbs later requests (it renders the latest state anyway); a tick
+        // never replaces it, and a state change replaces a tick.
+        pending.merge(next.card(), next, (old, neu) -> old.priority() == Priority.STATE
+                ? old.withNotBefore(later(old.notBefore(), neu.notBefore())) : neu);
+        wakeUp.release();
+    }
+
+    private void drain() {
+        Instant now = clock.instant();
+        Set<String> scopesWithState = new HashSet<>();
+        for (Pending p : pending.values()) {
+            if (p.priority() == Priority.STATE) {
+                platforms.of(p.card().conversation().platform()).ifPresent(pl -> scopesWithState.add(pl.budgetScope(p.card())));
+            }
+        }
+        var due = pending.values().stream().filter(p -> !p.notBefore().isAfter(now))
+                .sorted(Comparator.comparing(Pending::priority).thenComparingLong(Pending::sequence)).toList();
+        for (Pending p : due) {
+            if (!pending.remove(p.card(), p)) {
+                continue;
+            }
+            Optional<ChatPlatform> platform = platforms.of(p.card().conversation().platform());
+            if (platform.isEmpty()) {
+                continue;
+            }
+            String scope = platform.get().budgetScope(p.card());
+            if (p.priority() == Priority.TICK && scopesWithState.contains(scope)) {
+                continue;
+            }
+            Instant paused = pausedScopes.getOrDefault(scope, Instant.EPOCH);
+            Optional<Duration> wait = paused.isAfter(now) ? Optional.of(Duration.between(now, paused))
+                    : budget.tryAcquire(scope, platform.get().updateLimits(), p.priority());
+            if (wait.isPresent()) {
+                if (p.priority() == Priority.STATE) {
+                    pausedScopes.put(scope, now.plus(wait.get()));
+                    enqueue(p.withNotBefore(now.plus(wait.get())));
+                }
+                continue;
+            }
+            send(p, platform.get(), scope);
+        }
+    }
+
+    private void send(Pending p, ChatPlatform platform, String scope) {
+        Optional<Verification> current = verifications.find(p.verificationId());
+        if (current.isEmpty() || (p.priority() == Priority.TICK && current.get().isFinal())) {
+            return;
+        }
+        UpdateResult result;
+        try {
+            result = platform.updateCard(p.card(), mapper.view(current.get()));
+        } catch (RuntimeException e) {
+            result = new UpdateResult.Failed(e.toString());
+        }
+        Instant now = clock.instant();
+        if (result instanceof UpdateResult.Updated) {
+            // Another instance may have changed it while this update was on its way.
+            if (verifications.find(p.verificationId()).map(Verification::version).orElse(current.get().version())
+                    != current.get().version()) {
+                request(p.verificationId(), p.card(), Priority.STATE);
+            }
+        } else if (result instanceof UpdateResult.RetryAfter retry) {
+            budget.block(scope, retry.delay());
+            pausedScopes.put(scope, now.plus(retry.delay()));
+            log.info("Card updates in {} paused for {} (429 Retry-After)", scope, retry.delay());
+            if (p.priority() == Priority.STATE) {
+                enqueue(p.withNotBefore(now.plus(retry.delay())));
+            }
+        } else if (result instanceof UpdateResult.Gone gone) {
+            log.info("Card of verification {} is gone ({}); no more updates to it", p.verificationId(), gone.reason());
+            bindings.forgetCard(p.verificationId(), p.card());
+        } else if (result instanceof UpdateResult.Failed failed && p.priority() == Priority.STATE) {
+            if (p.attempts() < maxRetries) {
+                enqueue(new Pending(p.card(), p.verificationId(), Priority.STATE, p.sequence(),
+                        now.plus(Duration.ofSeconds(1L << p.attempts())), p.attempts() + 1));
+            } else {
+                log.warn("Card of verification {} not updated after {} attempts: {}", p.verificationId(),
+                        p.attempts() + 1, failed.reason());
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(nextWakeUp().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                drain();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Redis away for a moment: the queue stays, the next round retries.
+                log.warn("Card update round failed, will retry: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private Duration nextWakeUp() {
+        Instant now = clock.instant();
+        return pending.values().stream().map(Pending::notBefore).min(Comparator.naturalOrder())
+                .map(t -> t.isAfter(now) ? Duration.between(now, t) : Duration.ZERO)
+                .filter(d -> d.compareTo(IDLE_WAKEUP) < 0).orElse(IDLE_WAKEUP);
+    }
+
+    private void sleepQuietly() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(IDLE_WAKEUP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::loop, "card-updater");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private record Pending(CardRef card, String verificationId, Priority priority, long sequence, Instant notBefore,
+                           int attempts) {
+        Pending withNotBefore(Instant t) {
+            return new Pending(card, verificationId, priority, sequence, t, attempts);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.helpdeskverify.chat;
+
+import io.helpdeskverify.verification.Method;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What a technician asked for, parsed from {@code /verify …} (Slack) or {@code verify …} (Teams). */
+public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.Events, ChatCommand.Sync, ChatCommand.Help {
+
+    /** {@code user@customer}: the user part as typed, the customer as a slug or an email domain. */
+    record Target(String user, String customer) {
+        public Target {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(customer, "customer");
+        }
+
+        @Override
+        public String toString() {
+            return user + "@" + customer;
+        }
+    }
+
+    record Verify(Target target, Optional<Method> method) implements ChatCommand {}
+
+    record Events(Target target) implements ChatCommand {}
+
+    /** {@code sync <customer>}: an admin asks for a directory sync from Microsoft 365 now. */
+    record Sync(String customer) implements ChatCommand {}
+
+    /** Usage help; {@code problem} says what was wrong with the input, empty when help was asked for. */
+    record Help(Optional<String> problem) implements ChatCommand {}
+}

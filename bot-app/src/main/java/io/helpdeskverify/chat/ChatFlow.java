@@ -1,0 +1,278 @@
+package io.helpdeskverify.chat;
+
+import io.helpdeskverify.cards.AuditEntry;
+import io.helpdeskverify.cards.EventListView;
+import io.helpdeskverify.cards.PickerView;
+import io.helpdeskverify.chat.ChatCommand.Help;
+import io.helpdeskverify.chat.ChatCommand.Verify;
+import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.EndUser;
+import io.helpdeskverify.directory.Masking;
+import io.helpdeskverify.events.AuditEvent;
+import io.helpdeskverify.events.EventLog;
+import io.helpdeskverify.events.EventQuery;
+import io.helpdeskverify.verification.Method;
+import io.helpdeskverify.verification.StartRequest;
+import io.helpdeskverify.verification.StartResult;
+import io.helpdeskverify.verification.VerificationService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one chat workflow, for Slack and Teams alike: parse → resolve the end user → ask what is
+ * missing (which user, which method) → start through the same service the admin API uses → post
+ * the card → show the code to the requesting technician only. Runs after the platform got its
+ * acknowledgement; every failure ends in a private message that says what to do next.
+ */
+@Component
+public class ChatFlow {
+
+    /** The action id of both pickers; the chosen value is a command to run, e.g. "verify bob@acme --sms". */
+    public static final String PICK_ACTION = "hv_pick";
+    static final int EVENTS_SHOWN = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(ChatFlow.class);
+
+    private final ChatPlatforms platforms;
+    private final ChatCommandParser parser = new ChatCommandParser();
+    private final EndUserResolver resolver;
+    private final VerificationService verifications;
+    private final CardViewMapper mapper;
+    private final CardPublisher publisher;
+    private final EventLog events;
+    private final DirectorySyncCommand directorySync;
+    private final Clock clock;
+
+    public ChatFlow(ChatPlatforms platforms, EndUserResolver resolver, VerificationService verifications,
+                    CardViewMapper mapper, CardPublisher publisher, EventLog events, DirectorySyncCommand directorySync,
+                    Clock clock) {
+        this.platforms = platforms;
+        this.resolver = resolver;
+        this.verifications = verifications;
+        this.mapper = mapper;
+        this.publisher = publisher;
+        this.events = events;
+        this.directorySync = directorySync;
+        this.clock = clock;
+    }
+
+    public void handle(ChatRequest request) {
+        ChatPlatform platform = platforms.of(request.conversation().platform())
+                .orElseThrow(() -> new IllegalStateException(request.conversation().platform() + " is not configured"));
+        try {
+            run(platform, request);
+        } catch (ChatPlatformException e) {
+            log.warn("Chat command failed on the platform: {}", e.getMessage());
+            tell(platform, request, PrivateMessage.Notice.error("That did not work: " + e.getMessage(),
+                    e.advice().isBlank() ? "Try again in a moment." : e.advice()));
+        } catch (RuntimeException e) {
+            log.error("Chat command failed", e);
+            tell(platform, request, PrivateMessage.Notice.error("Something went wrong on our side.",
+                    "Nothing was started unless a card appeared. Try again in a moment; if it keeps failing, "
+                            + "ask your admin to check the bot's log."));
+        }
+    }
+
+    private void run(ChatPlatform platform, ChatRequest request) {
+        ChatCommand command = parser.parse(request.text());
+        if (command instanceof Help help) {
+            tell(platform, request, help(help));
+        } else if (command instanceof ChatCommand.Sync sync) {
+            tell(platform, request, directorySync.run(request, sync.customer()));
+        } else if (command instanceof ChatCommand.Events ev) {
+            events(platform, request, resolver.resolve(ev.target()));
+        } else {
+            var verify = (Verify) command;
+            verify(platform, request, resolver.resolve(verify.target()), verify.method());
+        }
+    }
+
+    private void verify(ChatPlatform platform, ChatRequest request, Resolution resolution, Optional<Method> method) {
+        if (resolution instanceof Resolution.Found found) {
+            if (method.isPresent()) {
+                start(platform, request, found.customer(), found.user(), method);
+                return;
+            }
+            List<Method> offered = verifications.offeredMethods(found.customer(), found.user());
+            if (offered.isEmpty()) {
+                tell(platform, request, PrivateMessage.Notice.error(found.user().displayName() + " cannot be verified.",
+                        "No method can reach them: no enrolled app, mobile number or email that this customer's "
+                                + "policy and this installation allow. Update their contacts in the directory."));
+            } else if (offered.size() == 1) {
+                start(platform, request, found.customer(), found.user(), Optional.of(offered.get(0)));
+            } else {
+                tell(platform, request, new PrivateMessage.Picker(methodPicker(found.customer(), found.user(), offered)));
+            }
+        } else if (resolution instanceof Resolution.Several several) {
+            tell(platform, request, new PrivateMessage.Picker(userPicker(several, method)));
+        } else {
+            tell(platform, request, notFound(resolution));
+        }
+    }
+
+    private void start(ChatPlatform platform, ChatRequest request, Customer customer, EndUser user,
+                       Optional<Method> method) {
+        var result = verifications.start(new StartRequest(customer.slug(), user.username(), method,
+                request.technician(), request.conversation().conversationId()));
+        if (result instanceof StartResult.Refused refused) {
+            if (refused.reason() == StartResult.Reason.RATE_LIMITED) {
+                publisher.audit(request.conversation(), new AuditEntry(clock.instant(), "Refused: too many challenges",
+                        user.displayName(), customer.name(), request.technician().name(),
+                        method.map(Method::label).orElse(""), refused.message()));
+            }
+            tell(platform, request, PrivateMessage.Notice.warning(refusalTitle(refused.reason()), refused.message()));
+            return;
+        }
+        var started = (StartResult.Started) result;
+        var v = started.verification();
+        CardRef card;
+        try {
+            card = platform.postCard(request.conversation(), mapper.view(v, Optional.of(customer), Optional.of(user)));
+        } catch (ChatPlatformException e) {
+            // Without a card nobody can follow or decide it: end it now rather than leave a live code behind.
+            verifications.cancel(v.id(), request.technician());
+            tell(platform, request, PrivateMessage.Notice.error("Verification cancelled: I could not post its card here.",
+                    e.advice().isBlank() ? "Try again in a moment." : e.advice()));
+            return;
+        }
+        publisher.attach(v, started.code(), card, request.requester(), platform);
+    }
+
+    private void events(ChatPlatform platform, ChatRequest request, Resolution resolution) {
+        Customer customer;
+        EndUser user;
+        if (resolution instanceof Resolution.Found found) {
+            customer = found.customer();
+            user = found.user();
+        } else if (resolution instanceof Resolution.Disabled disabled) {
+            customer = disabled.customer();
+            user = disabled.user();
+        } else if (resolution instanceof Resolution.Several several) {
+            tell(platform, request, PrivateMessage.Notice.warning("Several users match; name one exactly.",
+                    several.users().stream().map(u -> u.username() + "@" + several.customer().slug()
+                            + " (" + u.displayName() + ")").toArray(String[]::new)));
+            return;
+        } else {
+            tell(platform, request, notFound(resolution));
+            return;
+        }
+        List<AuditEvent> newestFirst = events.query(EventQuery.latestFor(customer.slug(), user.username(), EVENTS_SHOWN));
+        var rows = new ArrayList<EventListView.EventRow>();
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            AuditEvent e = newestFirst.get(i);
+            String detail = String.join(" · ", Stream.of(e.technician().isBlank() ? "" : "by " + e.technician(),
+                    e.method(), e.reason()).filter(s -> !s.isBlank()).toList());
+            rows.add(new EventListView.EventRow(e.time(), e.type().name(), detail));
+        }
+        tell(platform, request, new PrivateMessage.Events(new EventListView(
+                "Last " + EVENTS_SHOWN + " events of " + user.displayName() + " (" + customer.name() + ")", rows)));
+    }
+
+    private PickerView methodPicker(Customer customer, EndUser user, List<Method> offered) {
+        var options = offered.stream().map(m -> option(m.label(), methodDescription(m, user),
+                "verify =" + user.username() + "@" + customer.slug() + " " + ChatCommandParser.flag(m)))
+                .flatMap(Optional::stream).toList();
+        return new PickerView("How should " + user.displayName() + " be verified?", options, PICK_ACTION);
+    }
+
+    private PickerView userPicker(Resolution.Several several, Optional<Method> method) {
+        String flag = method.map(m -> " " + ChatCommandParser.flag(m)).orElse("");
+        var options = several.users().stream().map(u -> option(u.displayName(), u.username() + contacts(u),
+                "verify =" + u.username() + "@" + several.customer().slug() + flag)).flatMap(Optional::stream).toList();
+        return new PickerView("Several users of " + several.customer().name() + " match. Which one?", options, PICK_ACTION);
+    }
+
+    /* A choice's value must survive the platform round trip unchanged: one that does not fit is left out. */
+    private static Optional<PickerView.Option> option(String label, String description, String value) {
+        try {
+            return Optional.of(new PickerView.Option(label, description, value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String methodDescription(Method m, EndUser user) {
+        return switch (m) {
+            case PUSH -> "Approve / Deny in the app";
+            case PUSH_WITH_CODE -> "Approve in the app, then the user reads you a code";
+            case VERIFIED_PUSH -> "You read a code to the user, who types it in the app";
+            case SMS_CODE -> "Code by SMS to " + user.mobile().map(Masking::phone).orElse("their mobile");
+            case EMAIL_CODE -> "Code by email to " + user.email().map(Masking::email).orElse("their email");
+        };
+    }
+
+    private static String contacts(EndUser u) {
+        var parts = new ArrayList<String>();
+        u.mobile().ifPresent(m -> parts.add(Masking.phone(m)));
+        u.email().ifPresent(e -> parts.add(Masking.email(e)));
+        return parts.isEmpty() ? "" : " · " + String.join(" · ", parts);
+    }
+
+    private static PrivateMessage notFound(Resolution resolution) {
+        if (resolution instanceof Resolution.Disabled d) {
+            return PrivateMessage.Notice.error(d.user().displayName() + " is disabled in the directory.",
+                    "Disabled accounts cannot be verified. If the account was re-enabled, sync or update the "
+                            + "directory first.");
+        }
+        if (resolution instanceof Resolution.NoSuchCustomer c) {
+            var lines = new ArrayList<String>();
+            lines.add("Use the customer's short name or one of its email domains, e.g. jdoe@acme or jdoe@acme.com.");
+            if (!c.closeMatches().isEmpty()) {
+                lines.add("Did you mean: " + String.join(", ", c.closeMatches()) + "?");
+            }
+            return new PrivateMessage.Notice(new io.helpdeskverify.cards.NoticeView("No customer '" + c.typed() + "'.",
+                    lines, io.helpdeskverify.cards.NoticeView.Tone.WARNING));
+        }
+        var u = (Resolution.NoSuchUser) resolution;
+        var lines = new ArrayList<String>();
+        if (u.closeMatches().isEmpty()) {
+            lines.add("Nobody at " + u.customer().name() + " has that username, email or display name.");
+        } else {
+            lines.add("Did you mean:");
+            u.closeMatches().forEach(m -> lines.add(m.displayName() + " — " + m.username() + "@" + u.customer().slug()));
+        }
+        return new PrivateMessage.Notice(new io.helpdeskverify.cards.NoticeView(
+                "No end user '" + u.typed() + "' at " + u.customer().name() + ".", lines,
+                io.helpdeskverify.cards.NoticeView.Tone.WARNING));
+    }
+
+    private static PrivateMessage help(Help help) {
+        var lines = new ArrayList<String>();
+        help.problem().ifPresent(lines::add);
+        lines.add("verify user@customer — start a verification; you choose the method if several are possible.");
+        lines.add("verify user@customer --push | --push-code | --sms | --email | --match — with that method "
+                + "(--match: you read a code to the user, who types it in the app).");
+        lines.add("events user@customer — the last " + EVENTS_SHOWN + " events, visible to you only.");
+        lines.add("sync customer — admins: import the customer's users from Microsoft 365 now.");
+        lines.add("user is a username, email or display name; customer is the customer's short name or email domain.");
+        return help.problem().isPresent()
+                ? new PrivateMessage.Notice(new io.helpdeskverify.cards.NoticeView("That command was not understood.",
+                        lines, io.helpdeskverify.cards.NoticeView.Tone.WARNING))
+                : new PrivateMessage.Notice(new io.helpdeskverify.cards.NoticeView("How to verify a caller", lines,
+                        io.helpdeskverify.cards.NoticeView.Tone.INFO));
+    }
+
+    private static String refusalTitle(StartResult.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN_CUSTOMER -> "Unknown customer.";
+            case UNKNOWN_USER -> "Unknown end user.";
+            case USER_DISABLED -> "This end user is disabled.";
+            case METHOD_NOT_AVAILABLE -> "That method is not possible for this user.";
+            case RATE_LIMITED -> "Not sent: too many challenges.";
+        };
+    }
+
+    private void tell(ChatPlatform platform, ChatRequest request, PrivateMessage message) {
+        try {
+            platform.tellPrivately(request.requester(), message);
+        } catch (RuntimeException e) {
+            log.warn("Could not answer {} privately: {}", request.technician().key(), e.getMessage());
+        }
+    }
+}

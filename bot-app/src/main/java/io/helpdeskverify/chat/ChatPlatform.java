@@ -1,0 +1,37 @@
+package io.helpdeskverify.chat;
+
+import io.helpdeskverify.cards.AuditEntry;
+import io.helpdeskverify.cards.VerificationCardView;
+import io.helpdeskverify.verification.Platform;
+import java.time.LocalDate;
+
+/**
+ * What the chat flow needs from a chat platform, and nothing more. Adapters render and call their
+ * platform; they never decide state. Every method may block on the network: callers run them off
+ * the request thread.
+ */
+public interface ChatPlatform {
+
+    Platform platform();
+
+    /** Posts the card into the conversation, visible to everyone in it. Throws {@link ChatPlatformException}. */
+    CardRef postCard(ConversationRef where, VerificationCardView card);
+
+    /** Replaces a posted card with this view; reports rate limits instead of throwing. */
+    UpdateResult updateCard(CardRef card, VerificationCardView view);
+
+    /** Shows a message to this person only (Slack: response_url or ephemeral). Throws {@link ChatPlatformException}. */
+    void tellPrivately(Recipient who, PrivateMessage message);
+
+    /** Posts the root message of a UTC day's audit thread and returns its message id. Throws {@link ChatPlatformException}. */
+    String postAuditRoot(ConversationRef where, LocalDate utcDay);
+
+    /** Replies in the audit thread. Throws {@link ChatPlatformException}. */
+    void replyInAuditThread(ThreadRef thread, AuditEntry entry);
+
+    /** The rate budget card updates of this platform obey. */
+    UpdateBudget.Limits updateLimits();
+
+    /** Which budget a card's updates spend: the Slack workspace, the Teams conversation. */
+    String budgetScope(CardRef card);
+}

@@ -1,0 +1,98 @@
+package io.helpdeskverify.chat;
+
+import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.DirectoryRepository;
+import io.helpdeskverify.directory.EndUser;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the end user behind {@code user@customer}: {@code customer} is a slug or one of the
+ * customer's email domains; {@code user} is a username (UPN), an email local part, a full email or
+ * a display name, case-insensitive. Disabled users never match, so nobody can verify an account the
+ * directory switched off; when the only exact match is disabled, the technician is told so.
+ */
+@Component
+public class EndUserResolver {
+
+    /* Jaro-Winkler above this reads as "probably a typo" for names of a few words. */
+    private static final double CLOSE = 0.85;
+    private static final int MAX_SUGGESTIONS = 5;
+    /** Prefix of a username chosen in a picker ({@code =jdoe@acme}). */
+    static final String EXACT = "=";
+
+    private final DirectoryRepository directory;
+    private final JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
+
+    public EndUserResolver(DirectoryRepository directory) {
+        this.directory = directory;
+    }
+
+    public Resolution resolve(ChatCommand.Target target) {
+        String customerKey = target.customer().strip().toLowerCase(Locale.ROOT);
+        Optional<Customer> customer = directory.customer(customerKey).or(() -> directory.customerByDomain(customerKey));
+        if (customer.isEmpty()) {
+            return new Resolution.NoSuchCustomer(target.customer(), closeCustomers(customerKey));
+        }
+        String typed = target.user().strip().toLowerCase(Locale.ROOT);
+        if (typed.startsWith(EXACT)) {
+            // A picker's choice: the username exactly, so a name shared with another user cannot loop back.
+            return directory.endUser(customer.get().slug(), typed.substring(EXACT.length()))
+                    .<Resolution>map(u -> u.enabled() ? new Resolution.Found(customer.get(), u)
+                            : new Resolution.Disabled(customer.get(), u))
+                    .orElseGet(() -> new Resolution.NoSuchUser(customer.get(), target.user(), List.of()));
+        }
+        List<EndUser> users = directory.endUsers(customer.get().slug());
+        List<EndUser> exact = users.stream().filter(u -> keys(u).anyMatch(typed::equals)).toList();
+        List<EndUser> enabled = exact.stream().filter(EndUser::enabled).toList();
+        if (enabled.size() == 1) {
+            return new Resolution.Found(customer.get(), enabled.get(0));
+        }
+        if (enabled.size() > 1) {
+            return new Resolution.Several(customer.get(), sorted(enabled));
+        }
+        if (!exact.isEmpty()) {
+            return new Resolution.Disabled(customer.get(), exact.get(0));
+        }
+        return new Resolution.NoSuchUser(customer.get(), target.user(), closeUsers(users, typed));
+    }
+
+    private List<EndUser> closeUsers(List<EndUser> users, String typed) {
+        return users.stream().filter(EndUser::enabled)
+                .map(u -> Map.entry(u, keys(u).mapToDouble(k -> similarity.apply(k, typed)).max().orElse(0)))
+                .filter(e -> e.getValue() >= CLOSE)
+                .sorted(Map.Entry.<EndUser, Double>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey().username()))
+                .limit(MAX_SUGGESTIONS).map(Map.Entry::getKey).toList();
+    }
+
+    private List<String> closeCustomers(String typed) {
+        return directory.customers().stream().map(Customer::slug)
+                .filter(s -> similarity.apply(s, typed) >= CLOSE)
+                .sorted(Comparator.comparingDouble((String s) -> -similarity.apply(s, typed)))
+                .limit(MAX_SUGGESTIONS).toList();
+    }
+
+    /** Every name a technician may type for this user, lower-case. */
+    private static Stream<String> keys(EndUser u) {
+        // Username, Microsoft 365 UPN and email each match whole or by their local part.
+        Stream<String> addresses = Stream.of(Optional.of(u.username()), u.upn(), u.email()).flatMap(Optional::stream)
+                .map(a -> a.toLowerCase(Locale.ROOT)).flatMap(EndUserResolver::wholeAndLocalPart);
+        return Stream.concat(addresses, Stream.of(u.displayName().strip().toLowerCase(Locale.ROOT))).distinct();
+    }
+
+    private static Stream<String> wholeAndLocalPart(String address) {
+        int at = address.lastIndexOf('@');
+        return at > 0 ? Stream.of(address, address.substring(0, at)) : Stream.of(address);
+    }
+
+    private static List<EndUser> sorted(List<EndUser> users) {
+        return users.stream().sorted(Comparator.comparing(EndUser::displayName).thenComparing(EndUser::username)).toList();
+    }
+}

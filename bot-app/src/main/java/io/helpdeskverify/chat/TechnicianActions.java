@@ -1,0 +1,79 @@
+package io.helpdeskverify.chat;
+
+import io.helpdeskverify.cards.CardAction;
+import io.helpdeskverify.verification.ActionResult;
+import io.helpdeskverify.verification.Outcome;
+import io.helpdeskverify.verification.Rejection;
+import io.helpdeskverify.verification.Technician;
+import io.helpdeskverify.verification.VerificationService;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Approve, Deny and Cancel on a card, for every platform: the service decides (and records an
+ * intruder's click as {@code UNAUTHORIZED_ACTION}); this turns its answer into words for the
+ * person who clicked. A successful click needs no answer: the card itself changes.
+ */
+@Component
+public class TechnicianActions {
+
+    private final VerificationService verifications;
+    private final ChatBindings bindings;
+    private final CardPublisher publisher;
+    private final CardViewMapper mapper;
+    private final Clock clock;
+
+    public TechnicianActions(VerificationService verifications, ChatBindings bindings, CardPublisher publisher,
+                             CardViewMapper mapper, Clock clock) {
+        this.verifications = verifications;
+        this.bindings = bindings;
+        this.publisher = publisher;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** @return what to tell the person who clicked, privately; empty when the card says it all */
+    public Optional<PrivateMessage> handle(CardAction action, String verificationId, Technician who) {
+        ActionResult result = switch (action) {
+            case APPROVE -> verifications.decide(verificationId, who, true);
+            case DENY -> verifications.decide(verificationId, who, false);
+            case CANCEL -> verifications.cancel(verificationId, who);
+        };
+        if (result instanceof ActionResult.Done) {
+            return Optional.empty();
+        }
+        if (result instanceof ActionResult.NotFound) {
+            return Optional.of(PrivateMessage.Notice.warning("This verification no longer exists.",
+                    "Finished verifications are kept for a limited time. Start a new one if you still need it."));
+        }
+        if (result instanceof ActionResult.WrongCode) {
+            return Optional.of(PrivateMessage.Notice.error("That is not possible with this verification method."));
+        }
+        var refused = (ActionResult.Refused) result;
+        var v = refused.verification();
+        if (refused.rejection() == Rejection.NOT_YOUR_VERIFICATION) {
+            var view = mapper.view(v);
+            publisher.audit(bindings.cards(v.id()), AuditEntries.entry(view, clock.instant(),
+                    "Refused: not the requesting technician", who.name() + " pressed " + label(action)
+                            + "; only " + v.technician().name() + " may decide."));
+            return Optional.of(PrivateMessage.Notice.warning("Only " + v.technician().name()
+                            + ", who started this verification, can approve, deny or cancel it.",
+                    "Your attempt was recorded in the audit log. If you need to verify this caller yourself, "
+                            + "start your own verification."));
+        }
+        if (refused.rejection() == Rejection.ALREADY_DECIDED) {
+            return Optional.of(PrivateMessage.Notice.info("Already decided: "
+                    + v.outcome().map(Outcome::label).orElse("finished") + "."));
+        }
+        return Optional.of(PrivateMessage.Notice.warning(refused.rejection().message()));
+    }
+
+    private static String label(CardAction action) {
+        return switch (action) {
+            case APPROVE -> "Approve";
+            case DENY -> "Deny";
+            case CANCEL -> "Cancel";
+        };
+    }
+}

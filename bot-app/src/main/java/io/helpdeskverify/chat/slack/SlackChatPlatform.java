@@ -1,0 +1,178 @@
+package io.helpdeskverify.chat.slack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import io.helpdeskverify.cards.AuditEntry;
+import io.helpdeskverify.cards.BlockKitRenderer;
+import io.helpdeskverify.cards.VerificationCardView;
+import io.helpdeskverify.chat.CardRef;
+import io.helpdeskverify.chat.ChatPlatform;
+import io.helpdeskverify.chat.ChatPlatformException;
+import io.helpdeskverify.chat.ConversationRef;
+import io.helpdeskverify.chat.PrivateMessage;
+import io.helpdeskverify.chat.Recipient;
+import io.helpdeskverify.chat.ThreadRef;
+import io.helpdeskverify.chat.UpdateBudget;
+import io.helpdeskverify.chat.UpdateResult;
+import io.helpdeskverify.verification.Platform;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** The chat port on the Slack Web API (chat.postMessage, chat.update, chat.postEphemeral, response_url). */
+class SlackChatPlatform implements ChatPlatform {
+
+    /* The card or its channel is gone for good: further updates can only fail the same way. */
+    private static final Set<String> GONE = Set.of("message_not_found", "channel_not_found", "is_archived",
+            "cant_update_message", "not_in_channel", "edit_window_closed");
+    private static final Duration DEFAULT_RETRY = Duration.ofSeconds(30);
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final BlockKitRenderer renderer = new BlockKitRenderer();
+    private final Clock clock;
+    private final UpdateBudget.Limits limits;
+
+    SlackChatPlatform(Slack slack, SlackProperties props, Clock clock, double tickShare) {
+        this.slack = slack;
+        this.methods = slack.methods(props.botToken());
+        this.clock = clock;
+        this.limits = new UpdateBudget.Limits(
+                List.of(new UpdateBudget.Window(props.updateBudget().max(), props.updateBudget().per())), tickShare);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
+    public CardRef postCard(ConversationRef where, VerificationCardView card) {
+        ObjectNode message = renderer.channelCard(card, clock.instant());
+        var response = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(where.conversationId())
+                .text(message.get("text").asText()).blocksAsString(message.get("blocks").toString())
+                .unfurlLinks(false).unfurlMedia(false)));
+        // In a DM Slack may answer with the conversation id it used: updates must go there.
+        String channel = response.getChannel() == null || response.getChannel().isBlank()
+                ? where.conversationId() : response.getChannel();
+        return new CardRef(new ConversationRef(Platform.SLACK, where.workspace(), channel, ""), response.getTs());
+    }
+
+    @Override
+    public UpdateResult updateCard(CardRef card, VerificationCardView view) {
+        ObjectNode message = renderer.channelCard(view, clock.instant());
+        try {
+            var response = methods.chatUpdate(r -> r.channel(card.conversation().conversationId()).ts(card.messageId())
+                    .text(message.get("text").asText()).blocksAsString(message.get("blocks").toString()));
+            if (response.isOk()) {
+                return new UpdateResult.Updated();
+            }
+            if ("ratelimited".equals(response.getError())) {
+                return new UpdateResult.RetryAfter(DEFAULT_RETRY);
+            }
+            return GONE.contains(response.getError()) ? new UpdateResult.Gone(response.getError())
+                    : new UpdateResult.Failed(response.getError());
+        } catch (SlackApiException e) {
+            if (e.getResponse().code() == 429) {
+                return new UpdateResult.RetryAfter(retryAfter(e));
+            }
+            return new UpdateResult.Failed("HTTP " + e.getResponse().code());
+        } catch (IOException e) {
+            return new UpdateResult.Failed(e.toString());
+        }
+    }
+
+    @Override
+    public void tellPrivately(Recipient who, PrivateMessage message) {
+        ObjectNode rendered = SlackMessages.render(renderer, message);
+        if (who.replyUrl().isPresent()) {
+            // response_url: works in DMs and channels the app is not in, and never touches the card.
+            rendered.put("response_type", "ephemeral");
+            rendered.put("replace_original", false);
+            try {
+                var response = slack.send(who.replyUrl().get(), rendered.toString());
+                if (response.getCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // The handle may have expired or been used up: the ephemeral path below still reaches them.
+            }
+        }
+        call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(who.conversation().conversationId())
+                .user(who.userId()).text(rendered.get("text").asText())
+                .blocksAsString(rendered.get("blocks").toString())));
+    }
+
+    @Override
+    public String postAuditRoot(ConversationRef where, LocalDate utcDay) {
+        ObjectNode root = renderer.auditRoot(utcDay);
+        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(where.conversationId())
+                .text(root.get("text").asText()).unfurlLinks(false))).getTs();
+    }
+
+    @Override
+    public void replyInAuditThread(ThreadRef thread, AuditEntry entry) {
+        ObjectNode reply = renderer.auditReply(entry);
+        call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(thread.conversation().conversationId())
+                .threadTs(thread.rootMessageId()).text(reply.get("text").asText()).unfurlLinks(false)));
+    }
+
+    @Override
+    public UpdateBudget.Limits updateLimits() {
+        return limits;
+    }
+
+    @Override
+    public String budgetScope(CardRef card) {
+        return "slack:" + card.conversation().workspace();
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) {
+        T response;
+        try {
+            response = call.run();
+        } catch (SlackApiException e) {
+            boolean limited = e.getResponse().code() == 429;
+            throw new ChatPlatformException(method + " answered HTTP " + e.getResponse().code(),
+                    limited ? "Slack is rate limiting this workspace; try again in a few seconds." : "", e);
+        } catch (IOException e) {
+            throw new ChatPlatformException(method + " failed: " + e, "Slack could not be reached; try again in a moment.", e);
+        }
+        if (!response.isOk()) {
+            throw new ChatPlatformException(method + " answered " + response.getError(), advice(response.getError()));
+        }
+        return response;
+    }
+
+    private static String advice(String error) {
+        return switch (error == null ? "" : error) {
+            case "not_in_channel", "channel_not_found" ->
+                    "Invite the app to this channel (/invite @Helpdesk Verify), or run the command in a channel it is in.";
+            case "is_archived" -> "This channel is archived; use another one.";
+            case "invalid_auth", "not_authed", "token_revoked", "account_inactive" ->
+                    "The app's Slack token is not valid; ask your admin to check SLACK_BOT_TOKEN.";
+            case "ratelimited" -> "Slack is rate limiting this workspace; try again in a few seconds.";
+            default -> "Try again in a moment.";
+        };
+    }
+
+    private static Duration retryAfter(SlackApiException e) {
+        String header = e.getResponse().header("Retry-After");
+        try {
+            return header == null ? DEFAULT_RETRY : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
+        } catch (NumberFormatException ex) {
+            return DEFAULT_RETRY;
+        }
+    }
+
+    @FunctionalInterface
+    private interface SlackCall<T> {
+        T run() throws IOException, SlackApiException;
+    }
+}

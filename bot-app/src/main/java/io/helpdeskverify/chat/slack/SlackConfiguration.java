@@ -1,0 +1,62 @@
+package io.helpdeskverify.chat.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
+import io.helpdeskverify.chat.ChatFlow;
+import io.helpdeskverify.chat.ChatProperties;
+import io.helpdeskverify.chat.TechnicianActions;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/** Bolt for Java, on when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SlackConfigured.class)
+class SlackConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
+
+    @Bean
+    Slack slack(SlackProperties props) {
+        var config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(props.apiUrl());
+        // Request and response bodies hold codes and contacts: never in the SDK's log.
+        config.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    @Bean
+    SlackChatPlatform slackChatPlatform(Slack slack, SlackProperties props, Clock clock, ChatProperties chat) {
+        return new SlackChatPlatform(slack, props, clock, chat.tickShare());
+    }
+
+    @Bean
+    App slackApp(Slack slack, SlackProperties props, ChatFlow flow, TechnicianActions actions,
+                 SlackChatPlatform platform, @Qualifier("chatExecutor") Executor executor) {
+        // The auth.test cache keeps a Web API round trip out of every request's path to its ack.
+        var app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(props.botToken())
+                .signingSecret(props.signingSecret()).authTestCacheEnabled(true).build());
+        new SlackHandlers(flow, actions, platform, executor).register(app, props.command());
+        log.info("Slack: {} on {}; Web API at {}", props.command(),
+                props.socketMode() ? "Socket Mode" : "POST /slack/events", props.apiUrl());
+        return app;
+    }
+
+    @Bean
+    SlackAppServletAdapter slackAppServletAdapter(App app) {
+        return new SlackAppServletAdapter(app.config());
+    }
+
+    @Bean
+    SlackSocketMode slackSocketMode(App app, SlackProperties props) {
+        return new SlackSocketMode(app, props);
+    }
+}

@@ -1,0 +1,119 @@
+package io.helpdeskverify.chat.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import io.helpdeskverify.cards.CardAction;
+import io.helpdeskverify.chat.ChatFlow;
+import io.helpdeskverify.chat.ChatPlatform;
+import io.helpdeskverify.chat.ChatRequest;
+import io.helpdeskverify.chat.ConversationRef;
+import io.helpdeskverify.chat.PrivateMessage;
+import io.helpdeskverify.chat.Recipient;
+import io.helpdeskverify.chat.TechnicianActions;
+import io.helpdeskverify.verification.Platform;
+import io.helpdeskverify.verification.Technician;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The slash command and the card buttons on a Bolt {@link App}. Each handler acknowledges at once
+ * (Slack gives up after 3 s and shows the user an error) and hands the work to the chat executor.
+ */
+class SlackHandlers {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
+    /* Slack may send a typed email as <mailto:jdoe@acme.com|jdoe@acme.com>: keep what the user typed. */
+    private static final Pattern MAILTO = Pattern.compile("<mailto:[^|>]*\\|([^>]*)>");
+
+    private final ChatFlow flow;
+    private final TechnicianActions actions;
+    private final ChatPlatform platform;
+    private final Executor executor;
+
+    SlackHandlers(ChatFlow flow, TechnicianActions actions, ChatPlatform platform, Executor executor) {
+        this.flow = flow;
+        this.actions = actions;
+        this.platform = platform;
+        this.executor = executor;
+    }
+
+    void register(App app, String command) {
+        app.command(command, (req, ctx) -> {
+            var p = req.getPayload();
+            var technician = new Technician(Platform.SLACK, p.getUserId(), p.getUserName());
+            var requester = new Recipient(ConversationRef.slack(p.getTeamId(), p.getChannelId()), p.getUserId(),
+                    Optional.ofNullable(p.getResponseUrl()).filter(u -> !u.isBlank()));
+            String text = MAILTO.matcher(p.getText() == null ? "" : p.getText()).replaceAll("$1");
+            executor.execute(() -> flow.handle(new ChatRequest(technician, requester, text)));
+            return ctx.ack();
+        });
+        for (CardAction action : CardAction.values()) {
+            app.blockAction(action.id(), (req, ctx) -> {
+                var p = req.getPayload();
+                executor.execute(() -> decide(action, p));
+                return ctx.ack();
+            });
+        }
+        app.blockAction(ChatFlow.PICK_ACTION, (req, ctx) -> {
+            var p = req.getPayload();
+            executor.execute(() -> pick(p));
+            return ctx.ack();
+        });
+    }
+
+    private void decide(CardAction action, BlockActionPayload p) {
+        Recipient who = recipient(p);
+        try {
+            String verificationId = value(p).orElse("");
+            Optional<PrivateMessage> answer = actions.handle(action, verificationId, technician(p));
+            answer.ifPresent(m -> platform.tellPrivately(who, m));
+        } catch (RuntimeException e) {
+            log.error("Handling {} failed", action, e);
+            tellQuietly(who, PrivateMessage.Notice.error("Something went wrong on our side; your click may not have "
+                    + "been recorded.", "Look at the card: if it did not change, press the button again."));
+        }
+    }
+
+    private void pick(BlockActionPayload p) {
+        Optional<String> choice = value(p);
+        if (choice.isEmpty()) {
+            return;
+        }
+        flow.handle(new ChatRequest(technician(p), recipient(p), choice.get()));
+    }
+
+    private void tellQuietly(Recipient who, PrivateMessage message) {
+        try {
+            platform.tellPrivately(who, message);
+        } catch (RuntimeException e) {
+            log.warn("Could not tell {} privately: {}", who.userId(), e.getMessage());
+        }
+    }
+
+    private static Technician technician(BlockActionPayload p) {
+        String name = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
+        return new Technician(Platform.SLACK, p.getUser().getId(), name);
+    }
+
+    private static Recipient recipient(BlockActionPayload p) {
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
+        return new Recipient(ConversationRef.slack(team, channel), p.getUser().getId(),
+                Optional.ofNullable(p.getResponseUrl()).filter(u -> !u.isBlank()));
+    }
+
+    /** A button's value, or a menu's selected option. */
+    private static Optional<String> value(BlockActionPayload p) {
+        if (p.getActions() == null || p.getActions().isEmpty()) {
+            return Optional.empty();
+        }
+        var action = p.getActions().get(0);
+        if (action.getValue() != null) {
+            return Optional.of(action.getValue());
+        }
+        return Optional.ofNullable(action.getSelectedOption()).map(o -> o.getValue());
+    }
+}

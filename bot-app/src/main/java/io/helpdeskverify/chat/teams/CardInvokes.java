@@ -1,0 +1,124 @@
+package io.helpdeskverify.chat.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.schema.Activity;
+import io.helpdeskverify.cards.AdaptiveCardRenderer;
+import io.helpdeskverify.cards.CardAction;
+import io.helpdeskverify.cards.NoticeView;
+import io.helpdeskverify.chat.CardViewMapper;
+import io.helpdeskverify.chat.ChatFlow;
+import io.helpdeskverify.chat.ChatRequest;
+import io.helpdeskverify.chat.PrivateMessage;
+import io.helpdeskverify.chat.Recipient;
+import io.helpdeskverify.chat.TechnicianActions;
+import io.helpdeskverify.chat.TechnicianCodeVault;
+import io.helpdeskverify.verification.Platform;
+import io.helpdeskverify.verification.Technician;
+import io.helpdeskverify.verification.Verification;
+import io.helpdeskverify.verification.VerificationService;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code adaptiveCard/action} invokes: the refresh that gives the requesting technician their
+ * personal view (code and buttons), Approve / Deny / Cancel, and picker choices. Each answer is the
+ * card the clicking user sees from now on, or a short message when the card should stay as it is
+ * (a refusal). Everything here is Redis work, well inside Teams' 5-second limit; starting a
+ * verification from a picker runs on the chat executor.
+ */
+@Component
+@Conditional(TeamsEnabled.class)
+class CardInvokes {
+
+    static final String REFRESH = "refresh";
+
+    private final VerificationService verifications;
+    private final CardViewMapper mapper;
+    private final TechnicianCodeVault vault;
+    private final TechnicianActions actions;
+    private final ChatFlow flow;
+    private final PrivateCards privateCards;
+    private final Executor executor;
+    private final ObjectMapper json;
+    private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
+
+    CardInvokes(VerificationService verifications, CardViewMapper mapper, TechnicianCodeVault vault,
+                TechnicianActions actions, ChatFlow flow, PrivateCards privateCards,
+                @Qualifier("chatExecutor") Executor executor, ObjectMapper json) {
+        this.verifications = verifications;
+        this.mapper = mapper;
+        this.vault = vault;
+        this.actions = actions;
+        this.flow = flow;
+        this.privateCards = privateCards;
+        this.executor = executor;
+        this.json = json;
+    }
+
+    /** @param repeat Teams sent this invoke before: answer it, but do not act twice */
+    InvokeResponse handle(Activity a, boolean repeat) {
+        JsonNode action = json.valueToTree(a.getValue() == null ? json.createObjectNode() : a.getValue()).path("action");
+        String verb = action.path("verb").asText("");
+        JsonNode data = action.path("data");
+        Technician who = TeamsActivities.technician(a);
+        if (ChatFlow.PICK_ACTION.equals(verb)) {
+            return repeat ? InvokeResponses.message("On it.") : pick(a, who, data);
+        }
+        String verificationId = data.path("verificationId").asText("");
+        if (verificationId.isBlank()) {
+            return InvokeResponses.message("This card is missing its verification; start a new one.");
+        }
+        if (REFRESH.equals(verb) || repeat) {
+            return view(verificationId, who);
+        }
+        Optional<CardAction> pressed = List.of(CardAction.values()).stream().filter(c -> c.id().equals(verb)).findFirst();
+        if (pressed.isEmpty()) {
+            return InvokeResponses.message("This button is not known to this version of Helpdesk Verify.");
+        }
+        Optional<PrivateMessage> said = actions.handle(pressed.get(), verificationId, who);
+        return said.map(m -> InvokeResponses.message(text(m))).orElseGet(() -> view(verificationId, who));
+    }
+
+    /** The technician who asked gets the personal view; anyone else the status everyone sees. */
+    private InvokeResponse view(String verificationId, Technician who) {
+        Optional<Verification> found = verifications.find(verificationId);
+        if (found.isEmpty()) {
+            return InvokeResponses.message("This verification no longer exists.");
+        }
+        Verification v = found.get();
+        var view = mapper.view(v);
+        boolean requester = v.technician().platform() == Platform.TEAMS && v.technician().isSamePersonAs(who);
+        if (!requester) {
+            return InvokeResponses.card(renderer.observerCard(view));
+        }
+        Optional<String> code = v.isFinal() ? Optional.empty() : vault.open(v.id());
+        return InvokeResponses.card(renderer.technicianCard(view, code, CardViewMapper.instruction(v.method())));
+    }
+
+    private InvokeResponse pick(Activity a, Technician who, JsonNode data) {
+        String choice = data.path("choice").asText("").strip();
+        if (choice.isEmpty()) {
+            return InvokeResponses.message("Choose one of the options first.");
+        }
+        var where = privateCards.origin(data.path(PrivateCards.ORIGIN).asText(""), who.id())
+                .orElseGet(() -> TeamsActivities.conversation(a));
+        var request = new ChatRequest(who, new Recipient(where, who.id(), Optional.empty()), choice);
+        executor.execute(() -> flow.handle(request));
+        return InvokeResponses.card(renderer.notice(new NoticeView("On it.",
+                List.of("The verification card will appear in the conversation where you asked."), NoticeView.Tone.INFO)));
+    }
+
+    static String text(PrivateMessage m) {
+        if (m instanceof PrivateMessage.Notice n) {
+            var lines = String.join(" ", n.view().lines());
+            return lines.isBlank() ? n.view().title() : n.view().title() + " " + lines;
+        }
+        return "Done.";
+    }
+}

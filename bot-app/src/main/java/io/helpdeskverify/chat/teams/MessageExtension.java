@@ -1,0 +1,137 @@
+package io.helpdeskverify.chat.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.schema.Activity;
+import io.helpdeskverify.chat.ChatFlow;
+import io.helpdeskverify.chat.ChatRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The message extension's action command {@code verify}: a small dialog (end user, customer,
+ * method) whose submission runs the very same command as typing {@code verify user@customer --sms}.
+ */
+@Component
+@Conditional(TeamsEnabled.class)
+class MessageExtension {
+
+    static final String COMMAND_ID = "verify";
+    /* Dialog value → command option; "" lets the technician pick among what the user can receive. */
+    static final Map<String, String> METHODS = methods();
+
+    private final ChatFlow flow;
+    private final Executor executor;
+    private final ObjectMapper json;
+
+    MessageExtension(ChatFlow flow, @Qualifier("chatExecutor") Executor executor, ObjectMapper json) {
+        this.flow = flow;
+        this.executor = executor;
+        this.json = json;
+    }
+
+    InvokeResponse fetchTask(Activity a) {
+        return dialog("", "", "", "");
+    }
+
+    /** @param repeat Teams sent this submission before: it is being handled, do not start twice */
+    InvokeResponse submit(Activity a, boolean repeat) {
+        JsonNode data = json.valueToTree(a.getValue() == null ? json.createObjectNode() : a.getValue()).path("data");
+        String user = data.path("user").asText("").strip();
+        String customer = data.path("customer").asText("").strip();
+        String method = data.path("method").asText("").strip();
+        if (user.isEmpty() || (customer.isEmpty() && !user.contains("@"))) {
+            return dialog(user, customer, method, "Enter the end user and the customer.");
+        }
+        if (!METHODS.containsKey(method)) {
+            return dialog(user, customer, "", "Choose a method from the list.");
+        }
+        if (repeat) {
+            return new InvokeResponse(200, null);
+        }
+        String text = "verify " + user + (customer.isEmpty() ? "" : "@" + customer) + (method.isEmpty() ? "" : " --" + method);
+        var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), text);
+        executor.execute(() -> flow.handle(request));
+        // An empty answer closes the dialog; the card (or a private answer) follows from the flow.
+        return new InvokeResponse(200, null);
+    }
+
+    private InvokeResponse dialog(String user, String customer, String method, String problem) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode task = body.putObject("task");
+        task.put("type", "continue");
+        ObjectNode value = task.putObject("value");
+        value.put("title", "Verify a caller");
+        value.put("height", "medium");
+        value.put("width", "small");
+        ObjectNode card = value.putObject("card");
+        card.put("contentType", TeamsMessages.ADAPTIVE_CARD);
+        card.set("content", dialogCard(user, customer, method, problem));
+        return new InvokeResponse(200, body);
+    }
+
+    ObjectNode dialogCard(String user, String customer, String method, String problem) {
+        ObjectNode card = json.createObjectNode();
+        card.put("type", "AdaptiveCard");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("version", "1.5");
+        ArrayNode body = card.putArray("body");
+        if (!problem.isEmpty()) {
+            ObjectNode p = body.addObject();
+            p.put("type", "TextBlock");
+            p.put("text", problem);
+            p.put("color", "attention");
+            p.put("wrap", true);
+        }
+        body.add(input("user", "End user", "Username, email or display name", user));
+        body.add(input("customer", "Customer", "Short name or email domain, e.g. acme", customer));
+        ObjectNode choice = body.addObject();
+        choice.put("type", "Input.ChoiceSet");
+        choice.put("id", "method");
+        choice.put("label", "Method");
+        choice.put("style", "compact");
+        choice.put("value", method);
+        ArrayNode choices = choice.putArray("choices");
+        METHODS.forEach((value, title) -> {
+            ObjectNode c = choices.addObject();
+            c.put("title", title);
+            c.put("value", value);
+        });
+        ObjectNode submit = card.putArray("actions").addObject();
+        submit.put("type", "Action.Submit");
+        submit.put("title", "Verify");
+        submit.putObject("data").put("hv", COMMAND_ID);
+        return card;
+    }
+
+    private ObjectNode input(String id, String label, String placeholder, String value) {
+        ObjectNode in = json.createObjectNode();
+        in.put("type", "Input.Text");
+        in.put("id", id);
+        in.put("label", label);
+        in.put("placeholder", placeholder);
+        in.put("isRequired", !"customer".equals(id));
+        in.put("errorMessage", "Required");
+        in.put("maxLength", 200);
+        in.put("value", value);
+        return in;
+    }
+
+    private static Map<String, String> methods() {
+        var m = new LinkedHashMap<String, String>();
+        m.put("", "Let me choose (what the user can receive)");
+        m.put("push", "Push: Approve / Deny in the app");
+        m.put("push-code", "Push + code read back to you");
+        m.put("sms", "SMS code");
+        m.put("email", "Email code");
+        m.put("match", "Verified push: you read a code, the user types it");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

@@ -1,0 +1,126 @@
+package io.helpdeskverify.chat.teams;
+
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import io.helpdeskverify.chat.ChatFlow;
+import io.helpdeskverify.chat.ChatRequest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * One authenticated activity at a time: messages are commands for the shared chat flow (answered
+ * at once, worked off the request thread); invokes are answered in the HTTP response. A repeat of
+ * an activity Teams already sent is answered but never acted on twice.
+ */
+@Component
+@Conditional(TeamsEnabled.class)
+class TeamsBot implements Bot {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+
+    private final TeamsProperties props;
+    private final TeamsConnector connector;
+    private final ActivityDeduplicator dedup;
+    private final CardInvokes cardInvokes;
+    private final MessageExtension extension;
+    private final ChatFlow flow;
+    private final Executor executor;
+
+    TeamsBot(TeamsProperties props, TeamsConnector connector, ActivityDeduplicator dedup, CardInvokes cardInvokes,
+             MessageExtension extension, ChatFlow flow, @Qualifier("chatExecutor") Executor executor) {
+        this.props = props;
+        this.connector = connector;
+        this.dedup = dedup;
+        this.cardInvokes = cardInvokes;
+        this.extension = extension;
+        this.flow = flow;
+        this.executor = executor;
+    }
+
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext turn) {
+        Activity a = turn.getActivity();
+        checkTenant(a);
+        connector.learnBotAccount(a);
+        if (ActivityTypes.MESSAGE.equals(a.getType())) {
+            onMessage(a);
+            return CompletableFuture.completedFuture(null);
+        }
+        if (ActivityTypes.CONVERSATION_UPDATE.equals(a.getType())) {
+            onConversationUpdate(a);
+            return CompletableFuture.completedFuture(null);
+        }
+        if (ActivityTypes.INVOKE.equals(a.getType())) {
+            Activity answer = new Activity(ActivityTypes.INVOKE_RESPONSE);
+            answer.setValue(invoke(a));
+            return turn.sendActivity(answer).thenApply(r -> null);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void onMessage(Activity a) {
+        var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a),
+                TeamsActivities.commandText(a));
+        if (!dedup.firstTime(a.getConversation().getId(), a.getId())) {
+            log.info("Teams sent message {} again; already handled", a.getId());
+            return;
+        }
+        executor.execute(() -> flow.handle(request));
+    }
+
+    /* Installed for someone personally: greet them with the usage, the one thing they need first. */
+    private void onConversationUpdate(Activity a) {
+        if (a.getMembersAdded() == null || a.getRecipient() == null || a.getFrom() == null
+                || !TeamsActivities.isPersonal(TeamsActivities.conversation(a).conversationId())) {
+            return;
+        }
+        boolean botAdded = a.getMembersAdded().stream().anyMatch(m -> a.getRecipient().getId().equals(m.getId()));
+        if (botAdded && dedup.firstTime(a.getConversation().getId(), a.getId())) {
+            var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), "help");
+            executor.execute(() -> flow.handle(request));
+        }
+    }
+
+    private InvokeResponse invoke(Activity a) {
+        TeamsActivities.conversation(a);
+        boolean repeat = !dedup.firstTime(a.getConversation().getId(), a.getId());
+        String name = a.getName() == null ? "" : a.getName();
+        try {
+            return switch (name) {
+                case "adaptiveCard/action" -> cardInvokes.handle(a, repeat);
+                case "composeExtension/fetchTask" -> extension.fetchTask(a);
+                case "composeExtension/submitAction" -> extension.submit(a, repeat);
+                default -> new InvokeResponse(501, null);
+            };
+        } catch (IllegalArgumentException e) {
+            return InvokeResponses.message(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Teams invoke {} failed", name, e);
+            return InvokeResponses.message("Something went wrong on our side. Try again in a moment.");
+        }
+    }
+
+    /* A single-tenant bot serves its own tenant only, whatever else a valid token would allow. */
+    private void checkTenant(Activity a) {
+        if (!props.singleTenant()) {
+            return;
+        }
+        TeamsActivities.tenant(a).filter(t -> !t.equalsIgnoreCase(props.appTenantId())).ifPresent(t -> {
+            throw new ForeignTenantException("Activity from tenant " + t + ", but this bot serves " + props.appTenantId());
+        });
+    }
+
+    static class ForeignTenantException extends RuntimeException {
+        ForeignTenantException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.helpdeskverify.chat.teams;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Activity;
+import io.helpdeskverify.cards.AdaptiveCardRenderer;
+import io.helpdeskverify.cards.AuditEntry;
+import io.helpdeskverify.cards.VerificationCardView;
+import io.helpdeskverify.chat.CardRef;
+import io.helpdeskverify.chat.ChatPlatform;
+import io.helpdeskverify.chat.ChatPlatformException;
+import io.helpdeskverify.chat.ChatProperties;
+import io.helpdeskverify.chat.ConversationRef;
+import io.helpdeskverify.chat.PrivateMessage;
+import io.helpdeskverify.chat.Recipient;
+import io.helpdeskverify.chat.ThreadRef;
+import io.helpdeskverify.chat.UpdateBudget;
+import io.helpdeskverify.chat.UpdateResult;
+import io.helpdeskverify.verification.Platform;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The chat port on Microsoft Teams. Cards are new posts in a channel (or messages in a chat),
+ * updated in place with {@code updateActivity}; the requesting technician's code and buttons come
+ * through the card's refresh ({@link CardInvokes}), not a separate message. Private answers go to
+ * the technician's one-to-one chat with the bot.
+ *
+ * <p>Every send and update to a conversation spends the Teams budget of that conversation (7 per
+ * second, 60 per 30 seconds) shared by all instances; 429 and 412 pause the conversation for the
+ * announced time, 502 and 504 are retried with back-off.
+ */
+@Component
+@Conditional(TeamsEnabled.class)
+class TeamsChatPlatform implements ChatPlatform {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsChatPlatform.class);
+    private static final int SEND_ATTEMPTS = 4;
+    /* A send waits this long at most for room in the budget, then fails with advice. */
+    private static final Duration BUDGET_PATIENCE = Duration.ofSeconds(20);
+
+    private final TeamsConnector connector;
+    private final UpdateBudget budget;
+    private final UpdateBudget.Limits limits;
+    private final PrivateCards privateCards;
+    private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
+
+    TeamsChatPlatform(TeamsConnector connector, UpdateBudget budget, ChatProperties chat, PrivateCards privateCards) {
+        this.connector = connector;
+        this.budget = budget;
+        this.privateCards = privateCards;
+        this.limits = new UpdateBudget.Limits(List.of(new UpdateBudget.Window(7, Duration.ofSeconds(1)),
+                new UpdateBudget.Window(60, Duration.ofSeconds(30))), chat.tickShare());
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TEAMS;
+    }
+
+    @Override
+    public CardRef postCard(ConversationRef where, VerificationCardView card) {
+        return new CardRef(where, post(where, TeamsMessages.card(renderer.observerCard(card))));
+    }
+
+    @Override
+    public UpdateResult updateCard(CardRef card, VerificationCardView view) {
+        ConversationRef where = card.conversation();
+        try {
+            connector.update(where.serviceUrl(), conversationOfPost(where, card.messageId()), card.messageId(),
+                    TeamsMessages.card(renderer.observerCard(view)));
+            return new UpdateResult.Updated();
+        } catch (TeamsCallException e) {
+            if (e.throttled()) {
+                return new UpdateResult.RetryAfter(e.retryAfter().orElse(Duration.ofSeconds(2)));
+            }
+            if (e.transientFailure()) {
+                return new UpdateResult.Failed(e.getMessage());
+            }
+            return new UpdateResult.Gone(e.getMessage());
+        }
+    }
+
+    @Override
+    public void tellPrivately(Recipient who, PrivateMessage message) {
+        if (message instanceof PrivateMessage.Code) {
+            // The code reaches the technician in the card's personal view (refresh.userIds), never in a message.
+            return;
+        }
+        ObjectNode card = privateCards.render(who, message);
+        ConversationRef where = who.conversation();
+        if (TeamsActivities.isPersonal(where.conversationId())) {
+            send(scope(where.conversationId()), () -> connector.send(where.serviceUrl(), where.conversationId(),
+                    TeamsMessages.card(card)));
+            return;
+        }
+        String chat;
+        try {
+            chat = connector.personalChat(where.serviceUrl(), where.workspace(), who.userId());
+        } catch (TeamsCallException e) {
+            log.info("No one-to-one chat with {} ({}); answering in the conversation", who.userId(), e.getMessage());
+            post(where, TeamsMessages.text("I could not message you privately. Open a chat with Helpdesk Verify "
+                    + "(install the app for yourself) and send the command there."));
+            return;
+        }
+        send(scope(chat), () -> connector.send(where.serviceUrl(), chat, TeamsMessages.card(card)));
+    }
+
+    @Override
+    public String postAuditRoot(ConversationRef where, LocalDate utcDay) {
+        return post(where, TeamsMessages.text(renderer.auditRootText(utcDay)));
+    }
+
+    @Override
+    public void replyInAuditThread(ThreadRef thread, AuditEntry entry) {
+        ConversationRef where = thread.conversation();
+        Activity reply = TeamsMessages.card(renderer.auditReply(entry));
+        if (TeamsActivities.isChannel(where.conversationId())) {
+            String threadId = TeamsActivities.thread(where.conversationId(), thread.rootMessageId());
+            send(scope(where.conversationId()), () -> connector.send(where.serviceUrl(), threadId, reply));
+        } else {
+            send(scope(where.conversationId()), () -> connector.reply(where.serviceUrl(), where.conversationId(),
+                    thread.rootMessageId(), reply));
+        }
+    }
+
+    @Override
+    public UpdateBudget.Limits updateLimits() {
+        return limits;
+    }
+
+    @Override
+    public String budgetScope(CardRef card) {
+        return scope(card.conversation().conversationId());
+    }
+
+    /** A new top-level post in a channel, or a message in a chat; returns its activity id. */
+    private String post(ConversationRef where, Activity activity) {
+        String scope = scope(where.conversationId());
+        if (TeamsActivities.isChannel(where.conversationId())) {
+            var created = send(scope, () -> connector.newChannelPost(where.serviceUrl(), where.workspace(),
+                    where.conversationId(), activity));
+            return messageId(created.getActivityId(), created.getId());
+        }
+        var sent = send(scope, () -> connector.send(where.serviceUrl(), where.conversationId(), activity));
+        return messageId(sent.getId(), null);
+    }
+
+    /* A channel post lives in its own thread, "<channel>;messageid=<post>"; a chat message in the chat. */
+    private static String conversationOfPost(ConversationRef where, String messageId) {
+        return TeamsActivities.isChannel(where.conversationId())
+                ? TeamsActivities.thread(where.conversationId(), messageId) : where.conversationId();
+    }
+
+    private static String messageId(String activityId, String conversationId) {
+        if (activityId != null && !activityId.isBlank()) {
+            return activityId;
+        }
+        if (conversationId != null && conversationId.contains(";messageid=")) {
+            return conversationId.substring(conversationId.indexOf(";messageid=") + ";messageid=".length());
+        }
+        throw new ChatPlatformException("Teams did not return the id of the new message", "Try again in a moment.");
+    }
+
+    private <T> T send(String scope, Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            awaitBudget(scope);
+            try {
+                return call.get();
+            } catch (TeamsCallException e) {
+                if (!e.transientFailure() || attempt >= SEND_ATTEMPTS) {
+                    throw new ChatPlatformException(e.getMessage(), advice(e), e);
+                }
+                Duration wait = e.retryAfter().orElse(Duration.ofMillis(500L << attempt));
+                if (e.throttled()) {
+                    budget.block(scope, wait);
+                }
+                log.info("Teams answered {} in {}; trying again in {}", e.status(), scope, wait);
+                LockSupport.parkNanos(wait.toNanos());
+            } catch (ChatPlatformException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The SDK also fails before sending (validation, serialisation): still a failed call for the flow.
+                throw new ChatPlatformException("Teams call failed: " + e, "Try again in a moment; if it keeps failing, "
+                        + "ask your admin to check the bot's log.", e);
+            }
+        }
+    }
+
+    private void awaitBudget(String scope) {
+        long deadline = System.nanoTime() + BUDGET_PATIENCE.toNanos();
+        while (true) {
+            Optional<Duration> wait = budget.tryAcquire(scope, limits, UpdateBudget.Priority.STATE);
+            if (wait.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() + wait.get().toNanos() > deadline) {
+                throw new ChatPlatformException("the Teams budget of " + scope + " stayed full",
+                        "Teams is busy in this conversation; try again in a minute.");
+            }
+            LockSupport.parkNanos(wait.get().toNanos());
+        }
+    }
+
+    private static String advice(TeamsCallException e) {
+        return switch (e.status()) {
+            case 401, 403 -> "Add Helpdesk Verify to this team or chat (Apps → Manage apps), then try again.";
+            case 404 -> "This conversation is gone or the bot was removed from it.";
+            case 400, 413 -> "Teams refused the message; ask your admin to check the bot's log.";
+            default -> "Teams is not answering right now; try again in a moment.";
+        };
+    }
+
+    private static String scope(String conversationId) {
+        return "teams:" + TeamsActivities.channelOf(conversationId);
+    }
+}

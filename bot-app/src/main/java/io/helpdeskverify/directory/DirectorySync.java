@@ -1,0 +1,29 @@
+package io.helpdeskverify.directory;
+
+import java.util.Optional;
+
+/**
+ * Importing a customer's users from Microsoft 365 and keeping them current. This is what the
+ * admin API and the chat command {@code /verify sync acme} call; the sync itself runs in the
+ * background, on one instance at a time.
+ */
+public interface DirectorySync {
+
+    /** Starts a sync now (a full import the first time, a delta sync after that). */
+    SyncStart start(String customerSlug, String requestedBy);
+
+    /** The running or last finished sync of this customer. */
+    Optional<SyncReport> last(String customerSlug);
+
+    /** Whether starting worked, and if not, what the admin should do. */
+    sealed interface SyncStart permits SyncStart.Started, SyncStart.AlreadyRunning, SyncStart.Refused {
+
+        record Started(SyncReport report) implements SyncStart {}
+
+        /** Another request (or instance) is syncing this customer; its report, as far as it got. */
+        record AlreadyRunning(Optional<SyncReport> report) implements SyncStart {}
+
+        /** Not connected or not configured: {@code message} says what to set up. */
+        record Refused(String message) implements SyncStart {}
+    }
+}

@@ -1,0 +1,119 @@
+package io.helpdeskverify.directory.graph;
+
+import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.DirectoryService;
+import io.helpdeskverify.directory.DirectorySync;
+import io.helpdeskverify.directory.ExternalDirectory;
+import io.helpdeskverify.directory.SyncReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts syncs of customers' Microsoft 365 users in the background, one per customer across all
+ * instances (a Redis lease, renewed while the sync runs).
+ */
+public class GraphDirectorySync implements DirectorySync {
+
+    private final GraphProperties props;
+    private final DirectoryService directory;
+    private final ExternalDirectory external;
+    private final GraphUsers graph;
+    private final SyncLock lock;
+    private final SyncStateStore state;
+    private final Executor workers;
+    private final ScheduledExecutorService renewals;
+    private final Clock clock;
+
+    GraphDirectorySync(GraphProperties props, DirectoryService directory, ExternalDirectory external, GraphUsers graph,
+                       SyncLock lock, SyncStateStore state, Executor workers, ScheduledExecutorService renewals,
+                       Clock clock) {
+        this.props = props;
+        this.directory = directory;
+        this.external = external;
+        this.graph = graph;
+        this.lock = lock;
+        this.state = state;
+        this.workers = workers;
+        this.renewals = renewals;
+        this.clock = clock;
+    }
+
+    @Override
+    public SyncStart start(String customerSlug, String requestedBy) {
+        Customer customer = directory.customer(customerSlug);
+        var refusal = refusal(customer);
+        if (refusal.isPresent()) {
+            return new SyncStart.Refused(refusal.get());
+        }
+        var lease = lock.tryAcquire(customer.slug());
+        if (lease.isEmpty()) {
+            return new SyncStart.AlreadyRunning(state.report(customer.slug()));
+        }
+        try {
+            var job = new SyncJob(customer, lease.get(), graph, external, state, props.syncInterval(), clock, requestedBy);
+            long every = Math.max(1, lock.lease().toMillis() / 3);
+            var renewal = renewals.scheduleAtFixedRate(() -> lease.get().extend(), every, every, TimeUnit.MILLISECONDS);
+            workers.execute(() -> {
+                try {
+                    job.run();
+                } finally {
+                    renewal.cancel(false);
+                }
+            });
+            return new SyncStart.Started(job.report());
+        } catch (RejectedExecutionException e) {
+            lease.get().release();
+            return new SyncStart.Refused("This instance is shutting down; try again in a moment.");
+        } catch (RuntimeException e) {
+            lease.get().release();
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<SyncReport> last(String customerSlug) {
+        return state.report(directory.customer(customerSlug).slug());
+    }
+
+    /**
+     * Whether the schedule should start (or resume) this customer's sync now: never synced, an
+     * interrupted or failed sync whose wait is over, or the interval since the last one passed.
+     */
+    boolean due(Customer customer, Instant now) {
+        if (refusal(customer).isPresent()) {
+            return false;
+        }
+        var progress = state.progress(customer.slug());
+        if (progress.isPresent()) {
+            return progress.get().notBefore().map(nb -> !now.isBefore(nb)).orElse(true) && !lock.isHeld(customer.slug());
+        }
+        var report = state.report(customer.slug());
+        if (report.isEmpty() || report.get().finishedAt().isEmpty()) {
+            return !lock.isHeld(customer.slug());
+        }
+        return !now.isBefore(report.get().finishedAt().get().plus(props.syncInterval()));
+    }
+
+    private Optional<String> refusal(Customer customer) {
+        if (!props.configured()) {
+            return Optional.of("Microsoft 365 import is not configured on this server: set GRAPH_CLIENT_ID and "
+                    + "GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH). See docs/directory.md.");
+        }
+        if (customer.microsoftTenantId().isEmpty()) {
+            return Optional.of("Customer '" + customer.slug() + "' is not connected to Microsoft 365. Send its admin "
+                    + "the consent link from GET /api/v1/customers/" + customer.slug() + "/directory/consent-url, or set "
+                    + "microsoftTenantId if the tenant has already consented.");
+        }
+        return Optional.empty();
+    }
+
+    Duration interval() {
+        return props.syncInterval();
+    }
+}

@@ -1,0 +1,171 @@
+package io.helpdeskverify.directory.graph;
+
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.kiota.ApiException;
+import io.helpdeskverify.directory.ExternalUser;
+import io.helpdeskverify.directory.ExternalUser.Attribute;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Reads one page of {@code /users} or {@code /users/delta} through the Graph SDK and turns it into
+ * directory terms. Links Graph hands back are followed on the configured API root, so a test or
+ * sovereign-cloud Graph that echoes public-cloud links is still the one asked.
+ */
+class GraphUsers {
+
+    static final String[] SELECT = {"id", "displayName", "userPrincipalName", "mail", "otherMails", "mobilePhone",
+            "businessPhones", "accountEnabled", "onPremisesSyncEnabled"};
+
+    private final GraphClients clients;
+    private final GraphProperties props;
+
+    GraphUsers(GraphClients clients, GraphProperties props) {
+        this.clients = clients;
+        this.props = props;
+    }
+
+    Page firstUsersPage(String tenant) {
+        return call(() -> {
+            var r = clients.forTenant(tenant).users().get(rc -> {
+                rc.queryParameters.select = SELECT;
+                rc.queryParameters.top = props.pageSize();
+            });
+            return page(r.getValue(), r.getOdataNextLink(), null);
+        });
+    }
+
+    Page usersPage(String tenant, String nextLink) {
+        return call(() -> {
+            var r = clients.forTenant(tenant).users().withUrl(onApiRoot(nextLink)).get();
+            return page(r.getValue(), r.getOdataNextLink(), null);
+        });
+    }
+
+    /**
+     * The SDK's own template is {@code /users/delta()}; the documented {@code /users/delta} is what
+     * every Graph (and fake) answers, and what Graph's links use afterwards.
+     */
+    Page firstDeltaPage(String tenant) {
+        return deltaPage(tenant, props.apiRoot() + "/users/delta?$select=" + String.join(",", SELECT));
+    }
+
+    /** A {@code nextLink} within a delta round, or a stored {@code deltaLink} that starts the next round. */
+    Page deltaPage(String tenant, String link) {
+        return call(() -> {
+            var r = clients.forTenant(tenant).users().delta().withUrl(onApiRoot(link)).get();
+            return page(r.getValue(), r.getOdataNextLink(), r.getOdataDeltaLink());
+        });
+    }
+
+    /** {@code https://graph.microsoft.com/v1.0/users/delta?$skiptoken=…} → the same path and query on our API root. */
+    String onApiRoot(String link) {
+        URI uri = URI.create(link);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        int users = path.lastIndexOf("/users");
+        if (users < 0) {
+            throw new GraphFailure(0, "Graph returned a paging link that is not about users: " + link, Optional.empty());
+        }
+        return props.apiRoot() + path.substring(users) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static Page page(List<User> values, String nextLink, String deltaLink) {
+        var users = new ArrayList<ExternalUser>();
+        var removed = new ArrayList<String>();
+        for (User u : values == null ? List.<User>of() : values) {
+            if (u.getId() == null || u.getId().isBlank()) {
+                continue;
+            }
+            if (u.getAdditionalData() != null && u.getAdditionalData().containsKey("@removed")) {
+                removed.add(u.getId());
+            } else {
+                users.add(external(u));
+            }
+        }
+        return new Page(users, removed, Optional.ofNullable(nextLink), Optional.ofNullable(deltaLink));
+    }
+
+    /**
+     * Only what Graph sent counts: a delta page carries the changed properties, and an absent
+     * property must not wipe what the directory holds.
+     */
+    static ExternalUser external(User u) {
+        Map<String, Object> present = u.getBackingStore().enumerate();
+        var sent = EnumSet.noneOf(Attribute.class);
+        if (present.containsKey("userPrincipalName")) {
+            sent.add(Attribute.UPN);
+        }
+        if (present.containsKey("displayName")) {
+            sent.add(Attribute.DISPLAY_NAME);
+        }
+        if (present.containsKey("mail") || present.containsKey("otherMails")) {
+            sent.add(Attribute.EMAIL);
+        }
+        if (present.containsKey("mobilePhone")) {
+            sent.add(Attribute.MOBILE);
+        }
+        if (present.containsKey("accountEnabled")) {
+            sent.add(Attribute.ENABLED);
+        }
+        if (present.containsKey("onPremisesSyncEnabled")) {
+            sent.add(Attribute.SOURCE);
+        }
+        return new ExternalUser(u.getId(), sent, Optional.ofNullable(u.getUserPrincipalName()),
+                Optional.ofNullable(u.getDisplayName()), Optional.ofNullable(u.getMail()),
+                u.getOtherMails() == null ? List.of() : u.getOtherMails().stream().filter(m -> m != null).toList(),
+                Optional.ofNullable(u.getMobilePhone()), !Boolean.FALSE.equals(u.getAccountEnabled()),
+                Boolean.TRUE.equals(u.getOnPremisesSyncEnabled()));
+    }
+
+    private static Page call(Supplier<Page> request) {
+        try {
+            return request.get();
+        } catch (ODataError e) {
+            String code = e.getError() == null ? "" : String.valueOf(e.getError().getCode());
+            String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
+            throw new GraphFailure(e.getResponseStatusCode(), code + ": " + message, retryAfter(e));
+        } catch (ApiException e) {
+            throw new GraphFailure(e.getResponseStatusCode(), e.getMessage(), retryAfter(e));
+        } catch (UnsupportedOperationException e) {
+            // The SDK could not read an error body: not Graph's JSON error format.
+            throw new GraphFailure(0, "the Graph API answered with an error that is not Graph's JSON (is GRAPH_API_URL "
+                    + "right?)", Optional.empty());
+        } catch (RuntimeException e) {
+            // Token endpoint refusals (wrong secret, no consent) and network errors end up here.
+            throw new GraphFailure(0, rootMessage(e), Optional.empty());
+        }
+    }
+
+    private static Optional<Long> retryAfter(ApiException e) {
+        var headers = e.getResponseHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Retry-After"))
+                .flatMap(h -> h.getValue().stream()).findFirst().flatMap(v -> {
+                    try {
+                        return Optional.of(Long.parseLong(v.strip()));
+                    } catch (NumberFormatException ex) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /** One page: users to apply, ids to disable, and where to go next. */
+    record Page(List<ExternalUser> users, List<String> removedIds, Optional<String> nextLink,
+                Optional<String> deltaLink) {}
+}

@@ -1,0 +1,68 @@
+package io.helpdeskverify.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helpdeskverify.chat.ChatCommand.Events;
+import io.helpdeskverify.chat.ChatCommand.Help;
+import io.helpdeskverify.chat.ChatCommand.Verify;
+import io.helpdeskverify.verification.Method;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ChatCommandParserTest {
+
+    private final ChatCommandParser parser = new ChatCommandParser();
+
+    @ParameterizedTest
+    @CsvSource({
+            "jdoe@acme --push, PUSH",
+            "jdoe@acme --push-code, PUSH_WITH_CODE",
+            "jdoe@acme --SMS, SMS_CODE",
+            "--email jdoe@acme, EMAIL_CODE",
+            "verify jdoe@acme --match, VERIFIED_PUSH"})
+    void flagsPreselectTheMethod(String text, Method method) {
+        assertThat(parser.parse(text)).isEqualTo(new Verify(new ChatCommand.Target("jdoe", "acme"), Optional.of(method)));
+    }
+
+    @Test
+    void targetsKeepEmailsAndDisplayNames() {
+        assertThat(parser.parse("jdoe@acme.com@acme")).isEqualTo(
+                new Verify(new ChatCommand.Target("jdoe@acme.com", "acme"), Optional.empty()));
+        assertThat(parser.parse("  Jane   Doe@acme.com ")).isEqualTo(
+                new Verify(new ChatCommand.Target("Jane Doe", "acme.com"), Optional.empty()));
+        assertThat(parser.parse("events jdoe@acme")).isEqualTo(new Events(new ChatCommand.Target("jdoe", "acme")));
+    }
+
+    @Test
+    void syncNamesOneCustomer() {
+        assertThat(parser.parse("sync acme")).isEqualTo(new ChatCommand.Sync("acme"));
+        assertThat(parser.parse("SYNC acme.com")).isEqualTo(new ChatCommand.Sync("acme.com"));
+        assertThat(parser.parse("sync")).isInstanceOf(Help.class);
+        assertThat(parser.parse("sync acme --push")).isInstanceOf(Help.class);
+        assertThat(parser.parse("sync acme contoso")).isInstanceOf(Help.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "help", "HELP", "  "})
+    void helpWithoutAProblem(String text) {
+        assertThat(parser.parse(text)).isEqualTo(new Help(Optional.empty()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdoe@acme --fast", "jdoe@acme --sms --email", "jdoe", "@acme", "jdoe@", "verify",
+            "events", "events jdoe@acme --sms", "--sms"})
+    void badInputIsUsageHelpThatNamesTheProblem(String text) {
+        var parsed = parser.parse(text);
+        assertThat(parsed).isInstanceOf(Help.class);
+        assertThat(((Help) parsed).problem()).isPresent();
+    }
+
+    @Test
+    void aRepeatedFlagIsFineAndOverlongInputIsRefused() {
+        assertThat(parser.parse("jdoe@acme --sms --sms")).isInstanceOf(Verify.class);
+        assertThat(parser.parse("a".repeat(600) + "@acme")).isInstanceOf(Help.class);
+    }
+}

@@ -1,0 +1,140 @@
+package io.helpdeskverify.chat.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.helpdeskverify.chat.teams.TeamsClient.Conversation;
+import io.helpdeskverify.chat.teams.TeamsClient.Member;
+import io.helpdeskverify.support.Api;
+import io.helpdeskverify.support.Fixtures;
+import io.helpdeskverify.support.HelpdeskTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With an app id, every activity needs a Bot Framework token the SDK accepts: issuer, audience,
+ * signature by a published key endorsed for Teams, lifetime, and the serviceurl claim. Anything
+ * less is a 401 and changes nothing. A single-tenant bot also refuses other tenants.
+ */
+@HelpdeskTest
+class TeamsAuthenticationTest {
+
+    private static final String APP_ID = "6f1b9a8e-0000-4000-8000-00000000a991";
+    private static final BotFrameworkTokens TOKENS = new BotFrameworkTokens();
+    private static final FakeBotConnector FAKE = new FakeBotConnector();
+
+    @DynamicPropertySource
+    static void teams(DynamicPropertyRegistry r) {
+        r.add("teams.app-id", () -> APP_ID);
+        r.add("teams.app-password", () -> "test-password-not-used-offline");
+        r.add("teams.app-tenant-id", () -> TeamsClient.TENANT);
+        r.add("teams.allow-anonymous", () -> "false");
+        r.add("teams.openid-metadata-url", TOKENS::metadataUrl);
+    }
+
+    @LocalServerPort
+    int port;
+    Api api;
+    TeamsClient teams;
+    TeamsFlowSupport t;
+    final Member tech = Member.random("Tom Tech");
+    String verificationId;
+    Conversation chat = Conversation.groupChat();
+
+    @BeforeEach
+    void aVerificationWaitingForTheTechnician() {
+        api = new Api(port);
+        teams = new TeamsClient(port, FAKE.serviceUrl());
+        t = new TeamsFlowSupport(FAKE, api);
+        String user = new Fixtures(api).userWithMobileAndEmail();
+        var r = api.post("/api/v1/verifications", """
+                {"customer":"acme","user":"%s","method":"SMS_CODE","technician":{"platform":"teams","id":"%s","name":"Tom Tech"}}"""
+                .formatted(user, tech.id()));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        verificationId = r.json().get("id").asText();
+        t.awaitState(verificationId, "SENT");
+    }
+
+    @AfterAll
+    static void stop() {
+        TOKENS.close();
+        FAKE.close();
+    }
+
+    @Test
+    void aValidTokenIsAccepted() {
+        var r = approve(TOKENS.token(APP_ID, FAKE.serviceUrl()));
+
+        assertThat(t.invokeCard(r).toString()).contains("Verified");
+        assertThat(t.state(verificationId)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void noTokenIsRefused() {
+        assertRefusedUnchanged(approve(null));
+    }
+
+    @Test
+    void aTokenForAnotherAppIsRefused() {
+        assertRefusedUnchanged(approve(TOKENS.token("another-app", FAKE.serviceUrl())));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() {
+        assertRefusedUnchanged(approve(TOKENS.token("https://evil.example", APP_ID, FAKE.serviceUrl(),
+                Instant.now().plus(Duration.ofMinutes(30)))));
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        assertRefusedUnchanged(approve(TOKENS.token(BotFrameworkTokens.ISSUER, APP_ID, FAKE.serviceUrl(),
+                Instant.now().minus(Duration.ofMinutes(10)))));
+    }
+
+    @Test
+    void anUnsignedTokenIsRefused() {
+        assertRefusedUnchanged(approve(TOKENS.unsigned(APP_ID, FAKE.serviceUrl())));
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIsRefused() {
+        assertRefusedUnchanged(approve(TOKENS.forged(APP_ID, FAKE.serviceUrl())));
+    }
+
+    @Test
+    void aTokenForAnotherServiceUrlIsRefused() {
+        assertRefusedUnchanged(approve(TOKENS.token(APP_ID, "https://smba.trafficmanager.net/amer/")));
+    }
+
+    @Test
+    void aSingleTenantBotRefusesAnotherTenant() {
+        var activity = teams.actionActivity(tech, chat, "hv_approve", Map.of("verificationId", verificationId));
+        activity.with("conversation").put("tenantId", "11111111-2222-3333-4444-555555555555");
+        activity.with("channelData").with("tenant").put("id", "11111111-2222-3333-4444-555555555555");
+
+        var r = teams.withToken(TOKENS.token(APP_ID, FAKE.serviceUrl())).post(activity);
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(t.state(verificationId)).isEqualTo("SENT");
+    }
+
+    private Api.Response approve(String token) {
+        return teams.withToken(token).post(teams.actionActivity(tech, chat, "hv_approve",
+                Map.of("verificationId", verificationId)));
+    }
+
+    private void assertRefusedUnchanged(Api.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(401);
+        assertThat(t.state(verificationId)).isEqualTo("SENT");
+        assertThat(t.eventTypes(verificationId)).doesNotContain("TECHNICIAN_APPROVED", "UNAUTHORIZED_ACTION");
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(FAKE.calls()).isEmpty());
+    }
+}

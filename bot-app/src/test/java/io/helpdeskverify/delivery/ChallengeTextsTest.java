@@ -1,0 +1,111 @@
+package io.helpdeskverify.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helpdeskverify.directory.EndUser;
+import io.helpdeskverify.verification.Method;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** The wording rules of the brief, checked on the real bundle. */
+class ChallengeTextsTest {
+
+    private final ChallengeTexts texts = new ChallengeTexts(bundle());
+
+    @ParameterizedTest
+    @CsvSource({
+            "Acme IT, Jo Li",
+            "Contoso Managed Services, Jonathan Smith",
+            "Northwind Technology Partners, Maria Fernandez-Garcia",
+            "Fabrikam IT Support LLC, Christopher Johnson"})
+    void theSmsFitsOneGsm7SegmentAndSaysWhoAndWhatToDo(String msp, String technician) {
+        String sms = texts.smsBody(challenge(Method.SMS_CODE, msp, technician), Locale.ENGLISH);
+
+        assertThat(SmsSegments.isGsm7(sms)).as(sms).isTrue();
+        assertThat(SmsSegments.count(sms)).as(sms + " (" + sms.length() + ")").isEqualTo(1);
+        assertThat(sms).contains(msp).contains(technician).contains("123456").contains("only if");
+    }
+
+    @Test
+    void theFullSmsIsUsedWhenItFitsAndTheShortOneWhenItDoesNot() {
+        String full = texts.smsBody(challenge(Method.SMS_CODE, "Acme IT", "Jo Li"), Locale.ENGLISH);
+        String longer = texts.smsBody(challenge(Method.SMS_CODE, "Northwind Technology Partners International",
+                "Maria Fernandez-Garcia"), Locale.ENGLISH);
+
+        assertThat(full).contains("Not on a call? Ignore this, tell your IT contact.");
+        assertThat(longer).contains("If not, ignore it, tell your IT.");
+        assertThat(SmsSegments.count(longer)).isEqualTo(1);
+    }
+
+    @Test
+    void noTextSaysNeverShareAndEveryOneSaysWhatToDoOtherwise() throws IOException {
+        var props = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/messages.properties")) {
+            props.load(in);
+        }
+        for (String key : props.stringPropertyNames()) {
+            String value = props.getProperty(key).toLowerCase(Locale.ROOT);
+            assertThat(value).as(key).doesNotContain("never share").doesNotContain("do not share")
+                    .doesNotContain("don't share");
+        }
+        var c = challenge(Method.PUSH_WITH_CODE, "Acme IT", "Jo Li");
+        for (String text : List.of(texts.smsBody(c, Locale.ENGLISH), texts.emailBody(c, Locale.ENGLISH),
+                texts.pushBody(c, Locale.ENGLISH), texts.pushBody(challenge(Method.PUSH, "Acme IT", "Jo Li"), Locale.ENGLISH),
+                texts.pushBody(challenge(Method.VERIFIED_PUSH, "Acme IT", "Jo Li"), Locale.ENGLISH))) {
+            assertThat(text).contains("Jo Li").contains("Acme IT").contains("only if you are on a call with them now")
+                    .containsIgnoringCase("tell your IT");
+        }
+    }
+
+    @Test
+    void verifiedPushNeverCarriesTheCode() {
+        assertThat(texts.pushBody(challenge(Method.VERIFIED_PUSH, "Acme IT", "Jo Li"), Locale.ENGLISH)).doesNotContain("123456");
+        assertThat(texts.pushBody(challenge(Method.PUSH_WITH_CODE, "Acme IT", "Jo Li"), Locale.ENGLISH)).contains("123456");
+    }
+
+    @Test
+    void theEmailHasTheSameWordsInTextAndEscapedHtml() {
+        var c = challenge(Method.EMAIL_CODE, "Acme & Sons IT", "<script>Jo</script>");
+        var p = texts.emailParagraphs(c, Locale.ENGLISH);
+        String html = io.helpdeskverify.delivery.email.EmailHtmlAccess.render(p);
+
+        assertThat(p.plainText()).contains("Your code: 123456").contains("If you are not on a call with Acme & Sons IT");
+        assertThat(html).contains("123456").contains("Acme &amp; Sons IT").contains("&lt;script&gt;Jo&lt;/script&gt;")
+                .doesNotContain("<script>");
+        assertThat(texts.emailSubject(c, Locale.ENGLISH)).isEqualTo("Acme & Sons IT: your identity check code");
+    }
+
+    @Test
+    void segmentsCountUcs2AndExtensionCharacters() {
+        assertThat(SmsSegments.count("a".repeat(160))).isEqualTo(1);
+        assertThat(SmsSegments.count("a".repeat(161))).isEqualTo(2);
+        assertThat(SmsSegments.count("€".repeat(80))).isEqualTo(1);
+        assertThat(SmsSegments.count("€".repeat(81))).isEqualTo(2);
+        assertThat(SmsSegments.isGsm7("Zoë")).isFalse();
+        assertThat(SmsSegments.count("ë".repeat(71))).isEqualTo(2);
+    }
+
+    static Challenge challenge(Method method, String msp, String technician) {
+        var user = new EndUser("acme", "jdoe", "Jane Doe", Optional.of("jane@acme.example"), Optional.of("+12025550123"),
+                true, EndUser.Source.MANUAL, Instant.now());
+        return new Challenge("v1", "c1", method, user, List.of(), msp, technician, Optional.of("123456"),
+                Instant.now().plusSeconds(60));
+    }
+
+    static ResourceBundleMessageSource bundle() {
+        var source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+}

@@ -1,0 +1,120 @@
+package io.helpdeskverify.directory.graph;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Microsoft Graph and the Microsoft identity platform on 127.0.0.1, answering with the shapes of
+ * {@code shared/fixtures/graph_*}: Graph over http, the token endpoint over https (MSAL refuses
+ * anything else) with the test certificate in {@code graph-tls/}.
+ */
+final class GraphFake {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String CLIENT_ID = "535fb089-9ff3-47b6-9bfb-4f1264799865";
+    static final String CLIENT_SECRET = "qWgdYAmab0YSkuL1qKv5bPX";
+
+    final WireMockServer server;
+
+    GraphFake() {
+        server = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .dynamicHttpsPort()
+                .keystorePath(resource("graph-tls/fake-authority.p12"))
+                .keystoreType("PKCS12")
+                .keystorePassword("changeit")
+                .keyManagerPassword("changeit"));
+        server.start();
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + server.port() + "/v1.0";
+    }
+
+    String authorityUrl() {
+        return "https://127.0.0.1:" + server.httpsPort();
+    }
+
+    /** Forgets the stubs and requests of the previous test and answers token requests again. */
+    void reset() {
+        server.resetAll();
+        server.stubFor(post(urlPathMatching("/[^/]+/oauth2/v2.0/token")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(fixture("graph_token_client_credentials.json").get("_response").toString())));
+    }
+
+    static ObjectNode fixture(String name) {
+        try {
+            return (ObjectNode) JSON.readTree(Files.readString(sharedDir().resolve("fixtures").resolve(name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The constructed {@code $select} list page with its users replaced by the given ones and the given nextLink. */
+    static String usersPage(String nextLink, JsonNode... users) {
+        var page = fixture("graph_users_list_select_constructed.json");
+        page.remove("_comment");
+        if (nextLink == null) {
+            page.remove("@odata.nextLink");
+        } else {
+            page.put("@odata.nextLink", nextLink);
+        }
+        ArrayNode value = page.putArray("value");
+        for (JsonNode u : users) {
+            value.add(u);
+        }
+        return page.toString();
+    }
+
+    /** A user shaped like the constructed fixture's first entry (Adele Vance), with new identity and contacts. */
+    static ObjectNode user(String id, String upn, String displayName, String mobile, boolean onPremises) {
+        var u = ((ObjectNode) fixture("graph_users_list_select_constructed.json").get("value").get(0)).deepCopy();
+        u.put("id", id);
+        u.put("userPrincipalName", upn);
+        u.put("displayName", displayName);
+        u.put("mail", upn);
+        if (mobile == null) {
+            u.putNull("mobilePhone");
+        } else {
+            u.put("mobilePhone", mobile);
+        }
+        u.put("onPremisesSyncEnabled", onPremises ? JSON.getNodeFactory().booleanNode(true) : JSON.nullNode());
+        u.putArray("otherMails");
+        return u;
+    }
+
+    static Path sharedDir() {
+        String property = System.getProperty("helpdesk.shared-dir");
+        if (property != null && Files.isDirectory(Path.of(property, "fixtures"))) {
+            return Path.of(property);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("shared/fixtures"))) {
+                return dir.resolve("shared");
+            }
+        }
+        throw new IllegalStateException("no shared/fixtures: run through Maven (-Dhelpdesk.shared-dir)");
+    }
+
+    private static String resource(String path) {
+        var url = GraphFake.class.getClassLoader().getResource(path);
+        if (url == null) {
+            throw new IllegalStateException("missing test resource " + path);
+        }
+        return Path.of(java.net.URI.create(url.toString())).toString();
+    }
+}
