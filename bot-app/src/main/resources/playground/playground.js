@@ -272,6 +272,15 @@
     return null;
   }
 
+  // Teams renders the markdown subset of TextBlocks itself; the JS renderer needs to be told how.
+  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    result.outputHtml = Mrkdwn.escapeHtml(text)
+      .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
+      .replace(/(^|\s)_([^_\n]+)_(?=\s|$)/g, '$1<em>$2</em>')
+      .replace(/\n/g, '<br>');
+    result.didProcess = true;
+  };
+
   function renderAdaptive(content, a, viewer) {
     const card = new AdaptiveCards.AdaptiveCard();
     card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: 'Segoe UI, Helvetica, Arial, sans-serif' });
@@ -316,13 +325,15 @@
     const box = $('challenges');
     if (!r.ok) { box.innerHTML = '<div class="empty">The app could not reach the server (' + r.status + ').</div>'; return; }
     const list = await r.json();
-    const shown = new Set([...box.querySelectorAll('.notification')].map((n) => n.dataset.challenge));
-    const now = new Set(list.map((c) => c.challengeId));
-    if (list.length === shown.size && [...now].every((c) => shown.has(c))) { updateCountdowns(); return; }
+    const pushOf = (c) => (outbox || []).find((m) => m.channel === 'PUSH' && m.challengeId === c.challengeId);
+    // Re-render only when something changed, so a half-typed code is not wiped by a refresh.
+    const signature = list.map((c) => c.challengeId + (pushOf(c) ? '+push' : '')).join(',');
+    if (box.dataset.signature === signature) { updateCountdowns(); return; }
+    box.dataset.signature = signature;
     box.innerHTML = '';
     if (!list.length) box.appendChild(el('div', 'empty', 'No identity check waiting.'));
     for (const c of list) {
-      const push = (outbox || []).find((m) => m.channel === 'PUSH' && m.challengeId === c.challengeId);
+      const push = pushOf(c);
       const n = el('div', 'notification');
       n.dataset.challenge = c.challengeId;
       n.dataset.expires = c.expiresAt;
@@ -370,10 +381,11 @@
       ? (decision === 'approve' ? 'Thanks, ' + d.owner.split(' ')[0] + '. You approved.' : 'You denied it. Your IT contact will be told.')
       : ((r.json && r.json.detail) || 'Not accepted (' + r.status + ')');
     $('challenges').innerHTML = '';
+    delete $('challenges').dataset.signature;
     scheduleRefresh();
   }
 
-  $('device').addEventListener('change', () => { $('challenges').innerHTML = ''; $('phone-result').textContent = ''; refresh(); });
+  $('device').addEventListener('change', () => { $('challenges').innerHTML = ''; delete $('challenges').dataset.signature; $('phone-result').textContent = ''; refresh(); });
 
   function renderInbox(outbox) {
     const box = $('inbox');
@@ -396,6 +408,7 @@
     await postJson('/playground/reset', {});
     $('phone-result').textContent = '';
     $('challenges').innerHTML = '';
+    delete $('challenges').dataset.signature;
     refresh();
   });
 

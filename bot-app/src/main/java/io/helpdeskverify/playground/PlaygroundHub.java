@@ -98,6 +98,12 @@ class PlaygroundHub implements AutoCloseable {
         emitter.onCompletion(() -> listeners.remove(emitter));
         emitter.onTimeout(() -> listeners.remove(emitter));
         emitter.onError(e -> listeners.remove(emitter));
+        try {
+            // Sent at once so the browser sees the stream open (headers are flushed with the first event).
+            emitter.send(SseEmitter.event().name("hello").data("1"));
+        } catch (IOException e) {
+            listeners.remove(emitter);
+        }
         return emitter;
     }
 
