@@ -1,7 +1,6 @@
 package io.helpdeskverify.chat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.system.StoredJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,9 @@ public class ChatBindings {
     private static final String CARD = "card:";
 
     private final StringRedisTemplate redis;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
-    public ChatBindings(StringRedisTemplate redis, ObjectMapper json) {
+    public ChatBindings(StringRedisTemplate redis, StoredJson json) {
         this.redis = redis;
         this.json = json;
     }
@@ -61,19 +60,11 @@ public class ChatBindings {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-        }
+        return json.write(value);
     }
 
     private <T> T read(String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt " + type.getSimpleName() + " in Redis", e);
-        }
+        return json.read(value, type).orElseThrow();
     }
 
     private static String key(String verificationId) {

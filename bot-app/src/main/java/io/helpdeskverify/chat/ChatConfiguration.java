@@ -1,9 +1,9 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.system.WorkerPools;
 import java.util.concurrent.Executor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
@@ -14,14 +14,6 @@ class ChatConfiguration {
      */
     @Bean(name = "chatExecutor", destroyMethod = "shutdown")
     Executor chatExecutor() {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("chat-");
-        executor.setCorePoolSize(8);
-        executor.setMaxPoolSize(32);
-        executor.setQueueCapacity(10_000);
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        executor.initialize();
-        return executor;
+        return WorkerPools.bounded("chat-");
     }
 }

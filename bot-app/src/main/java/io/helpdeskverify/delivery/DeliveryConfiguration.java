@@ -1,13 +1,13 @@
 package io.helpdeskverify.delivery;
 
 import io.helpdeskverify.delivery.outbox.OutboxSenders;
+import io.helpdeskverify.system.WorkerPools;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
@@ -15,15 +15,7 @@ class DeliveryConfiguration {
     /** Provider calls block on the network; they never run on a request thread. */
     @Bean(name = "deliveryExecutor", destroyMethod = "shutdown")
     Executor deliveryExecutor() {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("delivery-");
-        executor.setCorePoolSize(8);
-        executor.setMaxPoolSize(32);
-        executor.setQueueCapacity(10_000);
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        executor.initialize();
-        return executor;
+        return WorkerPools.bounded("delivery-");
     }
 
     @Bean

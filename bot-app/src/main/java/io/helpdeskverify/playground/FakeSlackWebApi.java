@@ -27,6 +27,8 @@ class FakeSlackWebApi {
 
     static final String TEAM = "T0PLAYGRND";
     static final String BOT_USER = "U0HVBOT";
+    /** The people of the page's "as" menu, as users.info names them. */
+    private static final Map<String, String> PEOPLE = Map.of("U0TINA", "Tina Tech", "U0OSCAR", "Oscar Other");
     private static final Logger log = LoggerFactory.getLogger(FakeSlackWebApi.class);
 
     private final PlaygroundHub hub;
@@ -69,6 +71,12 @@ class FakeSlackWebApi {
                 hub.addSlack(new SlackMessage(channel, ts, p.path("thread_ts").asText(""), "", p.path("text").asText(""),
                         blocks(p.get("blocks")), Instant.now()));
                 ok.put("channel", channel).put("ts", ts).set("message", json.createObjectNode().put("ts", ts));
+            }
+            case "users.info" -> {
+                String id = p.path("user").asText();
+                String name = PEOPLE.getOrDefault(id, id);
+                var user = ok.putObject("user").put("id", id).put("name", id.toLowerCase()).put("real_name", name);
+                user.putObject("profile").put("real_name", name).put("display_name", name);
             }
             case "chat.update" -> {
                 String channel = p.path("channel").asText();

@@ -40,11 +40,12 @@ class SlackConfiguration {
 
     @Bean
     App slackApp(Slack slack, SlackProperties props, ChatFlow flow, TechnicianActions actions,
-                 SlackChatPlatform platform, @Qualifier("chatExecutor") Executor executor) {
+                 SlackChatPlatform platform, @Qualifier("chatExecutor") Executor executor, Clock clock) {
         // The auth.test cache keeps a Web API round trip out of every request's path to its ack.
         var app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(props.botToken())
                 .signingSecret(props.signingSecret()).authTestCacheEnabled(true).build());
-        new SlackHandlers(flow, actions, platform, executor).register(app, props.command());
+        var names = new SlackDisplayNames(slack.methods(props.botToken()), clock);
+        new SlackHandlers(flow, actions, platform, executor, names).register(app, props.command());
         log.info("Slack: {} on {}; Web API at {}", props.command(),
                 props.socketMode() ? "Socket Mode" : "POST /slack/events", props.apiUrl());
         return app;

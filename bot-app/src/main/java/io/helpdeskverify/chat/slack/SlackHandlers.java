@@ -32,22 +32,26 @@ class SlackHandlers {
     private final TechnicianActions actions;
     private final ChatPlatform platform;
     private final Executor executor;
+    private final SlackDisplayNames names;
 
-    SlackHandlers(ChatFlow flow, TechnicianActions actions, ChatPlatform platform, Executor executor) {
+    SlackHandlers(ChatFlow flow, TechnicianActions actions, ChatPlatform platform, Executor executor,
+                  SlackDisplayNames names) {
         this.flow = flow;
         this.actions = actions;
         this.platform = platform;
         this.executor = executor;
+        this.names = names;
     }
 
     void register(App app, String command) {
         app.command(command, (req, ctx) -> {
             var p = req.getPayload();
-            var technician = new Technician(Platform.SLACK, p.getUserId(), p.getUserName());
             var requester = new Recipient(ConversationRef.slack(p.getTeamId(), p.getChannelId()), p.getUserId(),
                     Optional.ofNullable(p.getResponseUrl()).filter(u -> !u.isBlank()));
             String text = MAILTO.matcher(p.getText() == null ? "" : p.getText()).replaceAll("$1");
-            executor.execute(() -> flow.handle(new ChatRequest(technician, requester, text)));
+            executor.execute(() -> flow.handle(new ChatRequest(
+                    new Technician(Platform.SLACK, p.getUserId(), names.nameOf(p.getUserId(), p.getUserName())),
+                    requester, text)));
             return ctx.ack();
         });
         for (CardAction action : CardAction.values()) {
@@ -93,9 +97,9 @@ class SlackHandlers {
         }
     }
 
-    private static Technician technician(BlockActionPayload p) {
-        String name = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
-        return new Technician(Platform.SLACK, p.getUser().getId(), name);
+    private Technician technician(BlockActionPayload p) {
+        String handle = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
+        return new Technician(Platform.SLACK, p.getUser().getId(), names.nameOf(p.getUser().getId(), handle));
     }
 
     private static Recipient recipient(BlockActionPayload p) {

@@ -1,6 +1,6 @@
 package io.helpdeskverify.directory.graph;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.system.StoredJson;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.Secrets;
@@ -27,7 +27,7 @@ class GraphConfiguration {
     }
 
     @Bean
-    SyncStateStore syncStateStore(StringRedisTemplate redis, ObjectMapper json) {
+    SyncStateStore syncStateStore(StringRedisTemplate redis, StoredJson json) {
         return new SyncStateStore(redis, json);
     }
 

@@ -1,7 +1,6 @@
 package io.helpdeskverify.directory.graph;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.system.StoredJson;
 import io.helpdeskverify.directory.SyncReport;
 import java.time.Instant;
 import java.util.Collection;
@@ -17,9 +16,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class SyncStateStore {
 
     private final StringRedisTemplate redis;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
-    SyncStateStore(StringRedisTemplate redis, ObjectMapper json) {
+    SyncStateStore(StringRedisTemplate redis, StoredJson json) {
         this.redis = redis;
         this.json = json;
     }
@@ -83,22 +82,11 @@ class SyncStateStore {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-        }
+        return json.write(value);
     }
 
     private <T> Optional<T> read(String value, Class<T> type) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(json.readValue(value, type));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt " + type.getSimpleName() + " in Redis", e);
-        }
+        return json.read(value, type);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.helpdeskverify.directory.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.Device;
 import io.helpdeskverify.directory.DirectoryRepository;
@@ -9,6 +7,7 @@ import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.EnrolmentTarget;
 import io.helpdeskverify.directory.SaveResult;
 import io.helpdeskverify.directory.WriteMode;
+import io.helpdeskverify.system.StoredJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,9 +38,9 @@ class RedisDirectoryRepository implements DirectoryRepository {
             RedisScript.of(new ClassPathResource("redis/save-end-user.lua"), List.class);
 
     private final StringRedisTemplate redis;
-    private final ObjectMapper json;
+    private final StoredJson json;
 
-    RedisDirectoryRepository(StringRedisTemplate redis, ObjectMapper json) {
+    RedisDirectoryRepository(StringRedisTemplate redis, StoredJson json) {
         this.redis = redis;
         this.json = json;
     }
@@ -192,22 +191,11 @@ class RedisDirectoryRepository implements DirectoryRepository {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-        }
+        return json.write(value);
     }
 
     private <T> Optional<T> read(String value, Class<T> type) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(json.readValue(value, type));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt " + type.getSimpleName() + " in Redis", e);
-        }
+        return json.read(value, type);
     }
 
     private <T> List<T> readAll(List<String> values, Class<T> type) {

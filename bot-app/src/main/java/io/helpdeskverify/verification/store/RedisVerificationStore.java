@@ -1,9 +1,8 @@
 package io.helpdeskverify.verification.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.store.EventStreams;
+import io.helpdeskverify.system.StoredJson;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationStore;
 import java.time.Clock;
@@ -37,12 +36,12 @@ class RedisVerificationStore implements VerificationStore {
             RedisScript.of(new ClassPathResource("redis/claim-due.lua"), List.class);
 
     private final StringRedisTemplate redis;
-    private final ObjectMapper json;
+    private final StoredJson json;
     private final EventStreams streams;
     private final Clock clock;
     private final Duration keepFinal;
 
-    RedisVerificationStore(StringRedisTemplate redis, ObjectMapper json, EventStreams streams, Clock clock,
+    RedisVerificationStore(StringRedisTemplate redis, StoredJson json, EventStreams streams, Clock clock,
                            StoreSettings settings) {
         this.redis = redis;
         this.json = json;
@@ -141,19 +140,11 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     private String serialise(Verification v) {
-        try {
-            return json.writeValueAsString(v);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise verification " + v.id(), e);
-        }
+        return json.write(v);
     }
 
     private Verification read(String value) {
-        try {
-            return json.readValue(value, Verification.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt verification in Redis", e);
-        }
+        return json.read(value, Verification.class).orElseThrow();
     }
 
     private static String key(String id) {
