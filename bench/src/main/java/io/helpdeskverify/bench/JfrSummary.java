@@ -1,0 +1,91 @@
+package io.helpdeskverify.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * What the bot's CPU went to during the measured window, from the JDK Flight Recorder's execution
+ * samples: the hottest top-of-stack methods, and the first frame of our own code on each stack.
+ */
+final class JfrSummary {
+
+    record Row(String frame, long samples, double share) {}
+
+    record Summary(long samples, List<Row> topFrames, List<Row> ourFrames, List<Row> packages) {}
+
+    private JfrSummary() {}
+
+    static Summary read(Path recording, int rows) throws IOException {
+        Map<String, Long> top = new HashMap<>();
+        Map<String, Long> ours = new HashMap<>();
+        Map<String, Long> packages = new HashMap<>();
+        long total = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
+            if (!"jdk.ExecutionSample".equals(e.getEventType().getName()) || e.getStackTrace() == null) {
+                continue;
+            }
+            List<RecordedFrame> frames = e.getStackTrace().getFrames();
+            if (frames.isEmpty()) {
+                continue;
+            }
+            total++;
+            top.merge(name(frames.get(0)), 1L, Long::sum);
+            packages.merge(area(frames), 1L, Long::sum);
+            for (RecordedFrame f : frames) {
+                if (f.getMethod().getType().getName().startsWith("io.helpdeskverify")) {
+                    ours.merge(name(f), 1L, Long::sum);
+                    break;
+                }
+            }
+        }
+        return new Summary(total, rows(top, total, rows), rows(ours, total, rows), rows(packages, total, rows));
+    }
+
+    /* The library the sample is in, judged by the deepest-known owner of the top frames. */
+    private static String area(List<RecordedFrame> frames) {
+        for (RecordedFrame f : frames) {
+            String type = f.getMethod().getType().getName();
+            if (type.startsWith("io.helpdeskverify")) {
+                return "io.helpdeskverify (our code, incl. what it calls)";
+            }
+        }
+        for (RecordedFrame f : frames) {
+            String type = f.getMethod().getType().getName();
+            for (String p : List.of("com.slack.api", "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat",
+                    "org.springframework", "io.lettuce", "io.netty", "com.google", "com.twilio", "okhttp3",
+                    "com.fasterxml.jackson")) {
+                if (type.startsWith(p)) {
+                    return p;
+                }
+            }
+        }
+        String type = frames.get(0).getMethod().getType().getName();
+        int dots = 0;
+        for (int i = 0; i < type.length(); i++) {
+            if (type.charAt(i) == '.' && ++dots == 2) {
+                return type.substring(0, i);
+            }
+        }
+        return type;
+    }
+
+    private static String name(RecordedFrame f) {
+        String type = f.getMethod().getType().getName();
+        return type.substring(type.lastIndexOf('.') + 1) + "." + f.getMethod().getName() + " ("
+                + type.substring(0, Math.max(0, type.lastIndexOf('.'))) + ")";
+    }
+
+    private static List<Row> rows(Map<String, Long> counts, long total, int limit) {
+        var out = new ArrayList<Row>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+                .forEach(e -> out.add(new Row(e.getKey(), e.getValue(), total == 0 ? 0 : 100.0 * e.getValue() / total)));
+        return out;
+    }
+}
