@@ -17,8 +17,11 @@ class DeliveryConfiguration {
     Executor deliveryExecutor() {
         var executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("delivery-");
-        executor.setCorePoolSize(8);
+        // Core = max: a ThreadPoolExecutor adds threads beyond the core only once its queue is full,
+        // so with a deep queue the old core of 8 was the real limit on blocking platform calls.
+        executor.setCorePoolSize(32);
         executor.setMaxPoolSize(32);
+        executor.setAllowCoreThreadTimeOut(true);
         executor.setQueueCapacity(10_000);
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);
