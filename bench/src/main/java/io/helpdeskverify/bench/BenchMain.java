@@ -102,6 +102,14 @@ public final class BenchMain {
                     level.ack().millis(99) / level.ping().millis(99), level.errors());
         }
 
+        for (int lanes : List.of(1, 10)) {
+            step("steady pace: " + lanes + " technician(s) running verifications one after another");
+            var paced = load.fullVerifications(lanes, 2, o.quick() ? 5 : 15);
+            report.paced.add(paced);
+            System.out.printf("  /verify → provider p50 %.1f p99 %.1f ms; %.1f verifications/s%n", paced.toProvider().millis(50),
+                    paced.toProvider().millis(99), paced.completed() / paced.seconds());
+        }
+
         step("full verifications: " + o.lanes() + " technicians for " + o.seconds() + " s after " + o.warmupSeconds() + " s warm-up, with JFR");
         Path jfr = Files.createTempFile("hv-bench", ".jfr");
         Processes.jcmd(bot.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);

@@ -18,7 +18,9 @@ final class JfrSummary {
 
     record Row(String frame, long samples, double share) {}
 
-    record Summary(long samples, List<Row> topFrames, List<Row> ourFrames, List<Row> packages) {}
+    /** @param slackSdkShare samples with the Slack SDK on the stack; @param gsonShare with Gson on the stack (%) */
+    record Summary(long samples, List<Row> topFrames, List<Row> ourFrames, List<Row> packages, double slackSdkShare,
+                   double gsonShare) {}
 
     private JfrSummary() {}
 
@@ -27,6 +29,8 @@ final class JfrSummary {
         Map<String, Long> ours = new HashMap<>();
         Map<String, Long> packages = new HashMap<>();
         long total = 0;
+        long slack = 0;
+        long gson = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
             if (!"jdk.ExecutionSample".equals(e.getEventType().getName()) || e.getStackTrace() == null) {
                 continue;
@@ -36,6 +40,15 @@ final class JfrSummary {
                 continue;
             }
             total++;
+            boolean seenSlack = false;
+            boolean seenGson = false;
+            for (RecordedFrame f : frames) {
+                String type = f.getMethod().getType().getName();
+                seenSlack |= type.startsWith("com.slack.api");
+                seenGson |= type.startsWith("com.google.gson");
+            }
+            slack += seenSlack ? 1 : 0;
+            gson += seenGson ? 1 : 0;
             top.merge(name(frames.get(0)), 1L, Long::sum);
             packages.merge(area(frames), 1L, Long::sum);
             for (RecordedFrame f : frames) {
@@ -45,7 +58,8 @@ final class JfrSummary {
                 }
             }
         }
-        return new Summary(total, rows(top, total, rows), rows(ours, total, rows), rows(packages, total, rows));
+        return new Summary(total, rows(top, total, rows), rows(ours, total, rows), rows(packages, total, rows),
+                total == 0 ? 0 : 100.0 * slack / total, total == 0 ? 0 : 100.0 * gson / total);
     }
 
     /* The library the sample is in, judged by the deepest-known owner of the top frames. */
