@@ -19,8 +19,8 @@ final class JfrSummary {
     record Row(String frame, long samples, double share) {}
 
     /** @param slackSdkShare samples with the Slack SDK on the stack; @param gsonShare with Gson on the stack (%) */
-    record Summary(long samples, List<Row> topFrames, List<Row> ourFrames, List<Row> packages, double slackSdkShare,
-                   double gsonShare) {}
+    record Summary(long samples, List<Row> topFrames, List<Row> ourFrames, List<Row> packages, List<Row> libraryFrames,
+                   double slackSdkShare, double gsonShare) {}
 
     private JfrSummary() {}
 
@@ -28,6 +28,7 @@ final class JfrSummary {
         Map<String, Long> top = new HashMap<>();
         Map<String, Long> ours = new HashMap<>();
         Map<String, Long> packages = new HashMap<>();
+        Map<String, Long> library = new HashMap<>();
         long total = 0;
         long slack = 0;
         long gson = 0;
@@ -51,6 +52,7 @@ final class JfrSummary {
             gson += seenGson ? 1 : 0;
             top.merge(name(frames.get(0)), 1L, Long::sum);
             packages.merge(area(frames), 1L, Long::sum);
+            library.merge(nearestKnown(frames), 1L, Long::sum);
             for (RecordedFrame f : frames) {
                 if (f.getMethod().getType().getName().startsWith("io.helpdeskverify")) {
                     ours.merge(name(f), 1L, Long::sum);
@@ -59,36 +61,39 @@ final class JfrSummary {
             }
         }
         return new Summary(total, rows(top, total, rows), rows(ours, total, rows), rows(packages, total, rows),
+                rows(library, total, rows),
                 total == 0 ? 0 : 100.0 * slack / total, total == 0 ? 0 : 100.0 * gson / total);
     }
 
-    /* The library the sample is in, judged by the deepest-known owner of the top frames. */
+    /* Whose code the sample is in: the known library or our code nearest the top of the stack. */
     private static String area(List<RecordedFrame> frames) {
         for (RecordedFrame f : frames) {
             String type = f.getMethod().getType().getName();
-            if (type.startsWith("io.helpdeskverify")) {
-                return "io.helpdeskverify (our code, incl. what it calls)";
-            }
-        }
-        for (RecordedFrame f : frames) {
-            String type = f.getMethod().getType().getName();
-            for (String p : List.of("com.slack.api", "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat",
-                    "org.springframework", "io.lettuce", "io.netty", "com.google", "com.twilio", "okhttp3",
-                    "com.fasterxml.jackson")) {
+            for (String p : AREAS) {
                 if (type.startsWith(p)) {
                     return p;
                 }
             }
         }
-        String type = frames.get(0).getMethod().getType().getName();
-        int dots = 0;
-        for (int i = 0; i < type.length(); i++) {
-            if (type.charAt(i) == '.' && ++dots == 2) {
-                return type.substring(0, i);
+        return "other (JDK, okhttp, ...)";
+    }
+
+    /* The method of the library or our package nearest the top of the stack. */
+    private static String nearestKnown(List<RecordedFrame> frames) {
+        for (RecordedFrame f : frames) {
+            String type = f.getMethod().getType().getName();
+            for (String p : AREAS) {
+                if (type.startsWith(p)) {
+                    return name(f);
+                }
             }
         }
-        return type;
+        return name(frames.get(0));
     }
+
+    private static final List<String> AREAS = List.of("com.google.gson", "com.slack.api", "com.fasterxml.jackson",
+            "io.lettuce", "io.netty", "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat", "org.springframework",
+            "com.google", "com.twilio", "okhttp3", "okio", "io.helpdeskverify");
 
     private static String name(RecordedFrame f) {
         String type = f.getMethod().getType().getName();

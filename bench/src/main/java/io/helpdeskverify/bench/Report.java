@@ -164,8 +164,10 @@ final class Report {
                     cpuBot, cpuRedis, cpuBench, machine.cpus()));
             if (profile != null) {
                 md.append(f("%n### Where the bot's CPU went (JFR execution samples, %,d samples)%n%n", profile.samples()));
-                md.append("By library (the first frame of ours on the stack wins):\n\n| area | share |\n|---|---|\n");
+                md.append("By whose code is running (the library or our package nearest the top of the stack):\n\n| area | share |\n|---|---|\n");
                 profile.packages().forEach(r -> md.append(f("| %s | %.1f %% |%n", r.frame(), r.share())));
+                md.append("\nNearest library or our frame to the top of the stack:\n\n| method | share |\n|---|---|\n");
+                profile.libraryFrames().forEach(r -> md.append(f("| `%s` | %.1f %% |%n", r.frame(), r.share())));
                 md.append("\nTop of stack:\n\n| method | share |\n|---|---|\n");
                 profile.topFrames().forEach(r -> md.append(f("| `%s` | %.1f %% |%n", r.frame(), r.share())));
                 md.append("\nFirst frame of our code:\n\n| method | share |\n|---|---|\n");
@@ -177,7 +179,7 @@ final class Report {
         if (appends != null) {
             md.append(f("%d clients for a few seconds each, on the same Redis, with the bot stopped.%n%n", appends.clients()));
             md.append("| | appends per second |\n|---|---|\n");
-            row(md, "the bot's `RedisEventLog.append` (Lua: XADD to the global and the customer stream, MINID trim)",
+            row(md, "the bot's `RedisEventLog.append` (Lua: XADD of the entry to hv:events and of its id to the customer index, MINID trim)",
                     f("%,.0f", appends.appOpsPerSecond()));
             row(md, "raw `XADD` (6 fields), one connection per client, unpipelined", f("%,.0f", appends.rawUnpipelinedPerSecond()));
             row(md, "raw `XADD`, pipelined (batches of 1,000 on one connection)", f("%,.0f", appends.rawPipelinedPerSecond()));
