@@ -1,7 +1,8 @@
 -- Writes an end user and the per-customer email and external-id indexes atomically, refusing a
 -- taken username, email or external (Microsoft 365 object) id.
 -- KEYS[1] users hash (username -> json), KEYS[2] emails hash (lower-case email -> username),
--- KEYS[3] external ids hash (object id -> username)
+-- KEYS[3] external ids hash (object id -> username), KEYS[4] the customer's directory version (a counter
+-- that every write bumps, so readers may keep the user list until it moves)
 -- ARGV[1] username, ARGV[2] json, ARGV[3] mode (CREATE|UPDATE|UPSERT), ARGV[4] lower-case email ('' for none),
 -- ARGV[5] external id ('' for none)
 local username, json, mode, email, external = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5] or ''
@@ -30,4 +31,5 @@ end
 if email ~= '' then redis.call('HSET', KEYS[2], email, username) end
 if external ~= '' then redis.call('HSET', KEYS[3], external, username) end
 redis.call('HSET', KEYS[1], username, json)
+redis.call('INCR', KEYS[4])
 if existing then return {'UPDATED'} else return {'CREATED'} end

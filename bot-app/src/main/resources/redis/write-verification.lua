@@ -1,7 +1,7 @@
 -- Stores a verification, its audit events and its timer in one atomic step.
 -- A compare-and-set on 'ver': with racing writers exactly one wins, the others get -1 and re-read.
 -- KEYS[1] verification hash, KEYS[2] expiry zset, KEYS[3] global event stream,
--- KEYS[4] customer event stream, KEYS[5] awaiting-user set, KEYS[6] challenge id -> verification id
+-- KEYS[4] customer event index (the same entry ids, no fields: events are read from the global stream), KEYS[5] awaiting-user set, KEYS[6] challenge id -> verification id
 -- ARGV[1] expected version ('0' = create), ARGV[2] json, ARGV[3] id,
 -- ARGV[4] expiry score in ms ('' = final: drop the timer), ARGV[5] 'add'|'rem' awaiting-user,
 -- ARGV[6] seconds to keep a final verification ('0' = not final), ARGV[7] MINID for event retention,
@@ -36,7 +36,7 @@ for _ = 1, tonumber(ARGV[9]) do
   i = i + 1 + n * 2
   -- The same entry id in both streams, so an event has one id wherever it is read.
   local id = redis.call('XADD', KEYS[3], 'MINID', '~', ARGV[7], '*', unpack(fields))
-  redis.call('XADD', KEYS[4], 'MINID', '~', ARGV[7], id, unpack(fields))
+  redis.call('XADD', KEYS[4], 'MINID', '~', ARGV[7], id, 'e', '')
   out[#out + 1] = id
 end
 return out

@@ -28,10 +28,12 @@ public class EndUserResolver {
     static final String EXACT = "=";
 
     private final DirectoryRepository directory;
+    private final DirectorySnapshots snapshots;
     private final JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
 
-    public EndUserResolver(DirectoryRepository directory) {
+    public EndUserResolver(DirectoryRepository directory, DirectorySnapshots snapshots) {
         this.directory = directory;
+        this.snapshots = snapshots;
     }
 
     public Resolution resolve(ChatCommand.Target target) {
@@ -48,8 +50,12 @@ public class EndUserResolver {
                             : new Resolution.Disabled(customer.get(), u))
                     .orElseGet(() -> new Resolution.NoSuchUser(customer.get(), target.user(), List.of()));
         }
-        List<EndUser> users = directory.endUsers(customer.get().slug());
-        List<EndUser> exact = users.stream().filter(u -> keys(u).anyMatch(typed::equals)).toList();
+        String slug = customer.get().slug();
+        var snapshot = snapshots.of(slug, EndUserResolver::keys);
+        // Candidates from the snapshot, each read again: what is used (enabled, names) is never stale.
+        List<EndUser> exact = snapshot.byName().getOrDefault(typed, List.of()).stream()
+                .map(u -> directory.endUser(slug, u.username())).flatMap(Optional::stream)
+                .filter(u -> keys(u).anyMatch(typed::equals)).toList();
         List<EndUser> enabled = exact.stream().filter(EndUser::enabled).toList();
         if (enabled.size() == 1) {
             return new Resolution.Found(customer.get(), enabled.get(0));
@@ -60,7 +66,7 @@ public class EndUserResolver {
         if (!exact.isEmpty()) {
             return new Resolution.Disabled(customer.get(), exact.get(0));
         }
-        return new Resolution.NoSuchUser(customer.get(), target.user(), closeUsers(users, typed));
+        return new Resolution.NoSuchUser(customer.get(), target.user(), closeUsers(snapshot.users(), typed));
     }
 
     private List<EndUser> closeUsers(List<EndUser> users, String typed) {

@@ -22,6 +22,9 @@ public interface DirectoryRepository {
 
     Optional<EndUser> endUserByEmail(String customer, String email);
 
+    /** Changes whenever one of the customer's end users is written: a reader may cache {@link #endUsers} until it does. */
+    long endUsersVersion(String customer);
+
     /** The user linked to this Microsoft 365 object id. */
     Optional<EndUser> endUserByExternalId(String customer, String externalId);
 

@@ -8,14 +8,17 @@ public final class WorkerPools {
     private WorkerPools() {}
 
     /**
-     * Eight threads and a queue of ten thousand: the work is short I/O, and a queue that large only
-     * fills when a provider hangs, which the callers' own timeouts bound.
+     * Thirty-two threads for blocking platform and provider calls, and a queue of ten thousand that
+     * only fills when a provider hangs (the callers' own timeouts bound that). Core = max because a
+     * ThreadPoolExecutor adds threads beyond the core only once its queue is full: with a deep queue,
+     * a smaller core would be the real limit. Idle threads time out.
      */
     public static ThreadPoolTaskExecutor bounded(String threadNamePrefix) {
         var executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix(threadNamePrefix);
-        executor.setCorePoolSize(8);
+        executor.setCorePoolSize(32);
         executor.setMaxPoolSize(32);
+        executor.setAllowCoreThreadTimeOut(true);
         executor.setQueueCapacity(10_000);
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);

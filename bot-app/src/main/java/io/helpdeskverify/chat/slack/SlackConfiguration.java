@@ -30,6 +30,9 @@ class SlackConfiguration {
         config.setMethodsEndpointUrlPrefix(props.apiUrl());
         // Request and response bodies hold codes and contacts: never in the SDK's log.
         config.setPrettyResponseLoggingEnabled(false);
+        // The SDK's per-team/per-method call statistics feed only its async rate limiter, which the bot
+        // does not use (it keeps its own budget in Redis); recording them cost CPU on every call.
+        config.getMethodsConfig().setStatsEnabled(false);
         return Slack.getInstance(config);
     }
 

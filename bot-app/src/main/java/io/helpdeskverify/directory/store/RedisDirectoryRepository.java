@@ -87,7 +87,8 @@ class RedisDirectoryRepository implements DirectoryRepository {
     public SaveResult saveEndUser(EndUser user, WriteMode mode) {
         String email = user.email().map(e -> e.toLowerCase(Locale.ROOT)).orElse("");
         return result(redis.execute(SAVE_END_USER,
-                List.of(usersKey(user.customer()), emailsKey(user.customer()), externalIdsKey(user.customer())),
+                List.of(usersKey(user.customer()), emailsKey(user.customer()), externalIdsKey(user.customer()),
+                        usersVersionKey(user.customer())),
                 user.username(), write(user), mode.name(), email, user.externalId().orElse("")));
     }
 
@@ -147,6 +148,16 @@ class RedisDirectoryRepository implements DirectoryRepository {
     @Override
     public Optional<EnrolmentTarget> redeemEnrolment(String tokenHash) {
         return read(redis.opsForValue().getAndDelete(enrolKey(tokenHash)), EnrolmentTarget.class);
+    }
+
+    @Override
+    public long endUsersVersion(String customer) {
+        String v = redis.opsForValue().get(usersVersionKey(customer));
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
+    private static String usersVersionKey(String customer) {
+        return "hv:users-version:" + customer;
     }
 
     private static String usersKey(String customer) {

@@ -25,6 +25,7 @@ public final class EventStreams {
         this.retention = retention;
     }
 
+    /** The customer's index: the ids of its events in {@link #GLOBAL}, without fields. */
     public static String customerStream(String customer) {
         return "hv:events:c:" + customer;
     }
@@ -34,11 +35,16 @@ public final class EventStreams {
         return clock.instant().minus(retention).toEpochMilli() + "-0";
     }
 
-    /** Field names and values in a stable order; empty fields are left out to keep entries small. */
+    /**
+     * Every field in the same order, empty ones too: Redis then stores the names once per stream node
+     * instead of once per entry (about 60 B less per event than leaving empty fields out).
+     */
     public static List<String> fields(AuditEvent e) {
         var out = new ArrayList<String>(24);
         add(out, "type", e.type().name());
-        add(out, "time", e.time().toString());
+        // Epoch nanoseconds: Redis keeps a decimal integer in 9 bytes, the ISO text took 28.
+        add(out, "time", Long.toString(Math.addExact(Math.multiplyExact(e.time().getEpochSecond(), 1_000_000_000L),
+                e.time().getNano())));
         add(out, "customer", e.customer());
         add(out, "user", e.user());
         add(out, "technician", e.technician());
@@ -53,16 +59,23 @@ public final class EventStreams {
     }
 
     public static AuditEvent read(String id, Map<?, ?> f) {
-        return new AuditEvent(id, EventType.valueOf(get(f, "type")), Instant.parse(get(f, "time")), get(f, "customer"),
+        return new AuditEvent(id, EventType.valueOf(get(f, "type")), time(get(f, "time")), get(f, "customer"),
                 get(f, "user"), get(f, "technician"), get(f, "technicianId"), get(f, "platform"), get(f, "channel"),
                 get(f, "method"), get(f, "verificationId"), get(f, "outcome"), get(f, "reason"));
     }
 
     private static void add(List<String> out, String name, String value) {
-        if (!value.isEmpty()) {
-            out.add(name);
-            out.add(value);
+        out.add(name);
+        out.add(value);
+    }
+
+    /* Epoch nanoseconds; entries written before that change hold ISO-8601. */
+    private static Instant time(String value) {
+        if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+            long nanos = Long.parseLong(value);
+            return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
         }
+        return Instant.parse(value);
     }
 
     private static String get(Map<?, ?> f, String name) {

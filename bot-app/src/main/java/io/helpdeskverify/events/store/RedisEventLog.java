@@ -4,6 +4,7 @@ import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.EventQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Range;
@@ -19,6 +20,9 @@ class RedisEventLog implements EventLog {
 
     private static final RedisScript<String> APPEND =
             RedisScript.of(new ClassPathResource("redis/append-event.lua"), String.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> CUSTOMER_PAGE =
+            RedisScript.of(new ClassPathResource("redis/customer-events.lua"), List.class);
     private static final int BATCH = 500;
 
     private final StringRedisTemplate redis;
@@ -41,19 +45,12 @@ class RedisEventLog implements EventLog {
 
     @Override
     public List<AuditEvent> query(EventQuery q) {
-        String key = q.customer().map(EventStreams::customerStream).orElse(EventStreams.GLOBAL);
-        Range.Bound<String> upper = Range.Bound.inclusive(q.until().map(t -> t.toEpochMilli() + "-" + Long.MAX_VALUE).orElse("+"));
-        Range.Bound<String> lower = Range.Bound.inclusive(q.since().map(t -> t.toEpochMilli() + "-0").orElse("-"));
+        String upper = q.until().map(t -> t.toEpochMilli() + "-" + Long.MAX_VALUE).orElse("+");
+        String lower = q.since().map(t -> t.toEpochMilli() + "-0").orElse("-");
         var out = new ArrayList<AuditEvent>();
         while (out.size() < q.limit()) {
-            Range<String> range = Range.of(lower, upper);
-            List<MapRecord<String, Object, Object>> page =
-                    redis.opsForStream().reverseRange(key, range, Limit.limit().count(BATCH));
-            if (page == null || page.isEmpty()) {
-                break;
-            }
-            for (var record : page) {
-                var e = EventStreams.read(record.getId().getValue(), record.getValue());
+            Page page = q.customer().isPresent() ? customerPage(q.customer().get(), upper, lower) : globalPage(upper, lower);
+            for (AuditEvent e : page.events()) {
                 if (q.user().map(u -> u.equals(e.user())).orElse(true)
                         && q.type().map(t -> t == e.type()).orElse(true)) {
                     out.add(e);
@@ -62,11 +59,52 @@ class RedisEventLog implements EventLog {
                     }
                 }
             }
-            if (page.size() < BATCH) {
+            if (page.idsRead() < BATCH) {
                 break;
             }
-            upper = Range.Bound.exclusive(page.get(page.size() - 1).getId().getValue());
+            upper = "(" + page.lastId();
         }
         return out;
+    }
+
+    /** Events of one page, newest first, how many ids were read and the oldest of them. */
+    private record Page(List<AuditEvent> events, int idsRead, String lastId) {}
+
+    private Page globalPage(String upper, String lower) {
+        List<MapRecord<String, Object, Object>> page = redis.opsForStream().reverseRange(EventStreams.GLOBAL,
+                Range.of(bound(lower), bound(upper)), Limit.limit().count(BATCH));
+        if (page == null || page.isEmpty()) {
+            return new Page(List.of(), 0, "");
+        }
+        var events = new ArrayList<AuditEvent>(page.size());
+        page.forEach(r -> events.add(EventStreams.read(r.getId().getValue(), r.getValue())));
+        return new Page(events, page.size(), page.get(page.size() - 1).getId().getValue());
+    }
+
+    private Page customerPage(String customer, String upper, String lower) {
+        List<?> reply = redis.execute(CUSTOMER_PAGE, List.of(EventStreams.customerStream(customer), EventStreams.GLOBAL),
+                upper, lower, Integer.toString(BATCH));
+        if (reply == null || reply.size() < 2) {
+            return new Page(List.of(), 0, "");
+        }
+        var events = new ArrayList<AuditEvent>(reply.size() - 2);
+        for (Object entry : reply.subList(2, reply.size())) {
+            List<?> idAndFields = (List<?>) entry;
+            List<?> flat = (List<?>) idAndFields.get(1);
+            var fields = new HashMap<Object, Object>();
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                fields.put(flat.get(i), flat.get(i + 1));
+            }
+            events.add(EventStreams.read(idAndFields.get(0).toString(), fields));
+        }
+        return new Page(events, ((Number) reply.get(0)).intValue(), reply.get(1).toString());
+    }
+
+    /* "(id" is exclusive, "+" and "-" are open, anything else inclusive: XRANGE's own syntax. */
+    private static Range.Bound<String> bound(String value) {
+        if ("+".equals(value) || "-".equals(value)) {
+            return Range.Bound.unbounded();
+        }
+        return value.startsWith("(") ? Range.Bound.exclusive(value.substring(1)) : Range.Bound.inclusive(value);
     }
 }

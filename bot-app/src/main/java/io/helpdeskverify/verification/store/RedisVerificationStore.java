@@ -1,5 +1,6 @@
 package io.helpdeskverify.verification.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.store.EventStreams;
 import io.helpdeskverify.system.StoredJson;
@@ -41,10 +42,10 @@ class RedisVerificationStore implements VerificationStore {
     private final Clock clock;
     private final Duration keepFinal;
 
-    RedisVerificationStore(StringRedisTemplate redis, StoredJson json, EventStreams streams, Clock clock,
+    RedisVerificationStore(StringRedisTemplate redis, ObjectMapper json, EventStreams streams, Clock clock,
                            StoreSettings settings) {
         this.redis = redis;
-        this.json = json;
+        this.json = new StoredJson(compact(json));
         this.streams = streams;
         this.clock = clock;
         this.keepFinal = settings.keepFinal();
@@ -138,6 +139,27 @@ class RedisVerificationStore implements VerificationStore {
                 v.method(), v.state(), v.createdAt(), v.expiresAt(), v.code(), v.challengeId(), v.wrongCodeAttempts(),
                 v.delivery(), v.decidedAt(), v.decidedBy(), v.reason(), version);
     }
+
+    /**
+     * The stored form is about half of a live verification's Redis memory: instants as epoch
+     * seconds with their nanoseconds (lossless, shorter than ISO-8601), no empty strings, and not
+     * the derived {@code final} flag. Reading accepts the older ISO-8601 form too, so verifications
+     * stored before stay readable.
+     */
+    static ObjectMapper compact(ObjectMapper base) {
+        var mapper = base.copy().addMixIn(Verification.class, NoDerivedFlags.class)
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS);
+        // Empty strings only: an empty list must stay, the record does not accept a missing one.
+        mapper.configOverride(String.class).setInclude(com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY,
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY));
+        return mapper;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "final", allowGetters = false)
+    private abstract static class NoDerivedFlags {}
 
     private String serialise(Verification v) {
         return json.write(v);

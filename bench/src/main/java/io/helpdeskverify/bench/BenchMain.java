@@ -1,0 +1,249 @@
+package io.helpdeskverify.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.events.store.EventAppendProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The one command of docs/performance.md: starts a Redis, the fake Slack and providers, the bot
+ * from its jar; measures start-up, acks, the path to the provider, full verifications, Redis
+ * memory, event appends and the JVM heap; runs JMH on the hot pure code; writes the report.
+ */
+public final class BenchMain {
+
+    static final String SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
+    static final String ADMIN_TOKEN = "bench-admin-token-0123456789";
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        var report = new Report(o, Machine.describe(), ZonedDateTime.now(ZoneOffset.UTC), String.join(" ", args));
+        Path work = Files.createTempDirectory("hv-bench");
+        System.out.println("Helpdesk Verify benchmark; work directory " + work);
+        try (var fakes = new FakeServices(32)) {
+            Map<String, String> env = botEnvironment(fakes, work);
+
+            int runs = o.startup() ? 3 : 0;
+            step("start-up: plain java -jar, embedded Redis (" + runs + " runs)");
+            for (int i = 0; i < runs; i++) {
+                report.startupPlain.add(startOnce(o.jar(), List.of(), embeddedRedisEnv(env, work, "plain" + i), work, "plain" + i));
+            }
+            step("start-up: CDS archive from a training run, embedded Redis (" + runs + " runs)");
+            Path cdsJar = BotProcess.prepareCds(o.jar(), work, embeddedRedisEnv(env, work, "training"));
+            List<String> cds = List.of("-XX:SharedArchiveFile=" + cdsJar.resolveSibling("bot-app.jsa"), "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off");
+            for (int i = 0; i < runs; i++) {
+                report.startupCds.add(startOnce(cdsJar, cds, embeddedRedisEnv(env, work, "cds" + i), work, "cds" + i));
+            }
+
+            try (var redis = RedisUnderTest.start(work)) {
+                report.redis = redis.version() + " (" + redis.source + ")";
+                var loadEnv = new HashMap<>(env);
+                loadEnv.put("REDIS_URL", redis.url());
+                step("starting the bot for the load run (CDS, Redis " + report.redis + ")");
+                try (var bot = BotProcess.start(cdsJar, cds, loadEnv, work.resolve("bot-load.log"))) {
+                    report.loadStartMillis = bot.readyMillis;
+                    var client = new BotClient(bot.port, ADMIN_TOKEN, SIGNING_SECRET, fakes.baseUrl());
+                    runLoad(o, report, fakes, redis, bot, client);
+                }
+                step("event appends: the bot's RedisEventLog against raw XADD on the same Redis");
+                report.appends = EventAppendProbe.measure("127.0.0.1", redis.port, 50, Duration.ofSeconds(o.quick() ? 2 : 5));
+            }
+        }
+        if (o.jmh()) {
+            step("JMH: codes, card rendering, Slack signature");
+            report.jmh = jmh(o.quick());
+        }
+        String markdown = report.markdown();
+        System.out.println();
+        System.out.println(markdown);
+        Files.createDirectories(o.out().getParent());
+        Files.writeString(o.out(), markdown);
+        System.out.println("Written to " + o.out());
+        if (!o.keep()) {
+            BotProcess.deleteTree(work);
+        }
+        System.exit(0);
+    }
+
+    private static void runLoad(Options o, Report report, FakeServices fakes, RedisUnderTest redis, BotProcess bot,
+                                BotClient client) throws Exception {
+        step("seeding " + o.customers() + " customers × " + o.usersPerCustomer() + " users with enrolled apps (CSV import + enrolment)");
+        long t = System.nanoTime();
+        var users = new Seeder.Pool(Seeder.seed(client, "b" + Long.toString(System.currentTimeMillis() % 100_000, 36),
+                o.customers(), o.usersPerCustomer(), 8), 3);
+        report.seedSeconds = (System.nanoTime() - t) / 1e9;
+        var load = new Load(client, fakes, users);
+
+        step("warm-up (discarded): 20 concurrent commands");
+        load.ackLevel(20, o.quick() ? 200 : 1000);
+        load.fullVerifications(Math.min(o.lanes(), 32), 0, o.quick() ? 3 : 10);
+
+        for (int n : o.levels()) {
+            step("ack: " + n + " concurrent /verify commands next to " + n + " concurrent GET /ping");
+            var level = load.ackLevel(n, o.commandsPerLevel());
+            report.levels.add(level);
+            System.out.printf("  ack p50 %.2f p99 %.2f ms; ping p50 %.2f p99 %.2f ms; ratio p99 %.2f; errors %d%n",
+                    level.ack().millis(50), level.ack().millis(99), level.ping().millis(50), level.ping().millis(99),
+                    level.ack().millis(99) / level.ping().millis(99), level.errors());
+        }
+
+        for (int lanes : List.of(1, 10)) {
+            step("steady pace: " + lanes + " technician(s) running verifications one after another");
+            var paced = load.fullVerifications(lanes, 2, o.quick() ? 5 : 15);
+            report.paced.add(paced);
+            System.out.printf("  /verify → provider p50 %.1f p99 %.1f ms; %.1f verifications/s%n", paced.toProvider().millis(50),
+                    paced.toProvider().millis(99), paced.completed() / paced.seconds());
+        }
+
+        step("full verifications: " + o.lanes() + " technicians for " + o.seconds() + " s after " + o.warmupSeconds() + " s warm-up, with JFR");
+        Path jfr = Files.createTempFile("hv-bench", ".jfr");
+        Processes.jcmd(bot.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+        double botCpu0 = Processes.cpuSeconds(bot.pid());
+        double redisCpu0 = Processes.cpuSeconds(redis.pid());
+        double selfCpu0 = Processes.cpuSeconds(ProcessHandle.current().pid());
+        long wall0 = System.nanoTime();
+        long events0 = redis.sync().xlen("hv:events");
+        report.throughput = load.fullVerifications(o.lanes(), o.warmupSeconds(), o.seconds());
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        report.cpuBot = (Processes.cpuSeconds(bot.pid()) - botCpu0) / wall;
+        report.cpuRedis = (Processes.cpuSeconds(redis.pid()) - redisCpu0) / wall;
+        report.cpuBench = (Processes.cpuSeconds(ProcessHandle.current().pid()) - selfCpu0) / wall;
+        report.eventsPerSecondInLoad = (redis.sync().xlen("hv:events") - events0) / wall;
+        Processes.jcmd(bot.pid(), "JFR.stop", "name=bench");
+        report.profile = JfrSummary.read(jfr, 12);
+        Files.deleteIfExists(jfr);
+        System.out.printf("  %.1f full verifications/s (%d failed)%n", report.throughput.completed() / (double) o.seconds(),
+                report.throughput.failed());
+
+        step("heap after a full GC");
+        report.verificationsBeforeHeap = users.used();
+        report.heapKb = Processes.heapAfterFullGcKb(bot.pid());
+        report.rssKb = Processes.rssKb(bot.pid());
+
+        step("Redis memory: stored events, then " + o.liveVerifications() + " live verifications");
+        report.events = redis.sync().xlen("hv:events");
+        long streamBytes = streamBytes(redis);
+        report.eventStreamBytes = streamBytes;
+        long used0 = redis.usedMemory();
+        long streams0 = streamBytes;
+        var pushes = load.liveVerifications(o.liveVerifications(), 20);
+        report.liveCount = pushes.size();
+        report.liveUsedDelta = redis.usedMemory() - used0;
+        report.liveStreamDelta = streamBytes(redis) - streams0;
+        var sample = pushes.get(pushes.size() / 2);
+        report.liveSampleKeys = sampleKeys(redis, sample);
+    }
+
+    private static long streamBytes(RedisUnderTest redis) {
+        long total = 0;
+        for (String key : redis.sync().keys("hv:events*")) {
+            total += redis.memoryUsage(key);
+        }
+        return total;
+    }
+
+    /** Every key that names the sample verification or its challenge, with its exact size. */
+    private static Map<String, Long> sampleKeys(RedisUnderTest redis, Lane.PushReceived sample) {
+        var out = new LinkedHashMap<String, Long>();
+        for (String pattern : List.of("*" + sample.verificationId() + "*", "*" + sample.challengeId() + "*")) {
+            for (String key : redis.sync().keys(pattern)) {
+                out.put(key.replace(sample.verificationId(), "{id}").replace(sample.challengeId(), "{challengeId}"),
+                        redis.memoryUsage(key));
+            }
+        }
+        return out;
+    }
+
+    private static long startOnce(Path jar, List<String> jvm, Map<String, String> env, Path work, String name)
+            throws Exception {
+        try (var bot = BotProcess.start(jar, jvm, env, work.resolve("bot-" + name + ".log"))) {
+            System.out.println("  ready in " + bot.readyMillis + " ms");
+            return bot.readyMillis;
+        }
+    }
+
+    private static Map<String, String> embeddedRedisEnv(Map<String, String> env, Path work, String name) throws Exception {
+        var e = new HashMap<>(env);
+        e.remove("REDIS_URL");
+        e.put("HELPDESK_DATA_DIR", Files.createDirectories(work.resolve("data-" + name)).toString());
+        return e;
+    }
+
+    /** Production settings, every provider pointed at the fakes. */
+    private static Map<String, String> botEnvironment(FakeServices fakes, Path work) throws Exception {
+        var env = new LinkedHashMap<String, String>();
+        env.put("HELPDESK_SECRET", "bench-helpdesk-secret-0123456789abcdef0123");
+        env.put("ADMIN_API_TOKEN", ADMIN_TOKEN);
+        env.put("HELPDESK_DATA_DIR", work.resolve("data").toString());
+        env.put("SLACK_BOT_TOKEN", "xoxb-bench-0000000000-0000000000000-benchbenchbenchbenchbench");
+        env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+        env.put("SLACK_API_URL", fakes.baseUrl() + "/api/");
+        env.put("FIREBASE_CREDENTIALS", serviceAccount(work, fakes.baseUrl() + "/token").toString());
+        env.put("FCM_API_URL", fakes.baseUrl());
+        env.put("TWILIO_ACCOUNT_SID", FakeServices.ACCOUNT_SID);
+        env.put("TWILIO_AUTH_TOKEN", "bench-twilio-auth-token");
+        env.put("TWILIO_FROM", "+15005550006");
+        env.put("TWILIO_API_URL", fakes.baseUrl());
+        // The fake Slack has no rate limit; the bot's own budget mirrors Slack's 40/min per workspace
+        // and would hold back card updates instead of measuring the bot (see docs/performance.md).
+        env.put("SLACK_UPDATES_PER_MINUTE", "1000000");
+        // A few hundred simulated technicians each start far more than 30 verifications in 10 minutes.
+        env.put("HELPDESK_VERIFICATION_MAX_CHALLENGES_PER_TECHNICIAN", "1000000");
+        return env;
+    }
+
+    /** A service account whose token_uri is the fake's, with a fresh key: the SDK signs its own token request. */
+    private static Path serviceAccount(Path work, String tokenUri) throws Exception {
+        var keys = KeyPairGenerator.getInstance("RSA");
+        keys.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        var json = new LinkedHashMap<String, String>();
+        json.put("type", "service_account");
+        json.put("project_id", FakeServices.PROJECT);
+        json.put("private_key_id", "bench-key-1");
+        json.put("private_key", pem);
+        json.put("client_email", "fcm@" + FakeServices.PROJECT + ".iam.gserviceaccount.com");
+        json.put("client_id", "1234567890");
+        json.put("token_uri", tokenUri);
+        Path file = work.resolve("service-account.json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(json));
+        return file;
+    }
+
+    private static List<Report.JmhRow> jmh(boolean quick) throws Exception {
+        var options = new OptionsBuilder().include("io\\.helpdeskverify\\.bench\\.jmh\\..*")
+                .forks(1).warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1)).threads(1)
+                .shouldDoGC(true).build();
+        var rows = new ArrayList<Report.JmhRow>();
+        for (RunResult r : new Runner(options).run()) {
+            var s = r.getPrimaryResult();
+            String name = r.getParams().getBenchmark();
+            rows.add(new Report.JmhRow(name.substring(name.lastIndexOf(".jmh.") + 5), s.getScore(), s.getScoreError(),
+                    s.getScoreUnit()));
+        }
+        rows.sort((a, b) -> a.name().compareTo(b.name()));
+        return rows;
+    }
+
+    private static void step(String what) {
+        System.out.println("== " + what + "  [load " + Machine.loadNow() + "]");
+    }
+}
