@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,9 +35,6 @@ public class CardUpdater implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CardUpdater.class);
     private static final Duration IDLE_WAKEUP = Duration.ofMillis(250);
-    /* Updates are blocking HTTP calls: one at a time capped the whole bot near 100 verifications/s
-       (docs/performance.md). Several cards go out at once; one card never has two updates in flight. */
-    private static final int SENDERS = 16;
 
     private final ChatPlatforms platforms;
     private final VerificationService verifications;
@@ -50,11 +45,9 @@ public class CardUpdater implements SmartLifecycle {
     private final int maxRetries;
     private final Map<CardRef, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Instant> pausedScopes = new ConcurrentHashMap<>();
-    private final Set<CardRef> inFlight = ConcurrentHashMap.newKeySet();
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong sequence = new AtomicLong();
     private volatile Thread worker;
-    private volatile ExecutorService senders;
     private volatile boolean running;
 
     public CardUpdater(ChatPlatforms platforms, VerificationService verifications, CardViewMapper mapper,
@@ -92,8 +85,7 @@ public class CardUpdater implements SmartLifecycle {
         var due = pending.values().stream().filter(p -> !p.notBefore().isAfter(now))
                 .sorted(Comparator.comparing(Pending::priority).thenComparingLong(Pending::sequence)).toList();
         for (Pending p : due) {
-            // Still sending this card's previous update: this one waits for the next round.
-            if (inFlight.contains(p.card()) || !pending.remove(p.card(), p)) {
+            if (!pending.remove(p.card(), p)) {
                 continue;
             }
             Optional<ChatPlatform> platform = platforms.of(p.card().conversation().platform());
@@ -114,18 +106,7 @@ public class CardUpdater implements SmartLifecycle {
                 }
                 continue;
             }
-            inFlight.add(p.card());
-            ChatPlatform target = platform.get();
-            senders.execute(() -> {
-                try {
-                    send(p, target, scope);
-                } catch (RuntimeException e) {
-                    log.warn("Card update of verification {} failed: {}", p.verificationId(), e.toString());
-                } finally {
-                    inFlight.remove(p.card());
-                    wakeUp.release();
-                }
-            });
+            send(p, platform.get(), scope);
         }
     }
 
@@ -187,7 +168,7 @@ public class CardUpdater implements SmartLifecycle {
 
     private Duration nextWakeUp() {
         Instant now = clock.instant();
-        return pending.values().stream().filter(p -> !inFlight.contains(p.card())).map(Pending::notBefore).min(Comparator.naturalOrder())
+        return pending.values().stream().map(Pending::notBefore).min(Comparator.naturalOrder())
                 .map(t -> t.isAfter(now) ? Duration.between(now, t) : Duration.ZERO)
                 .filter(d -> d.compareTo(IDLE_WAKEUP) < 0).orElse(IDLE_WAKEUP);
     }
@@ -207,12 +188,6 @@ public class CardUpdater implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        var threads = new AtomicLong();
-        senders = Executors.newFixedThreadPool(SENDERS, r -> {
-            var t = new Thread(r, "card-update-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         worker = new Thread(this::loop, "card-updater");
         worker.setDaemon(true);
         worker.start();
@@ -224,10 +199,6 @@ public class CardUpdater implements SmartLifecycle {
         Thread t = worker;
         if (t != null) {
             t.interrupt();
-        }
-        ExecutorService s = senders;
-        if (s != null) {
-            s.shutdown();
         }
     }
 
