@@ -97,9 +97,9 @@ public final class BenchMain {
             step("ack: " + n + " concurrent /verify commands next to " + n + " concurrent GET /ping");
             var level = load.ackLevel(n, o.commandsPerLevel());
             report.levels.add(level);
-            System.out.printf("  ack p50 %.2f p99 %.2f ms; ping p50 %.2f p99 %.2f ms; ratio p99 %.2f; errors %d%n",
+            System.out.printf("  ack p50 %.2f p99 %.2f ms; ping p50 %.2f p99 %.2f ms; ratio p99 %.2f; failed acks %d; unfinished %d%n",
                     level.ack().millis(50), level.ack().millis(99), level.ping().millis(50), level.ping().millis(99),
-                    level.ack().millis(99) / level.ping().millis(99), level.errors());
+                    level.ack().millis(99) / level.ping().millis(99), level.failedAcks(), level.unfinished());
         }
 
         for (int lanes : List.of(1, 10)) {

@@ -76,10 +76,31 @@ final class BotProcess implements AutoCloseable {
                 "-Dspring.context.exit=onRefresh", "-jar", jar.toString()).directory(extracted.toFile());
         training.environment().put("SERVER_PORT", Integer.toString(RedisUnderTest.freePort()));
         run(training, dir.resolve("cds-training.log"), env);
+        stopLeftovers(env.getOrDefault("HELPDESK_DATA_DIR", ""));
         if (!Files.exists(extracted.resolve("bot-app.jsa"))) {
             throw new IllegalStateException("the CDS training run wrote no archive; see " + dir.resolve("cds-training.log"));
         }
         return jar;
+    }
+
+    /*
+     * spring.context.exit=onRefresh halts the JVM without shutdown hooks, so an embedded redis-server
+     * the training run started outlives it: stop the processes working in that run's data directory.
+     */
+    private static void stopLeftovers(String dataDir) {
+        if (dataDir.isBlank()) {
+            return;
+        }
+        ProcessHandle.allProcesses().forEach(ph -> {
+            try {
+                Path cwd = Path.of("/proc", Long.toString(ph.pid()), "cwd").toRealPath();
+                if (cwd.startsWith(Path.of(dataDir).toRealPath())) {
+                    ph.destroy();
+                }
+            } catch (IOException | RuntimeException e) {
+                // not ours, or not Linux
+            }
+        });
     }
 
     private static void run(ProcessBuilder pb, Path log, Map<String, String> env) throws IOException, InterruptedException {

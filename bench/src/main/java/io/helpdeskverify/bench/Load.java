@@ -15,8 +15,12 @@ final class Load {
 
     private static final long SIGNAL_TIMEOUT_MS = 30_000;
 
-    record AckLevel(int concurrency, int commands, Latencies ack, Latencies ping, Latencies toProvider, int errors,
-                    double seconds) {}
+    /**
+     * @param failedAcks commands or pings not answered 200/204
+     * @param unfinished verifications whose push never came within 120 s: the flood's backlog outlived their countdown
+     */
+    record AckLevel(int concurrency, int commands, Latencies ack, Latencies ping, Latencies toProvider, int failedAcks,
+                    int unfinished, double seconds) {}
 
     record Throughput(int lanes, double seconds, long completed, long failed, Latencies full, Latencies ack,
                       Latencies toProvider, double minPerSecond, double maxPerSecond, Stages stages) {}
@@ -48,6 +52,7 @@ final class Load {
         var ping = new Latencies();
         var toProvider = new Latencies();
         var errors = new AtomicInteger();
+        var unfinished = new AtomicInteger();
         var sent = new AtomicInteger();
         var answered = new CountDownLatch(commands);
         var commandsDone = new CountDownLatch(n);
@@ -66,10 +71,10 @@ final class Load {
                             answers.execute(() -> {
                                 try {
                                     if (bot.answer(push.challengeId(), user.deviceSecret(), "approve") != 200) {
-                                        errors.incrementAndGet();
+                                        unfinished.incrementAndGet();
                                     }
                                 } catch (RuntimeException e) {
-                                    errors.incrementAndGet();
+                                    unfinished.incrementAndGet();
                                 } finally {
                                     answered.countDown();
                                 }
@@ -107,12 +112,12 @@ final class Load {
         commandsDone.await();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!answered.await(120, TimeUnit.SECONDS)) {
-            errors.addAndGet((int) answered.getCount());
+            unfinished.addAndGet((int) answered.getCount());
         }
         drivers.shutdown();
         answers.shutdown();
         awaitQuiet();
-        return new AckLevel(n, commands, ack, ping, toProvider, errors.get(), seconds);
+        return new AckLevel(n, commands, ack, ping, toProvider, errors.get(), unfinished.get(), seconds);
     }
 
     /**

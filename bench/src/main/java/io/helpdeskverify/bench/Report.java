@@ -115,15 +115,16 @@ final class Report {
                 .append("a real verification (card, push, the user's approval, card update, events) that runs while the ")
                 .append("next acks are measured. Latencies are measured by the client, send to response, in ms.\n\n");
         md.append("| concurrent | commands | ack p50 | ack p95 | ack p99 | ping p50 | ping p95 | ping p99 | p99 ratio | "
-                + "/verify → provider p50 (backlog) | p99 | errors |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "/verify → provider p50 (backlog) | p99 | failed acks | expired in the backlog |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var l : levels) {
-            md.append(f("| %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | **%.2f×** | %.1f | %.1f | %d |%n",
+            md.append(f("| %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | **%.2f×** | %.1f | %.1f | %d | %d |%n",
                     l.concurrency(), l.commands(), l.ack().millis(50), l.ack().millis(95), l.ack().millis(99),
                     l.ping().millis(50), l.ping().millis(95), l.ping().millis(99), l.ack().millis(99) / l.ping().millis(99),
-                    l.toProvider().millis(50), l.toProvider().millis(99), l.errors()));
+                    l.toProvider().millis(50), l.toProvider().millis(99), l.failedAcks(), l.unfinished()));
         }
         md.append("\n/verify → provider here is what a flood does: commands arrive faster than verifications finish, ")
-                .append("so it includes the backlog. The steady-pace figures below are the latency one technician sees.\n");
+                .append("so it includes the backlog; a verification still queued when its 60 s countdown ends expires without a push ")
+                .append("(last column). The steady-pace figures below are the latency one technician sees.\n");
         md.append("\n## /verify → provider request at a steady pace\n\n");
         md.append("Technicians each run one verification after another (the full flow below), so the bot is never ")
                 .append("behind. From the moment the client sends the signed command to the moment the fake FCM receives ")
