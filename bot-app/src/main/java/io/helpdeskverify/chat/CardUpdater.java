@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
  * (the card is rendered from the verification as it is when the update is sent, so the latest
  * state wins); state changes go before countdown ticks; a tick that would have to wait is dropped,
  * and so is every tick of a scope where a state change is waiting; a {@code 429 Retry-After}
- * pauses the scope on every instance.
+ * pauses the scope on every instance. Several cards are sent at once (each update is a blocking
+ * HTTP call); one card never has two updates in flight, and the budget counts a slot from the
+ * platform's answer, so parallel sends stay within every window.
  *
  * <p>The queue is per instance: the instance that made a change updates its cards. If it dies with
  * updates queued, the next countdown tick (claimed by any instance) repaints pending cards.
@@ -35,6 +39,8 @@ public class CardUpdater implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CardUpdater.class);
     private static final Duration IDLE_WAKEUP = Duration.ofMillis(250);
+    /* One sender capped the whole bot near 100 verifications/s (docs/performance.md). */
+    private static final int SENDERS = 16;
 
     private final ChatPlatforms platforms;
     private final VerificationService verifications;
@@ -45,9 +51,11 @@ public class CardUpdater implements SmartLifecycle {
     private final int maxRetries;
     private final Map<CardRef, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Instant> pausedScopes = new ConcurrentHashMap<>();
+    private final Set<CardRef> inFlight = ConcurrentHashMap.newKeySet();
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong sequence = new AtomicLong();
     private volatile Thread worker;
+    private volatile ExecutorService senders;
     private volatile boolean running;
 
     public CardUpdater(ChatPlatforms platforms, VerificationService verifications, CardViewMapper mapper,
@@ -85,7 +93,8 @@ public class CardUpdater implements SmartLifecycle {
         var due = pending.values().stream().filter(p -> !p.notBefore().isAfter(now))
                 .sorted(Comparator.comparing(Pending::priority).thenComparingLong(Pending::sequence)).toList();
         for (Pending p : due) {
-            if (!pending.remove(p.card(), p)) {
+            // Still sending this card's previous update: this one waits for the next round.
+            if (inFlight.contains(p.card()) || !pending.remove(p.card(), p)) {
                 continue;
             }
             Optional<ChatPlatform> platform = platforms.of(p.card().conversation().platform());
@@ -97,16 +106,29 @@ public class CardUpdater implements SmartLifecycle {
                 continue;
             }
             Instant paused = pausedScopes.getOrDefault(scope, Instant.EPOCH);
-            Optional<Duration> wait = paused.isAfter(now) ? Optional.of(Duration.between(now, paused))
+            UpdateBudget.Spend spend = paused.isAfter(now) ? new UpdateBudget.Wait(Duration.between(now, paused))
                     : budget.tryAcquire(scope, platform.get().updateLimits(), p.priority());
-            if (wait.isPresent()) {
+            if (spend instanceof UpdateBudget.Wait wait) {
                 if (p.priority() == Priority.STATE) {
-                    pausedScopes.put(scope, now.plus(wait.get()));
-                    enqueue(p.withNotBefore(now.plus(wait.get())));
+                    pausedScopes.put(scope, now.plus(wait.duration()));
+                    enqueue(p.withNotBefore(now.plus(wait.duration())));
                 }
                 continue;
             }
-            send(p, platform.get(), scope);
+            UpdateBudget.Granted slot = (UpdateBudget.Granted) spend;
+            inFlight.add(p.card());
+            ChatPlatform target = platform.get();
+            senders.execute(() -> {
+                try {
+                    send(p, target, scope);
+                } catch (RuntimeException e) {
+                    log.warn("Card update of verification {} failed: {}", p.verificationId(), e.toString());
+                } finally {
+                    budget.sent(slot);
+                    inFlight.remove(p.card());
+                    wakeUp.release();
+                }
+            });
         }
     }
 
@@ -168,7 +190,8 @@ public class CardUpdater implements SmartLifecycle {
 
     private Duration nextWakeUp() {
         Instant now = clock.instant();
-        return pending.values().stream().map(Pending::notBefore).min(Comparator.naturalOrder())
+        return pending.values().stream().filter(p -> !inFlight.contains(p.card())).map(Pending::notBefore)
+                .min(Comparator.naturalOrder())
                 .map(t -> t.isAfter(now) ? Duration.between(now, t) : Duration.ZERO)
                 .filter(d -> d.compareTo(IDLE_WAKEUP) < 0).orElse(IDLE_WAKEUP);
     }
@@ -188,6 +211,12 @@ public class CardUpdater implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        var threads = new AtomicLong();
+        senders = Executors.newFixedThreadPool(SENDERS, r -> {
+            var t = new Thread(r, "card-update-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         worker = new Thread(this::loop, "card-updater");
         worker.setDaemon(true);
         worker.start();
@@ -199,6 +228,10 @@ public class CardUpdater implements SmartLifecycle {
         Thread t = worker;
         if (t != null) {
             t.interrupt();
+        }
+        ExecutorService s = senders;
+        if (s != null) {
+            s.shutdown();
         }
     }
 

@@ -19,7 +19,6 @@ import io.helpdeskverify.verification.Platform;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -171,7 +170,7 @@ class TeamsChatPlatform implements ChatPlatform {
 
     private <T> T send(String scope, Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
-            awaitBudget(scope);
+            UpdateBudget.Granted slot = awaitBudget(scope);
             try {
                 return call.get();
             } catch (TeamsCallException e) {
@@ -190,22 +189,25 @@ class TeamsChatPlatform implements ChatPlatform {
                 // The SDK also fails before sending (validation, serialisation): still a failed call for the flow.
                 throw new ChatPlatformException("Teams call failed: " + e, "Try again in a moment; if it keeps failing, "
                         + "ask your admin to check the bot's log.", e);
+            } finally {
+                budget.sent(slot);
             }
         }
     }
 
-    private void awaitBudget(String scope) {
+    private UpdateBudget.Granted awaitBudget(String scope) {
         long deadline = System.nanoTime() + BUDGET_PATIENCE.toNanos();
         while (true) {
-            Optional<Duration> wait = budget.tryAcquire(scope, limits, UpdateBudget.Priority.STATE);
-            if (wait.isEmpty()) {
-                return;
+            UpdateBudget.Spend spend = budget.tryAcquire(scope, limits, UpdateBudget.Priority.STATE);
+            if (spend instanceof UpdateBudget.Granted granted) {
+                return granted;
             }
-            if (System.nanoTime() + wait.get().toNanos() > deadline) {
+            Duration wait = ((UpdateBudget.Wait) spend).duration();
+            if (System.nanoTime() + wait.toNanos() > deadline) {
                 throw new ChatPlatformException("the Teams budget of " + scope + " stayed full",
                         "Teams is busy in this conversation; try again in a minute.");
             }
-            LockSupport.parkNanos(wait.get().toNanos());
+            LockSupport.parkNanos(wait.toNanos());
         }
     }
 
