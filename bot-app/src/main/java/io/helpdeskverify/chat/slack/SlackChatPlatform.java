@@ -2,9 +2,11 @@ package io.helpdeskverify.chat.slack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.Slack;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import io.helpdeskverify.cards.AuditEntry;
 import io.helpdeskverify.cards.BlockKitRenderer;
 import io.helpdeskverify.cards.VerificationCardView;
@@ -34,14 +36,14 @@ class SlackChatPlatform implements ChatPlatform {
     private static final Duration DEFAULT_RETRY = Duration.ofSeconds(30);
 
     private final Slack slack;
-    private final MethodsClient methods;
+    private final SlackWebApi webApi;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final Clock clock;
     private final UpdateBudget.Limits limits;
 
     SlackChatPlatform(Slack slack, SlackProperties props, Clock clock, double tickShare) {
         this.slack = slack;
-        this.methods = slack.methods(props.botToken());
+        this.webApi = new SlackWebApi(slack, props.botToken());
         this.clock = clock;
         this.limits = new UpdateBudget.Limits(
                 List.of(new UpdateBudget.Window(props.updateBudget().max(), props.updateBudget().per())), tickShare);
@@ -55,9 +57,10 @@ class SlackChatPlatform implements ChatPlatform {
     @Override
     public CardRef postCard(ConversationRef where, VerificationCardView card) {
         ObjectNode message = renderer.channelCard(card, clock.instant());
-        var response = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(where.conversationId())
+        var response = call("chat.postMessage", () -> webApi.chatPostMessage(ChatPostMessageRequest.builder()
+                .channel(where.conversationId())
                 .text(message.get("text").asText()).blocksAsString(message.get("blocks").toString())
-                .unfurlLinks(false).unfurlMedia(false)));
+                .unfurlLinks(false).unfurlMedia(false).build()));
         // In a DM Slack may answer with the conversation id it used: updates must go there.
         String channel = response.getChannel() == null || response.getChannel().isBlank()
                 ? where.conversationId() : response.getChannel();
@@ -68,8 +71,9 @@ class SlackChatPlatform implements ChatPlatform {
     public UpdateResult updateCard(CardRef card, VerificationCardView view) {
         ObjectNode message = renderer.channelCard(view, clock.instant());
         try {
-            var response = methods.chatUpdate(r -> r.channel(card.conversation().conversationId()).ts(card.messageId())
-                    .text(message.get("text").asText()).blocksAsString(message.get("blocks").toString()));
+            var response = webApi.chatUpdate(ChatUpdateRequest.builder()
+                    .channel(card.conversation().conversationId()).ts(card.messageId())
+                    .text(message.get("text").asText()).blocksAsString(message.get("blocks").toString()).build());
             if (response.isOk()) {
                 return new UpdateResult.Updated();
             }
@@ -104,23 +108,26 @@ class SlackChatPlatform implements ChatPlatform {
                 // The handle may have expired or been used up: the ephemeral path below still reaches them.
             }
         }
-        call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(who.conversation().conversationId())
+        call("chat.postEphemeral", () -> webApi.chatPostEphemeral(ChatPostEphemeralRequest.builder()
+                .channel(who.conversation().conversationId())
                 .user(who.userId()).text(rendered.get("text").asText())
-                .blocksAsString(rendered.get("blocks").toString())));
+                .blocksAsString(rendered.get("blocks").toString()).build()));
     }
 
     @Override
     public String postAuditRoot(ConversationRef where, LocalDate utcDay) {
         ObjectNode root = renderer.auditRoot(utcDay);
-        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(where.conversationId())
-                .text(root.get("text").asText()).unfurlLinks(false))).getTs();
+        return call("chat.postMessage", () -> webApi.chatPostMessage(ChatPostMessageRequest.builder()
+                .channel(where.conversationId())
+                .text(root.get("text").asText()).unfurlLinks(false).build())).getTs();
     }
 
     @Override
     public void replyInAuditThread(ThreadRef thread, AuditEntry entry) {
         ObjectNode reply = renderer.auditReply(entry);
-        call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(thread.conversation().conversationId())
-                .threadTs(thread.rootMessageId()).text(reply.get("text").asText()).unfurlLinks(false)));
+        call("chat.postMessage", () -> webApi.chatPostMessage(ChatPostMessageRequest.builder()
+                .channel(thread.conversation().conversationId())
+                .threadTs(thread.rootMessageId()).text(reply.get("text").asText()).unfurlLinks(false).build()));
     }
 
     @Override
