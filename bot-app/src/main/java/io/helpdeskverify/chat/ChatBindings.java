@@ -1,6 +1,11 @@
 package io.helpdeskverify.chat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.helpdeskverify.system.StoredJson;
+import io.helpdeskverify.verification.Platform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Where each verification's cards live and who asked for it, in Redis, so any instance can update
  * the cards when a change happens there (the app's answer, the expiry timer, a delivery report).
+ *
+ * <p>Each value is a short JSON array, {@code [platform, workspace, conversation, user or message,
+ * serviceUrl?]}, so that for Slack every value stays within the 64 bytes under which Redis keeps a
+ * small hash as one compact listpack (about 450 B less per verification than two JSON objects).
+ * Objects written before that still read.
  */
 @Component
 public class ChatBindings {
@@ -22,20 +32,22 @@ public class ChatBindings {
 
     private final StringRedisTemplate redis;
     private final StoredJson json;
+    private final ObjectMapper mapper;
 
-    public ChatBindings(StringRedisTemplate redis, StoredJson json) {
+    public ChatBindings(StringRedisTemplate redis, StoredJson json, ObjectMapper mapper) {
         this.redis = redis;
         this.json = json;
+        this.mapper = mapper;
     }
 
     /** The requesting technician, without the request's reply handle (which expires). */
     public void bindTechnician(String verificationId, Recipient technician) {
-        put(verificationId, TECHNICIAN, write(technician.withoutReplyUrl()));
+        put(verificationId, TECHNICIAN, write(technician.conversation(), technician.userId()));
     }
 
     public void bindCard(String verificationId, CardRef card) {
         put(verificationId, CARD + card.conversation().platform() + ":" + card.conversation().conversationId() + ":"
-                + card.messageId(), write(card));
+                + card.messageId(), write(card.conversation(), card.messageId()));
     }
 
     public void forgetCard(String verificationId, CardRef card) {
@@ -46,12 +58,12 @@ public class ChatBindings {
     public List<CardRef> cards(String verificationId) {
         Map<Object, Object> all = redis.opsForHash().entries(key(verificationId));
         return all.entrySet().stream().filter(e -> e.getKey().toString().startsWith(CARD))
-                .map(e -> read(e.getValue().toString(), CardRef.class)).toList();
+                .map(e -> readCard(e.getValue().toString())).toList();
     }
 
     public Optional<Recipient> technician(String verificationId) {
         Object value = redis.opsForHash().get(key(verificationId), TECHNICIAN);
-        return value == null ? Optional.empty() : Optional.of(read(value.toString(), Recipient.class));
+        return value == null ? Optional.empty() : Optional.of(readTechnician(value.toString()));
     }
 
     private void put(String verificationId, String field, String value) {
@@ -59,12 +71,46 @@ public class ChatBindings {
         redis.expire(key(verificationId), TTL);
     }
 
-    private String write(Object value) {
-        return json.write(value);
+    private String write(ConversationRef where, String last) {
+        ArrayNode a = mapper.createArrayNode().add(where.platform().name()).add(where.workspace())
+                .add(where.conversationId()).add(last);
+        if (!where.serviceUrl().isEmpty()) {
+            a.add(where.serviceUrl());
+        }
+        return a.toString();
     }
 
-    private <T> T read(String value, Class<T> type) {
-        return json.read(value, type).orElseThrow();
+    private CardRef readCard(String value) {
+        if (!value.startsWith("[")) {
+            return json.read(value, CardRef.class).orElseThrow();
+        }
+        JsonNode a = array(value);
+        return new CardRef(conversation(a), a.get(3).asText());
+    }
+
+    private Recipient readTechnician(String value) {
+        if (!value.startsWith("[")) {
+            return json.read(value, Recipient.class).orElseThrow();
+        }
+        JsonNode a = array(value);
+        return new Recipient(conversation(a), a.get(3).asText(), Optional.empty());
+    }
+
+    private static ConversationRef conversation(JsonNode a) {
+        return new ConversationRef(Platform.valueOf(a.get(0).asText()), a.get(1).asText(), a.get(2).asText(),
+                a.path(4).asText(""));
+    }
+
+    private JsonNode array(String value) {
+        try {
+            JsonNode a = mapper.readTree(value);
+            if (a.size() < 4) {
+                throw new IllegalStateException("corrupt chat binding in Redis: " + a.size() + " elements");
+            }
+            return a;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt chat binding in Redis", e);
+        }
     }
 
     private static String key(String verificationId) {

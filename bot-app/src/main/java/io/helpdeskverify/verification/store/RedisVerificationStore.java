@@ -1,9 +1,20 @@
 package io.helpdeskverify.verification.store;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.store.EventStreams;
 import io.helpdeskverify.system.StoredJson;
+import io.helpdeskverify.verification.Channel;
+import io.helpdeskverify.verification.CodeDigest;
+import io.helpdeskverify.verification.DeliveryStep;
+import io.helpdeskverify.verification.Method;
+import io.helpdeskverify.verification.Platform;
+import io.helpdeskverify.verification.State;
+import io.helpdeskverify.verification.Technician;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationStore;
 import java.time.Clock;
@@ -141,25 +152,66 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     /**
-     * The stored form is about half of a live verification's Redis memory: instants as epoch
-     * seconds with their nanoseconds (lossless, shorter than ISO-8601), no empty strings, and not
-     * the derived {@code final} flag. Reading accepts the older ISO-8601 form too, so verifications
-     * stored before stay readable.
+     * The stored form is about half of a live verification's Redis memory, so it is compact:
+     * one- or two-letter property names, instants as epoch seconds with their nanoseconds (lossless,
+     * shorter than ISO-8601), no empty strings, no zero counter, and not the derived {@code final}
+     * flag. Reading accepts the full names and ISO-8601 too, so verifications stored before stay
+     * readable. The names are a storage format: never reuse one for another property.
      */
     static ObjectMapper compact(ObjectMapper base) {
-        var mapper = base.copy().addMixIn(Verification.class, NoDerivedFlags.class)
+        var mapper = base.copy().addMixIn(Verification.class, StoredVerification.class)
+                .addMixIn(Technician.class, StoredTechnician.class)
+                .addMixIn(CodeDigest.class, StoredCode.class)
+                .addMixIn(DeliveryStep.class, StoredDeliveryStep.class)
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS);
         // Empty strings only: an empty list must stay, the record does not accept a missing one.
-        mapper.configOverride(String.class).setInclude(com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
-                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY,
-                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY));
+        mapper.configOverride(String.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
+                JsonInclude.Include.NON_EMPTY));
         return mapper;
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "final", allowGetters = false)
-    private abstract static class NoDerivedFlags {}
+    @JsonIgnoreProperties(value = "final", allowGetters = false)
+    private abstract static class StoredVerification {
+        @JsonProperty("i") @JsonAlias("id") abstract String id();
+        @JsonProperty("c") @JsonAlias("customer") abstract String customer();
+        @JsonProperty("u") @JsonAlias("endUser") abstract String endUser();
+        @JsonProperty("t") @JsonAlias("technician") abstract Technician technician();
+        @JsonProperty("ch") @JsonAlias("channel") abstract String channel();
+        @JsonProperty("rm") @JsonAlias("requestedMethod") abstract Method requestedMethod();
+        @JsonProperty("m") @JsonAlias("method") abstract Method method();
+        @JsonProperty("s") @JsonAlias("state") abstract State state();
+        @JsonProperty("ca") @JsonAlias("createdAt") abstract Instant createdAt();
+        @JsonProperty("ea") @JsonAlias("expiresAt") abstract Instant expiresAt();
+        @JsonProperty("co") @JsonAlias("code") abstract Optional<CodeDigest> code();
+        @JsonProperty("ci") @JsonAlias("challengeId") abstract String challengeId();
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        @JsonProperty("w") @JsonAlias("wrongCodeAttempts") abstract int wrongCodeAttempts();
+        @JsonProperty("d") @JsonAlias("delivery") abstract List<DeliveryStep> delivery();
+        @JsonProperty("da") @JsonAlias("decidedAt") abstract Optional<Instant> decidedAt();
+        @JsonProperty("db") @JsonAlias("decidedBy") abstract String decidedBy();
+        @JsonProperty("r") @JsonAlias("reason") abstract String reason();
+        @JsonProperty("v") @JsonAlias("version") abstract long version();
+    }
+
+    private abstract static class StoredTechnician {
+        @JsonProperty("p") @JsonAlias("platform") abstract Platform platform();
+        @JsonProperty("i") @JsonAlias("id") abstract String id();
+        @JsonProperty("n") @JsonAlias("name") abstract String name();
+    }
+
+    private abstract static class StoredCode {
+        @JsonProperty("h") @JsonAlias("hash") abstract String hash();
+        @JsonProperty("e") @JsonAlias("expiresAt") abstract Instant expiresAt();
+    }
+
+    private abstract static class StoredDeliveryStep {
+        @JsonProperty("a") @JsonAlias("at") abstract Instant at();
+        @JsonProperty("c") @JsonAlias("channel") abstract Channel channel();
+        @JsonProperty("s") @JsonAlias("status") abstract DeliveryStep.DeliveryStatus status();
+        @JsonProperty("d") @JsonAlias("detail") abstract String detail();
+    }
 
     private String serialise(Verification v) {
         return json.write(v);

@@ -35,7 +35,8 @@ class StoredFormTest {
                 Method.PUSH, State.PENDING, T0, T0.plusSeconds(60), Optional.empty(), "", 0, List.of(), Optional.empty(),
                 "", "", 1);
         String json = stored.writeValueAsString(v);
-        assertThat(json).doesNotContain("\"final\"", "\"channel\"", "\"reason\"", "2026-11-24");
+        assertThat(json).doesNotContain("\"final\"", "\"ch\"", "\"r\"", "\"w\"", "2026-11-24");
+        assertThat(json).startsWith("{\"i\":\"v1\",\"c\":\"acme\",\"u\":\"alice\",\"t\":{\"p\":\"SLACK\"");
         assertThat(stored.readValue(json, Verification.class)).isEqualTo(v);
     }
 
@@ -49,6 +50,23 @@ class StoredFormTest {
         String json = stored.writeValueAsString(v);
         assertThat(json.length()).isLessThan(boot.writeValueAsString(v).length());
         assertThat(stored.readValue(json, Verification.class)).isEqualTo(v);
+    }
+
+    @Test
+    void theFormWithFullNamesStillReads() throws Exception {
+        String before = "{\"id\":\"v4\",\"customer\":\"acme\",\"endUser\":\"alice\",\"technician\":{\"platform\":\"SLACK\","
+                + "\"id\":\"U1\",\"name\":\"Tina\"},\"channel\":\"C1\",\"requestedMethod\":\"PUSH_WITH_CODE\","
+                + "\"method\":\"PUSH_WITH_CODE\",\"state\":\"SENT\",\"createdAt\":1795570284.812023754,"
+                + "\"expiresAt\":1795570344.812023754,\"code\":{\"hash\":\"" + "ab".repeat(32) + "\","
+                + "\"expiresAt\":1795570884.812023754},\"challengeId\":\"ch4\",\"wrongCodeAttempts\":1,"
+                + "\"delivery\":[{\"at\":1795570284.925100309,\"channel\":\"PUSH\",\"status\":\"SENT\","
+                + "\"detail\":\"to 1 device(s)\"}],\"version\":1}";
+        Verification v = stored.readValue(before, Verification.class);
+        assertThat(v.technician()).isEqualTo(new Technician(Platform.SLACK, "U1", "Tina"));
+        assertThat(v.code().orElseThrow().hash()).isEqualTo("ab".repeat(32));
+        assertThat(v.wrongCodeAttempts()).isEqualTo(1);
+        assertThat(v.delivery()).hasSize(1);
+        assertThat(stored.readValue(stored.writeValueAsString(v), Verification.class)).isEqualTo(v);
     }
 
     @Test
