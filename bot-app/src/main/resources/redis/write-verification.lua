@@ -1,29 +1,44 @@
 -- Stores a verification, its audit events and its timer in one atomic step.
--- A compare-and-set on 'ver': with racing writers exactly one wins, the others get -1 and re-read.
--- KEYS[1] verification hash, KEYS[2] expiry zset, KEYS[3] global event stream,
--- KEYS[4] customer event index (the same entry ids, no fields: events are read from the global stream), KEYS[5] awaiting-user set, KEYS[6] challenge id -> verification id
+-- A compare-and-set on the stored version: with racing writers exactly one wins, the others get -1 and re-read.
+-- KEYS[1] verification ("<version>|<json>"), KEYS[2] expiry zset, KEYS[3] global event stream,
+-- KEYS[4] customer event index (the same entry ids, no fields: events are read from the global stream),
+-- KEYS[5] awaiting-user zset (score = expiry ms), KEYS[6] challenge id -> verification id
 -- ARGV[1] expected version ('0' = create), ARGV[2] json, ARGV[3] id,
 -- ARGV[4] expiry score in ms ('' = final: drop the timer), ARGV[5] 'add'|'rem' awaiting-user,
 -- ARGV[6] seconds to keep a final verification ('0' = not final), ARGV[7] MINID for event retention,
 -- ARGV[8] ms to keep the challenge index ('0' = leave it), ARGV[9] event count,
 -- then per event: field count n followed by n name/value pairs.
-local current = redis.call('HGET', KEYS[1], 'ver')
+-- Earlier versions kept the verification as a hash {ver, json} and the awaiting users as a set:
+-- both are read here and rewritten in the new form, before anything is written.
+local current
+if redis.call('TYPE', KEYS[1]).ok == 'hash' then
+  current = redis.call('HGET', KEYS[1], 'ver')
+else
+  local stored = redis.call('GET', KEYS[1])
+  if stored then current = string.match(stored, '^(%d+)|') end
+end
 if ARGV[1] == '0' then
   if current then return {-1} end
 elseif current ~= ARGV[1] then
   return {-1}
 end
+if redis.call('TYPE', KEYS[5]).ok == 'set' then
+  local old = redis.call('SMEMBERS', KEYS[5])
+  redis.call('DEL', KEYS[5])
+  for _, member in ipairs(old) do redis.call('ZADD', KEYS[5], 0, member) end
+end
 local version = (tonumber(current) or 0) + 1
-redis.call('HSET', KEYS[1], 'ver', version, 'json', ARGV[2])
+if redis.call('TYPE', KEYS[1]).ok == 'hash' then redis.call('DEL', KEYS[1]) end
+redis.call('SET', KEYS[1], version .. '|' .. ARGV[2], 'KEEPTTL')
 if ARGV[4] == '' then
   redis.call('ZREM', KEYS[2], ARGV[3])
 else
   redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
 end
 if ARGV[5] == 'add' then
-  redis.call('SADD', KEYS[5], ARGV[3])
+  redis.call('ZADD', KEYS[5], ARGV[4] == '' and 0 or ARGV[4], ARGV[3])
 else
-  redis.call('SREM', KEYS[5], ARGV[3])
+  redis.call('ZREM', KEYS[5], ARGV[3])
 end
 if ARGV[6] ~= '0' then redis.call('EXPIRE', KEYS[1], ARGV[6]) end
 if ARGV[8] ~= '0' then redis.call('SET', KEYS[6], ARGV[3], 'PX', ARGV[8]) end

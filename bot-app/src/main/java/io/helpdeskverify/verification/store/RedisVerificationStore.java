@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -67,11 +70,30 @@ class RedisVerificationStore implements VerificationStore {
         if (id == null || id.isBlank() || id.length() > 64) {
             return Optional.empty();
         }
-        var fields = redis.<String, String>opsForHash().multiGet(key(id), List.of("ver", "json"));
-        if (fields.get(0) == null || fields.get(1) == null) {
+        String stored = orIfStoredBefore(() -> redis.opsForValue().get(key(id)), () -> {
+            var fields = redis.<String, String>opsForHash().multiGet(key(id), List.of("ver", "json"));
+            return fields.get(0) == null || fields.get(1) == null ? null : fields.get(0) + "|" + fields.get(1);
+        });
+        if (stored == null) {
             return Optional.empty();
         }
-        return Optional.of(withVersion(read(fields.get(1)), Long.parseLong(fields.get(0))));
+        int bar = stored.indexOf('|');
+        return Optional.of(withVersion(read(stored.substring(bar + 1)), Long.parseLong(stored.substring(0, bar))));
+    }
+
+    /*
+     * Earlier versions kept a verification as a hash and the awaiting users as a set; the write script
+     * converts them on the next change. Until then a read meets WRONGTYPE and reads the old form.
+     */
+    private static <T> T orIfStoredBefore(Supplier<T> current, Supplier<T> before) {
+        try {
+            return current.get();
+        } catch (InvalidDataAccessApiUsageException | RedisSystemException e) {
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).startsWith("WRONGTYPE")) {
+                return before.get();
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -84,11 +106,13 @@ class RedisVerificationStore implements VerificationStore {
 
     @Override
     public List<Verification> awaitingUser(String customer, String endUser) {
-        Set<String> ids = redis.opsForSet().members(awaitingKey(customer, endUser));
+        String key = awaitingKey(customer, endUser);
+        Set<String> ids = orIfStoredBefore(() -> redis.opsForZSet().range(key, 0, -1),
+                () -> redis.opsForSet().members(key));
         if (ids == null) {
             return List.of();
         }
-        return ids.stream().sorted().map(this::find).flatMap(Optional::stream).filter(Verification::awaitsUser).toList();
+        return ids.stream().map(this::find).flatMap(Optional::stream).filter(Verification::awaitsUser).toList();
     }
 
     @Override
