@@ -114,6 +114,7 @@ public final class BenchMain {
         Path jfr = Files.createTempFile("hv-bench", ".jfr");
         Processes.jcmd(bot.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
         double botCpu0 = Processes.cpuSeconds(bot.pid());
+        var threads0 = Processes.cpuSecondsByThreadGroup(bot.pid());
         double redisCpu0 = Processes.cpuSeconds(redis.pid());
         double selfCpu0 = Processes.cpuSeconds(ProcessHandle.current().pid());
         long wall0 = System.nanoTime();
@@ -121,6 +122,12 @@ public final class BenchMain {
         report.throughput = load.fullVerifications(o.lanes(), o.warmupSeconds(), o.seconds());
         double wall = (System.nanoTime() - wall0) / 1e9;
         report.cpuBot = (Processes.cpuSeconds(bot.pid()) - botCpu0) / wall;
+        Processes.cpuSecondsByThreadGroup(bot.pid()).forEach((group, seconds) -> {
+            double used = seconds - threads0.getOrDefault(group, 0.0);
+            if (used > 0) {
+                report.cpuBotThreads.put(group, used / wall);
+            }
+        });
         report.cpuRedis = (Processes.cpuSeconds(redis.pid()) - redisCpu0) / wall;
         report.cpuBench = (Processes.cpuSeconds(ProcessHandle.current().pid()) - selfCpu0) / wall;
         report.eventsPerSecondInLoad = (redis.sync().xlen("hv:events") - events0) / wall;
@@ -141,17 +148,23 @@ public final class BenchMain {
         report.eventStreamBytes = streamBytes;
         long used0 = redis.usedMemory();
         long streams0 = streamBytes;
+        long window0 = bytesOf(redis, "hv:chat:budget:*");
         var pushes = load.liveVerifications(o.liveVerifications(), 20);
         report.liveCount = pushes.size();
         report.liveUsedDelta = redis.usedMemory() - used0;
         report.liveStreamDelta = streamBytes(redis) - streams0;
+        report.liveWindowDelta = bytesOf(redis, "hv:chat:budget:*") - window0;
         var sample = pushes.get(pushes.size() / 2);
         report.liveSampleKeys = sampleKeys(redis, sample);
     }
 
     private static long streamBytes(RedisUnderTest redis) {
+        return bytesOf(redis, "hv:events*");
+    }
+
+    private static long bytesOf(RedisUnderTest redis, String pattern) {
         long total = 0;
-        for (String key : redis.sync().keys("hv:events*")) {
+        for (String key : redis.sync().keys(pattern)) {
             total += redis.memoryUsage(key);
         }
         return total;

@@ -25,6 +25,30 @@ final class Processes {
         }
     }
 
+    /**
+     * CPU seconds so far per thread group of a process (Linux): thread names without their trailing
+     * number, so "C2 CompilerThread0" and "C2 CompilerThread1" add up. Empty elsewhere.
+     */
+    static java.util.Map<String, Double> cpuSecondsByThreadGroup(long pid) {
+        var out = new java.util.TreeMap<String, Double>();
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (var threads = Files.list(tasks)) {
+            for (Path t : threads.toList()) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).strip().replaceAll("[-#0-9 ]+$", "");
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // The thread ended while we looked.
+                }
+            }
+        } catch (IOException e) {
+            return java.util.Map.of();
+        }
+        return out;
+    }
+
     static long rssKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
