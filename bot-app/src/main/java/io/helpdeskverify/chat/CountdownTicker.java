@@ -1,6 +1,7 @@
 package io.helpdeskverify.chat;
 
 import io.helpdeskverify.chat.UpdateBudget.Priority;
+import io.helpdeskverify.system.LuaScripts;
 import io.helpdeskverify.verification.VerificationService;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class CountdownTicker {
     private static final String TICKS = "hv:chat:ticks";
     private static final int BATCH = 200;
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> CLAIM = RedisScript.of(new ClassPathResource("redis/claim-due.lua"), List.class);
+    private static final RedisScript<List> CLAIM = LuaScripts.load("claim-due.lua", List.class);
 
     private final StringRedisTemplate redis;
     private final VerificationService verifications;

@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.system.LuaScripts;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public class UpdateBudget {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SCRIPT =
-            RedisScript.of(new ClassPathResource("redis/update-budget.lua"), List.class);
+            LuaScripts.load("update-budget.lua", List.class);
 
     private final StringRedisTemplate redis;
     private final Clock clock;

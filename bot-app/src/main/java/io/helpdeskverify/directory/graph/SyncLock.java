@@ -1,5 +1,6 @@
 package io.helpdeskverify.directory.graph;
 
+import io.helpdeskverify.system.LuaScripts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +17,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 class SyncLock {
 
     private static final RedisScript<Long> RELEASE =
-            RedisScript.of(new ClassPathResource("redis/lease-release.lua"), Long.class);
+            LuaScripts.load("lease-release.lua", Long.class);
     private static final RedisScript<Long> EXTEND =
-            RedisScript.of(new ClassPathResource("redis/lease-extend.lua"), Long.class);
+            LuaScripts.load("lease-extend.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final Duration lease;

@@ -7,6 +7,7 @@ import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.EnrolmentTarget;
 import io.helpdeskverify.directory.SaveResult;
 import io.helpdeskverify.directory.WriteMode;
+import io.helpdeskverify.system.LuaScripts;
 import io.helpdeskverify.system.StoredJson;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,10 +33,10 @@ class RedisDirectoryRepository implements DirectoryRepository {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SAVE_CUSTOMER =
-            RedisScript.of(new ClassPathResource("redis/save-customer.lua"), List.class);
+            LuaScripts.load("save-customer.lua", List.class);
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SAVE_END_USER =
-            RedisScript.of(new ClassPathResource("redis/save-end-user.lua"), List.class);
+            LuaScripts.load("save-end-user.lua", List.class);
 
     private final StringRedisTemplate redis;
     private final StoredJson json;

@@ -3,6 +3,7 @@ package io.helpdeskverify.events.store;
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.EventQuery;
+import io.helpdeskverify.system.LuaScripts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Repository;
 class RedisEventLog implements EventLog {
 
     private static final RedisScript<String> APPEND =
-            RedisScript.of(new ClassPathResource("redis/append-event.lua"), String.class);
+            LuaScripts.load("append-event.lua", String.class);
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> CUSTOMER_PAGE =
-            RedisScript.of(new ClassPathResource("redis/customer-events.lua"), List.class);
+            LuaScripts.load("customer-events.lua", List.class);
     private static final int BATCH = 500;
 
     private final StringRedisTemplate redis;

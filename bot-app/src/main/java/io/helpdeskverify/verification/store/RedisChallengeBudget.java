@@ -1,5 +1,6 @@
 package io.helpdeskverify.verification.store;
 
+import io.helpdeskverify.system.LuaScripts;
 import io.helpdeskverify.verification.ChallengeBudget;
 import io.helpdeskverify.verification.Technician;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class RedisChallengeBudget implements ChallengeBudget {
 
     private static final RedisScript<String> SCRIPT =
-            RedisScript.of(new ClassPathResource("redis/challenge-budget.lua"), String.class);
+            LuaScripts.load("challenge-budget.lua", String.class);
 
     private final StringRedisTemplate redis;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.store.EventStreams;
+import io.helpdeskverify.system.LuaScripts;
 import io.helpdeskverify.system.StoredJson;
 import io.helpdeskverify.verification.Channel;
 import io.helpdeskverify.verification.CodeDigest;
@@ -45,10 +46,10 @@ class RedisVerificationStore implements VerificationStore {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> WRITE =
-            RedisScript.of(new ClassPathResource("redis/write-verification.lua"), List.class);
+            LuaScripts.load("write-verification.lua", List.class);
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> CLAIM =
-            RedisScript.of(new ClassPathResource("redis/claim-due.lua"), List.class);
+            LuaScripts.load("claim-due.lua", List.class);
 
     private final StringRedisTemplate redis;
     private final StoredJson json;
