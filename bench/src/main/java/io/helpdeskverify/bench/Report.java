@@ -256,12 +256,17 @@ final class Report {
                     .append(threadShares())
                     .append(f("In the JFR profile of the Java threads, %.0f %% of the bot's samples have the Slack SDK on the stack and %.0f %% have Gson. ",
                             profile.slackSdkShare(), profile.gsonShare()))
-                    .append("slack-api-client 1.47.0's `MethodsClient` builds a new Gson for every Web API response, which ")
-                    .append("rebuilt the reflective type adapters of each response class per call (56 % of samples in the ")
-                    .append("previous run); `SlackWebApi` now makes the three calls on a card's path with the SDK's request ")
-                    .append("types, form builder, HTTP client and response types but one shared Gson. The card's Block Kit JSON ")
-                    .append("is form-encoded by okhttp character by character (`okio.Buffer.writableSegment`, ")
-                    .append("`HttpUrl.writeCanonicalized`), the SDK's way of sending it.\n");
+                    .append("Most of that Gson time is Bolt's: `BlockActionRequest` (bolt 1.47.0, unchanged upstream) parses ")
+                    .append("every button click with a new Gson (`GsonFactory.createSnakeCase()`), which rebuilds the ")
+                    .append("reflective adapters of the whole `BlockActionPayload` type graph per click ")
+                    .append("(`FieldNamingPolicy.separateCamelCase`, `ReflectiveTypeAdapterFactory.getBoundFields` near the top ")
+                    .append("of the stack, under `SlackEventsController.events`). The rules keep Bolt in charge of verifying ")
+                    .append("and routing Slack's requests, so this stays until it is fixed upstream. The same per-response Gson ")
+                    .append("in slack-api-client's `MethodsClient` is avoided: `SlackWebApi` makes the three calls on a card's ")
+                    .append("path with the SDK's request types, form builder, HTTP client and response types but one shared ")
+                    .append("Gson. The card's Block Kit JSON is form-encoded by okhttp character by character ")
+                    .append("(`HttpUrl.writeCanonicalized`), the SDK's way of sending it. The JIT compilers' share (above) ")
+                    .append("is still high after minutes of load: the bot runs a great deal of library code.\n");
         }
         if (liveCount > 0) {
             long own = liveSampleKeys.values().stream().mapToLong(Long::longValue).sum();
@@ -279,7 +284,7 @@ final class Report {
         }
         if (events > 0) {
             md.append(f("- **A stored event** is one entry of `hv:events` (every field, in one fixed order, so Redis keeps the ")
-                    + "field names once per stream node; times as epoch nanoseconds, which Redis stores as an integer) plus an "
+                    + "field names once per stream node; the type as its stored code and the time as epoch nanoseconds, both of which Redis stores as integers) plus an "
                     + "id-only entry in the customer's index `hv:events:c:{customer}`. Before this branch: the whole entry in both "
                     + "streams, with field names per entry, 569 B.\n");
         }
