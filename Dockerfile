@@ -5,6 +5,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY cards cards
 COPY bot-app bot-app
+COPY manifests manifests
 RUN ./mvnw -B -ntp -DskipTests package
 
 FROM eclipse-temurin:17-jre
@@ -13,4 +14,4 @@ WORKDIR /app
 COPY --from=build /src/bot-app/target/bot-app.jar /app/bot-app.jar
 USER helpdesk
 EXPOSE 3978
-ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75", "-jar", "/app/bot-app.jar"]
+ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75", "-XX:TieredStopAtLevel=1", "-jar", "/app/bot-app.jar"]

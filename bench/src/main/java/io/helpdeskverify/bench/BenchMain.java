@@ -28,6 +28,8 @@ public final class BenchMain {
 
     static final String SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
     static final String ADMIN_TOKEN = "bench-admin-token-0123456789";
+    /* docs/operations.md: the tiered JIT's C2 compiler took a third of the bot's CPU for minutes on end. */
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
@@ -44,8 +46,11 @@ public final class BenchMain {
             }
             step("start-up: CDS archive from a training run, embedded Redis (" + runs + " runs)");
             Path cdsJar = BotProcess.prepareCds(o.jar(), work, embeddedRedisEnv(env, work, "training"));
-            List<String> cds = List.of("-XX:SharedArchiveFile=" + cdsJar.resolveSibling("bot-app.jsa"), "-Xlog:cds=off",
+            List<String> archive = List.of("-XX:SharedArchiveFile=" + cdsJar.resolveSibling("bot-app.jsa"), "-Xlog:cds=off",
                     "-Xlog:cds+dynamic=off");
+            // The start docs/operations.md recommends: the archive, and C1 only (the comparison run below says why).
+            var cds = new java.util.ArrayList<>(archive);
+            cds.add(C1_ONLY);
             for (int i = 0; i < runs; i++) {
                 report.startupCds.add(startOnce(cdsJar, cds, embeddedRedisEnv(env, work, "cds" + i), work, "cds" + i));
             }
@@ -55,10 +60,32 @@ public final class BenchMain {
                 var loadEnv = new HashMap<>(env);
                 loadEnv.put("REDIS_URL", redis.url());
                 step("starting the bot for the load run (CDS, Redis " + report.redis + ")");
+                Seeder.Pool users;
                 try (var bot = BotProcess.start(cdsJar, cds, loadEnv, work.resolve("bot-load.log"))) {
                     report.loadStartMillis = bot.readyMillis;
                     var client = new BotClient(bot.port, ADMIN_TOKEN, SIGNING_SECRET, fakes.baseUrl());
-                    runLoad(o, report, fakes, redis, bot, client);
+                    users = runLoad(o, report, fakes, redis, bot, client);
+                }
+                step("full verifications again on the JVM's default JIT (C1 + C2): " + o.lanes() + " technicians for "
+                        + o.seconds() + " s after " + 6 * o.warmupSeconds() + " s warm-up");
+                try (var bot = BotProcess.start(cdsJar, archive, loadEnv, work.resolve("bot-default-jit.log"))) {
+                    var load = new Load(new BotClient(bot.port, ADMIN_TOKEN, SIGNING_SECRET, fakes.baseUrl()), fakes, users);
+                    double cpu0 = Processes.cpuSeconds(bot.pid());
+                    var threads0 = Processes.cpuSecondsByThreadGroup(bot.pid());
+                    long wall0 = System.nanoTime();
+                    // A longer warm-up than the main run's: this bot starts cold, the main one had the earlier phases.
+                    report.throughputDefaultJit = load.fullVerifications(o.lanes(), 6 * o.warmupSeconds(), o.seconds());
+                    double wall = (System.nanoTime() - wall0) / 1e9;
+                    report.cpuBotDefaultJit = (Processes.cpuSeconds(bot.pid()) - cpu0) / wall;
+                    Processes.cpuSecondsByThreadGroup(bot.pid()).forEach((group, seconds) -> {
+                        double used = seconds - threads0.getOrDefault(group, 0.0);
+                        if (used > 0) {
+                            report.cpuBotThreadsDefaultJit.put(group, used / wall);
+                        }
+                    });
+                    System.out.printf("  %.1f full verifications/s (%d failed)%n",
+                            report.throughputDefaultJit.completed() / report.throughputDefaultJit.seconds(),
+                            report.throughputDefaultJit.failed());
                 }
                 step("event appends: the bot's RedisEventLog against raw XADD on the same Redis");
                 report.appends = EventAppendProbe.measure("127.0.0.1", redis.port, 50, Duration.ofSeconds(o.quick() ? 2 : 5));
@@ -80,8 +107,9 @@ public final class BenchMain {
         System.exit(0);
     }
 
-    private static void runLoad(Options o, Report report, FakeServices fakes, RedisUnderTest redis, BotProcess bot,
-                                BotClient client) throws Exception {
+    /** @return the seeded users, for the comparison run to go on with */
+    private static Seeder.Pool runLoad(Options o, Report report, FakeServices fakes, RedisUnderTest redis, BotProcess bot,
+                                       BotClient client) throws Exception {
         step("seeding " + o.customers() + " customers × " + o.usersPerCustomer() + " users with enrolled apps (CSV import + enrolment)");
         long t = System.nanoTime();
         var users = new Seeder.Pool(Seeder.seed(client, "b" + Long.toString(System.currentTimeMillis() % 100_000, 36),
@@ -156,6 +184,7 @@ public final class BenchMain {
         report.liveWindowDelta = bytesOf(redis, "hv:chat:budget:*") - window0;
         var sample = pushes.get(pushes.size() / 2);
         report.liveSampleKeys = sampleKeys(redis, sample);
+        return users;
     }
 
     private static long streamBytes(RedisUnderTest redis) {

@@ -42,6 +42,10 @@ final class Report {
     /* The card-update window: bounded by the platform's limit, not by the number of verifications. */
     long liveWindowDelta;
     final java.util.Map<String, Double> cpuBotThreads = new java.util.TreeMap<>();
+    /* The same full-verification run on a bot started without -XX:TieredStopAtLevel=1. */
+    Load.Throughput throughputDefaultJit;
+    double cpuBotDefaultJit;
+    final java.util.Map<String, Double> cpuBotThreadsDefaultJit = new java.util.TreeMap<>();
     Map<String, Long> liveSampleKeys = Map.of();
     EventAppendProbe.Rates appends;
     List<JmhRow> jmh = List.of();
@@ -166,6 +170,14 @@ final class Report {
             row(md, "events appended per second (XLEN of hv:events)", f("%.0f", eventsPerSecondInLoad));
             row(md, "CPU used (cores): bot / Redis / bench (client + fakes)", f("%.2f / %.2f / %.2f of %d",
                     cpuBot, cpuRedis, cpuBench, machine.cpus()));
+            if (throughputDefaultJit != null) {
+                var d = throughputDefaultJit;
+                double rate = d.completed() / d.seconds();
+                row(md, "the same run on the JVM's default JIT (C1 + C2; a fresh bot, " + 6 * o.warmupSeconds()
+                        + " s of warm-up)", f("%.1f /s (%d failed), bot CPU %.2f cores = %.0f ms per verification; %s",
+                        rate, d.failed(), cpuBotDefaultJit, rate == 0 ? 0 : cpuBotDefaultJit * 1000 / rate,
+                        shares(cpuBotThreadsDefaultJit, 4)));
+            }
             if (profile != null) {
                 md.append(f("%n### Where the bot's CPU went (JFR execution samples, %,d samples)%n%n", profile.samples()));
                 md.append("By whose code is running (the library or our package nearest the top of the stack):\n\n| area | share |\n|---|---|\n");
@@ -208,8 +220,8 @@ final class Report {
 
         md.append("\n## Start-up and heap\n\n| | |\n|---|---|\n");
         row(md, "`java -jar bot-app.jar`, embedded Redis, to readiness", millisList(startupPlain));
-        row(md, "with the CDS archive (`-XX:SharedArchiveFile`, see below), embedded Redis", millisList(startupCds));
-        row(md, "the load run's start (CDS, external Redis)", f("%,d ms", loadStartMillis));
+        row(md, "with the CDS archive (`-XX:SharedArchiveFile`, see below) and `-XX:TieredStopAtLevel=1`, embedded Redis", millisList(startupCds));
+        row(md, "the load run's start (CDS, C1 only, external Redis)", f("%,d ms", loadStartMillis));
         row(md, "heap in use after a full GC, after " + f("%,d", verificationsBeforeHeap) + " verifications", f("%,d KB", heapKb));
         row(md, "resident set size of the bot then", f("%,d KB", rssKb));
         row(md, "seeding " + o.customers() * o.usersPerCustomer() + " users with enrolled apps", f("%.1f s", seedSeconds));
@@ -224,14 +236,19 @@ final class Report {
 
     /** Where the bot's CPU went by thread, from /proc: the JIT compilers are invisible to JFR's samples. */
     private String threadShares() {
-        double total = cpuBotThreads.values().stream().mapToDouble(Double::doubleValue).sum();
+        String shares = shares(cpuBotThreads, 8);
+        return shares.isEmpty() ? "" : "By thread (/proc), the bot's CPU went to: " + shares + ". ";
+    }
+
+    private static String shares(java.util.Map<String, Double> byThread, int top) {
+        double total = byThread.values().stream().mapToDouble(Double::doubleValue).sum();
         if (total <= 0) {
             return "";
         }
         var parts = new java.util.ArrayList<String>();
-        cpuBotThreads.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(8).forEach(e -> parts.add(f("%s %.0f %%", e.getKey(), 100 * e.getValue() / total)));
-        return "By thread (/proc), the bot's CPU went to: " + String.join(", ", parts) + ". ";
+        byThread.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(top).forEach(e -> parts.add(f("%s %.0f %%", e.getKey(), 100 * e.getValue() / total)));
+        return String.join(", ", parts);
     }
 
     private double perLive() {
@@ -265,8 +282,10 @@ final class Report {
                     .append("in slack-api-client's `MethodsClient` is avoided: `SlackWebApi` makes the three calls on a card's ")
                     .append("path with the SDK's request types, form builder, HTTP client and response types but one shared ")
                     .append("Gson. The card's Block Kit JSON is form-encoded by okhttp character by character ")
-                    .append("(`HttpUrl.writeCanonicalized`), the SDK's way of sending it. The JIT compilers' share (above) ")
-                    .append("is still high after minutes of load: the bot runs a great deal of library code.\n");
+                    .append("(`HttpUrl.writeCanonicalized`), the SDK's way of sending it. ")
+                    .append("The bot runs with `-XX:TieredStopAtLevel=1` (docs/operations.md): on the JVM's default tiered ")
+                    .append("JIT, the C2 compiler thread kept a third or more of the bot's CPU busy for minutes of load ")
+                    .append("(the comparison row of the table below), which cost more than C2's faster code gave back.\n");
         }
         if (liveCount > 0) {
             long own = liveSampleKeys.values().stream().mapToLong(Long::longValue).sum();
