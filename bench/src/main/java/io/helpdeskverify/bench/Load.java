@@ -132,6 +132,7 @@ final class Load {
         var stages = new Stages();
         var completed = new AtomicLong();
         var failed = new AtomicLong();
+        var outOfUsers = new java.util.concurrent.atomic.AtomicReference<Seeder.OutOfUsers>();
         var lastError = new AtomicReference<String>("");
         long measureFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         long measureTo = measureFrom + seconds * 1_000_000_000L;
@@ -157,6 +158,9 @@ final class Load {
                                 full.add(end - t0);
                             }
                         }
+                    } catch (Seeder.OutOfUsers e) {
+                        outOfUsers.set(e);
+                        return;
                     } catch (RuntimeException | InterruptedException e) {
                         failed.incrementAndGet();
                         lastError.set(e.toString());
@@ -167,6 +171,9 @@ final class Load {
         }
         drivers.shutdown();
         drivers.awaitTermination(seconds + warmupSeconds + 120L, TimeUnit.SECONDS);
+        if (outOfUsers.get() != null) {
+            throw outOfUsers.get();
+        }
         if (failed.get() > 0) {
             System.out.println("  failed verifications: " + failed.get() + ", last: " + lastError.get());
         }

@@ -19,6 +19,13 @@ final class Seeder {
     record BenchUser(String customer, String username, String fcmToken, String deviceSecret) {}
 
     /** Hands out users so that none gets more than {@code usesPerUser} challenges in the run. */
+    /** Every seeded user has had its share of verifications (the push-bombing guard allows 3 per 10 min). */
+    static final class OutOfUsers extends IllegalStateException {
+        OutOfUsers(int uses) {
+            super("out of users after " + uses + " verifications: raise --users-per-customer or --customers");
+        }
+    }
+
     static final class Pool {
         private final List<BenchUser> users;
         private final int usesPerUser;
@@ -32,7 +39,7 @@ final class Seeder {
         BenchUser next() {
             int slot = next.getAndIncrement();
             if (slot >= users.size() * usesPerUser) {
-                throw new IllegalStateException("out of users: raise --users");
+                throw new OutOfUsers(users.size() * usesPerUser);
             }
             return users.get(slot % users.size());
         }
