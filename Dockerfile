@@ -14,4 +14,4 @@ WORKDIR /app
 COPY --from=build /src/bot-app/target/bot-app.jar /app/bot-app.jar
 USER helpdesk
 EXPOSE 3978
-ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75", "-XX:TieredStopAtLevel=1", "-jar", "/app/bot-app.jar"]
+ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75", "-jar", "/app/bot-app.jar"]

@@ -17,7 +17,7 @@ record Options(Path jar, Path out, List<Integer> levels, int commandsPerLevel, i
         List<Integer> levels = List.of(1, 10, 50, 200);
         int commands = 2000;
         int lanes = 96;
-        int warmup = 10;
+        int warmup = 30;
         int seconds = 60;
         int customers = 40;
         int usersPerCustomer = 500;
@@ -60,7 +60,7 @@ record Options(Path jar, Path out, List<Integer> levels, int commandsPerLevel, i
                 case "--help", "-h" -> {
                     System.out.println("""
                             java -jar bench/target/bench.jar [--jar bot-app.jar] [--out docs/performance.md]
-                              [--levels 1,10,50,200] [--commands 2000] [--lanes 96] [--warmup 10] [--seconds 60]
+                              [--levels 1,10,50,200] [--commands 2000] [--lanes 96] [--warmup 30] [--seconds 60]
                               [--customers 40] [--users-per-customer 500] [--live 1000] [--no-jmh] [--no-startup] [--keep] [--quick]""");
                     System.exit(0);
                 }
