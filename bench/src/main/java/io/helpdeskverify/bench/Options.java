@@ -20,7 +20,7 @@ record Options(Path jar, Path out, List<Integer> levels, int commandsPerLevel, i
         int warmup = 30;
         int seconds = 60;
         int customers = 40;
-        int usersPerCustomer = 500;
+        int usersPerCustomer = 600;
         int live = 1000;
         boolean jmh = true;
         boolean quick = false;
@@ -61,7 +61,7 @@ record Options(Path jar, Path out, List<Integer> levels, int commandsPerLevel, i
                     System.out.println("""
                             java -jar bench/target/bench.jar [--jar bot-app.jar] [--out docs/performance.md]
                               [--levels 1,10,50,200] [--commands 2000] [--lanes 96] [--warmup 30] [--seconds 60]
-                              [--customers 40] [--users-per-customer 500] [--live 1000] [--no-jmh] [--no-startup] [--keep] [--quick]""");
+                              [--customers 40] [--users-per-customer 600] [--live 1000] [--no-jmh] [--no-startup] [--keep] [--quick]""");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");

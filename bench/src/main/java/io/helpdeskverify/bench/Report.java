@@ -25,6 +25,8 @@ final class Report {
     double seedSeconds;
     final List<Load.AckLevel> levels = new ArrayList<>();
     Load.Throughput throughput;
+    /* The shorter window with JFR on, which the profile comes from. */
+    Load.Throughput throughputProfiled;
     final List<Load.Throughput> paced = new ArrayList<>();
     double cpuBot;
     double cpuRedis;
@@ -180,6 +182,12 @@ final class Report {
             }
             if (profile != null) {
                 md.append(f("%n### Where the bot's CPU went (JFR execution samples, %,d samples)%n%n", profile.samples()));
+                if (throughputProfiled != null) {
+                    md.append(f("From a separate %.0f s window of the same load with a flight recording on (`settings=profile`), "
+                            + "which did %.1f full verifications per second: recording this many threads costs the bot a "
+                            + "large share of its throughput, so the figures above come from the window without it.%n%n",
+                            throughputProfiled.seconds(), throughputProfiled.completed() / throughputProfiled.seconds()));
+                }
                 md.append("By whose code is running (the library or our package nearest the top of the stack):\n\n| area | share |\n|---|---|\n");
                 profile.packages().forEach(r -> md.append(f("| %s | %.1f %% |%n", r.frame(), r.share())));
                 md.append("\nNearest library or our frame to the top of the stack:\n\n| method | share |\n|---|---|\n");
