@@ -283,8 +283,15 @@ final class Report {
         if (throughput != null && profile != null) {
             double rate = throughput.completed() / throughput.seconds();
             double cpuMs = rate == 0 ? 0 : cpuBot * 1000 / rate;
-            md.append(f("- **Full verifications** are bound by CPU. During the run the bot used %.2f cores, Redis %.2f and ",
-                    cpuBot, cpuRedis))
+            double busy = cpuBot + cpuRedis + cpuBench;
+            String bound = busy >= 0.9 * machine.cpus() ? "are bound by CPU."
+                    : f("are bound by latency more than by CPU (%.2f of %d cores busy): each of the %d technicians runs one "
+                    + "verification after another, one takes %.0f ms at the median, and the two card updates the "
+                    + "technician waits for take %.0f and %.0f ms of that.", busy, machine.cpus(), throughput.lanes(),
+                    throughput.full().millis(50), throughput.stages().answerToCard().millis(50),
+                    throughput.stages().clickToFinalCard().millis(50));
+            md.append(f("- **Full verifications** %s During the run the bot used %.2f cores, Redis %.2f and ",
+                    bound, cpuBot, cpuRedis))
                     .append(f("the bench (load client and fakes) %.2f, of %d (other work on the machine takes the rest). ",
                             cpuBench, machine.cpus()))
                     .append(f("That is %.0f ms of the bot's CPU per verification, spread over about a dozen HTTP exchanges ",

@@ -39,8 +39,10 @@ public class CardUpdater implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CardUpdater.class);
     private static final Duration IDLE_WAKEUP = Duration.ofMillis(250);
-    /* One sender capped the whole bot near 100 verifications/s (docs/performance.md). */
-    private static final int SENDERS = 16;
+    /* Updates are blocking HTTP calls that mostly wait on the platform: with 16 senders, card updates
+       queued about 250 ms deep at 180 verifications/s (docs/performance.md). The budget counts sends
+       in flight, so more senders cannot overrun a platform's window. */
+    private static final int SENDERS = 48;
 
     private final ChatPlatforms platforms;
     private final VerificationService verifications;
@@ -106,29 +108,47 @@ public class CardUpdater implements SmartLifecycle {
                 continue;
             }
             Instant paused = pausedScopes.getOrDefault(scope, Instant.EPOCH);
-            UpdateBudget.Spend spend = paused.isAfter(now) ? new UpdateBudget.Wait(Duration.between(now, paused))
-                    : budget.tryAcquire(scope, platform.get().updateLimits(), p.priority());
-            if (spend instanceof UpdateBudget.Wait wait) {
-                if (p.priority() == Priority.STATE) {
-                    pausedScopes.put(scope, now.plus(wait.duration()));
-                    enqueue(p.withNotBefore(now.plus(wait.duration())));
-                }
+            if (paused.isAfter(now)) {
+                waitFor(p, scope, Duration.between(now, paused));
                 continue;
             }
-            UpdateBudget.Granted slot = (UpdateBudget.Granted) spend;
             inFlight.add(p.card());
             ChatPlatform target = platform.get();
+            // The budget's Redis round trip happens on the sender too: done here, one at a time, it
+            // queued every card update of a busy instance behind the others (docs/performance.md).
             senders.execute(() -> {
+                UpdateBudget.Granted slot = null;
                 try {
+                    UpdateBudget.Spend spend = budget.tryAcquire(scope, target.updateLimits(), p.priority());
+                    if (spend instanceof UpdateBudget.Wait wait) {
+                        waitFor(p, scope, wait.duration());
+                        return;
+                    }
+                    slot = (UpdateBudget.Granted) spend;
                     send(p, target, scope);
                 } catch (RuntimeException e) {
                     log.warn("Card update of verification {} failed: {}", p.verificationId(), e.toString());
+                    if (slot == null && p.priority() == Priority.STATE) {
+                        // Redis away before a slot was spent: the state change must still be shown.
+                        enqueue(p.withNotBefore(clock.instant().plus(IDLE_WAKEUP)));
+                    }
                 } finally {
-                    budget.sent(slot);
+                    if (slot != null) {
+                        budget.sent(slot);
+                    }
                     inFlight.remove(p.card());
                     wakeUp.release();
                 }
             });
+        }
+    }
+
+    /* No slot in this scope for {@code wait}: a state change waits and pauses the scope; a tick is dropped. */
+    private void waitFor(Pending p, String scope, Duration wait) {
+        if (p.priority() == Priority.STATE) {
+            Instant until = clock.instant().plus(wait);
+            pausedScopes.merge(scope, until, CardUpdater::later);
+            enqueue(p.withNotBefore(until));
         }
     }
 
