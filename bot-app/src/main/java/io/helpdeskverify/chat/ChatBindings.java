@@ -1,9 +1,8 @@
 package io.helpdeskverify.chat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.helpdeskverify.system.StoredJson;
 import io.helpdeskverify.verification.Platform;
 import java.time.Duration;
@@ -32,12 +31,10 @@ public class ChatBindings {
 
     private final StringRedisTemplate redis;
     private final StoredJson json;
-    private final ObjectMapper mapper;
 
-    public ChatBindings(StringRedisTemplate redis, StoredJson json, ObjectMapper mapper) {
+    public ChatBindings(StringRedisTemplate redis, StoredJson json) {
         this.redis = redis;
         this.json = json;
-        this.mapper = mapper;
     }
 
     /** The requesting technician, without the request's reply handle (which expires). */
@@ -72,7 +69,7 @@ public class ChatBindings {
     }
 
     private String write(ConversationRef where, String last) {
-        ArrayNode a = mapper.createArrayNode().add(where.platform().name()).add(where.workspace())
+        ArrayNode a = JsonNodeFactory.instance.arrayNode().add(where.platform().name()).add(where.workspace())
                 .add(where.conversationId()).add(last);
         if (!where.serviceUrl().isEmpty()) {
             a.add(where.serviceUrl());
@@ -102,15 +99,11 @@ public class ChatBindings {
     }
 
     private JsonNode array(String value) {
-        try {
-            JsonNode a = mapper.readTree(value);
-            if (a.size() < 4) {
-                throw new IllegalStateException("corrupt chat binding in Redis: " + a.size() + " elements");
-            }
-            return a;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt chat binding in Redis", e);
+        JsonNode a = json.read(value, JsonNode.class).orElseThrow();
+        if (a.size() < 4) {
+            throw new IllegalStateException("corrupt chat binding in Redis: " + a.size() + " elements");
         }
+        return a;
     }
 
     private static String key(String verificationId) {
