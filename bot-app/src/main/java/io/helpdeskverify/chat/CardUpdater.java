@@ -172,11 +172,8 @@ public class CardUpdater implements SmartLifecycle {
             }
         } else if (result instanceof UpdateResult.RetryAfter retry) {
             budget.block(scope, retry.delay());
-            pausedScopes.put(scope, now.plus(retry.delay()));
             log.info("Card updates in {} paused for {} (429 Retry-After)", scope, retry.delay());
-            if (p.priority() == Priority.STATE) {
-                enqueue(p.withNotBefore(now.plus(retry.delay())));
-            }
+            waitFor(p, scope, retry.delay());
         } else if (result instanceof UpdateResult.Gone gone) {
             log.info("Card of verification {} is gone ({}); no more updates to it", p.verificationId(), gone.reason());
             bindings.forgetCard(p.verificationId(), p.card());
