@@ -11,7 +11,8 @@
 -- Earlier versions kept the verification as a hash {ver, json} and the awaiting users as a set:
 -- both are read here and rewritten in the new form, before anything is written.
 local current
-if redis.call('TYPE', KEYS[1]).ok == 'hash' then
+local storedAsHash = redis.call('TYPE', KEYS[1]).ok == 'hash'
+if storedAsHash then
   current = redis.call('HGET', KEYS[1], 'ver')
 else
   local stored = redis.call('GET', KEYS[1])
@@ -28,7 +29,7 @@ if redis.call('TYPE', KEYS[5]).ok == 'set' then
   for _, member in ipairs(old) do redis.call('ZADD', KEYS[5], 0, member) end
 end
 local version = (tonumber(current) or 0) + 1
-if redis.call('TYPE', KEYS[1]).ok == 'hash' then redis.call('DEL', KEYS[1]) end
+if storedAsHash then redis.call('DEL', KEYS[1]) end
 redis.call('SET', KEYS[1], version .. '|' .. ARGV[2], 'KEEPTTL')
 if ARGV[4] == '' then
   redis.call('ZREM', KEYS[2], ARGV[3])
