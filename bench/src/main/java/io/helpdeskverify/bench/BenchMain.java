@@ -78,12 +78,7 @@ public final class BenchMain {
                     report.throughputC1Only = load.fullVerifications(o.lanes(), 2 * o.warmupSeconds(), o.seconds());
                     double wall = (System.nanoTime() - wall0) / 1e9;
                     report.cpuBotC1Only = (Processes.cpuSeconds(bot.pid()) - cpu0) / wall;
-                    Processes.cpuSecondsByThreadGroup(bot.pid()).forEach((group, seconds) -> {
-                        double used = seconds - threads0.getOrDefault(group, 0.0);
-                        if (used > 0) {
-                            report.cpuBotThreadsC1Only.put(group, used / wall);
-                        }
-                    });
+                    report.cpuBotThreadsC1Only.putAll(Processes.coresByThreadGroupSince(bot.pid(), threads0, wall));
                     System.out.printf("  %.1f full verifications/s (%d failed)%n",
                             report.throughputC1Only.completed() / report.throughputC1Only.seconds(),
                             report.throughputC1Only.failed());
@@ -149,12 +144,7 @@ public final class BenchMain {
         report.throughput = load.fullVerifications(o.lanes(), o.warmupSeconds(), o.seconds());
         double wall = (System.nanoTime() - wall0) / 1e9;
         report.cpuBot = (Processes.cpuSeconds(bot.pid()) - botCpu0) / wall;
-        Processes.cpuSecondsByThreadGroup(bot.pid()).forEach((group, seconds) -> {
-            double used = seconds - threads0.getOrDefault(group, 0.0);
-            if (used > 0) {
-                report.cpuBotThreads.put(group, used / wall);
-            }
-        });
+        report.cpuBotThreads.putAll(Processes.coresByThreadGroupSince(bot.pid(), threads0, wall));
         report.cpuRedis = (Processes.cpuSeconds(redis.pid()) - redisCpu0) / wall;
         report.cpuBench = (Processes.cpuSeconds(ProcessHandle.current().pid()) - selfCpu0) / wall;
         report.eventsPerSecondInLoad = (redis.sync().xlen("hv:events") - events0) / wall;

@@ -49,6 +49,19 @@ final class Processes {
         return out;
     }
 
+    /** Cores used per thread group since {@code before} was read, over {@code wallSeconds}. */
+    static java.util.Map<String, Double> coresByThreadGroupSince(long pid, java.util.Map<String, Double> before,
+                                                                 double wallSeconds) {
+        var out = new java.util.TreeMap<String, Double>();
+        cpuSecondsByThreadGroup(pid).forEach((group, seconds) -> {
+            double used = seconds - before.getOrDefault(group, 0.0);
+            if (used > 0) {
+                out.put(group, used / wallSeconds);
+            }
+        });
+        return out;
+    }
+
     static long rssKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
