@@ -8,6 +8,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -24,6 +25,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class PlaygroundConfiguration implements WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PlaygroundConfiguration.class);
+
+    PlaygroundConfiguration(Environment env) {
+        PlaygroundGuard.check(env);
+    }
 
     @Bean(destroyMethod = "close")
     PlaygroundHub playgroundHub() {

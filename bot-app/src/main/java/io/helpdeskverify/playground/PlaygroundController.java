@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,9 +56,28 @@ class PlaygroundController {
         return hub.listen();
     }
 
+    /**
+     * Wipes Redis, so only the playground's own page may ask: a browser sends {@code Origin} (and
+     * {@code Sec-Fetch-Site}) with every POST, and another site's page cannot forge them.
+     */
     @PostMapping("/playground/reset")
-    JsonNode reset() {
+    ResponseEntity<JsonNode> reset(HttpServletRequest request) {
+        if (!sameOrigin(request)) {
+            var problem = json.createObjectNode().put("title", "Forbidden").put("status", 403)
+                    .put("detail", "Reset the playground from its own page (the Reset button).");
+            return ResponseEntity.status(403).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         reset.run();
-        return json.createObjectNode().put("ok", true);
+        return ResponseEntity.ok(json.createObjectNode().put("ok", true));
+    }
+
+    private static boolean sameOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin")) {
+            return false;
+        }
+        String host = request.getHeader("Host");
+        return origin != null && host != null && origin.equals(request.getScheme() + "://" + host);
     }
 }

@@ -9,6 +9,8 @@ import io.helpdeskverify.directory.PhoneNumbers;
 import io.helpdeskverify.directory.Secrets;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.store.EventStreams;
+import io.helpdeskverify.tokens.ApiTokenStore;
+import io.helpdeskverify.tokens.ApiTokens;
 import io.helpdeskverify.verification.ChallengeBudget;
 import io.helpdeskverify.verification.ChangePublisher;
 import io.helpdeskverify.verification.ChannelAvailability;
@@ -47,6 +49,11 @@ class DomainConfiguration {
     @Bean
     ServerKeys serverKeys(HelpdeskProperties props, Environment env, SecureRandom random) {
         return ServerKeys.resolve(props, env.matchesProfiles("local"), random);
+    }
+
+    @Bean
+    ApiTokens apiTokens(ApiTokenStore store, ServerKeys keys, SecureRandom random, Clock clock) {
+        return new ApiTokens(store, keys.codeKey(), keys.adminToken(), random, clock);
     }
 
     @Bean

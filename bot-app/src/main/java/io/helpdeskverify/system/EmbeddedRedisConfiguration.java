@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
 import redis.embedded.RedisServer;
 
 /**
- * Without {@code REDIS_URL}, starts a real {@code redis-server} (6.2, shipped in the embedded-redis
+ * Without {@code REDIS_URL}, in the local profile (or with {@code HELPDESK_EMBEDDED_REDIS=true}), starts a real {@code redis-server} (6.2, shipped in the embedded-redis
  * jar) on a free loopback port with append-only persistence under the data directory, and stops it
  * with the application. With {@code REDIS_URL}, Spring Boot connects to that server and nothing here runs.
  */
@@ -28,6 +28,12 @@ class EmbeddedRedisConfiguration {
 
     @Bean(destroyMethod = "stop")
     RedisServer embeddedRedis(HelpdeskProperties properties, Environment env) throws IOException {
+        if (!LocalMode.isLocal(env) && !env.getProperty("helpdesk.embedded-redis", Boolean.class, false)) {
+            // Outside the demo, several instances must share one Redis: a private one per instance splits the state.
+            throw new MissingSettingException("REDIS_URL", "the Redis every instance shares, e.g. "
+                    + "redis://:password@redis:6379 or rediss://… for TLS. For a single-instance trial, "
+                    + "HELPDESK_EMBEDDED_REDIS=true starts an embedded redis-server instead.");
+        }
         Path dir = properties.dataDir().resolve("redis").toAbsolutePath();
         Files.createDirectories(dir);
         int port = freePort();
@@ -39,11 +45,11 @@ class EmbeddedRedisConfiguration {
                 .setting("save \"\"")
                 .build();
         server.start();
-        if (env.matchesProfiles("local")) {
+        if (LocalMode.isLocal(env)) {
             log.info("Redis: embedded redis-server 6.2 on 127.0.0.1:{}, data in {} (set REDIS_URL to use your own)", port, dir);
         } else {
-            log.warn("Redis: REDIS_URL is not set, so an embedded redis-server runs on 127.0.0.1:{} with data in {}. "
-                    + "Several instances cannot share it: set REDIS_URL in production.", port, dir);
+            log.warn("Redis: HELPDESK_EMBEDDED_REDIS=true, so an embedded redis-server runs on 127.0.0.1:{} with data "
+                    + "in {}. Several instances cannot share it: set REDIS_URL in production.", port, dir);
         }
         return server;
     }

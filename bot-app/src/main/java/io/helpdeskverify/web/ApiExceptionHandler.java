@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helpdeskverify.directory.CsvImporter;
 import io.helpdeskverify.directory.DirectoryException;
+import io.helpdeskverify.tokens.ApiTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -55,6 +56,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         var response = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", e.getMessage());
         response.getBody().setProperty("field", ((DirectoryException.Invalid) e).field());
+        return response;
+    }
+
+    @ExceptionHandler(ApiTokenException.class)
+    ResponseEntity<ProblemDetail> token(ApiTokenException e) {
+        if (e instanceof ApiTokenException.NotFound) {
+            return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        }
+        if (e instanceof ApiTokenException.NameTaken || e instanceof ApiTokenException.Bootstrap) {
+            return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        }
+        var response = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", e.getMessage());
+        response.getBody().setProperty("field", ((ApiTokenException.Invalid) e).field());
         return response;
     }
 

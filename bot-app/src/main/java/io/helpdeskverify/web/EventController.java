@@ -6,6 +6,7 @@ import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.EventQuery;
 import io.helpdeskverify.events.EventType;
+import io.helpdeskverify.web.security.Caller;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,18 +43,18 @@ class EventController {
     }
 
     @GetMapping(produces = "application/json")
-    List<AuditEvent> json(@RequestParam Optional<String> customer, @RequestParam Optional<String> user,
+    List<AuditEvent> json(@AuthenticationPrincipal Caller.Api caller, @RequestParam Optional<String> customer, @RequestParam Optional<String> user,
                           @RequestParam Optional<String> type, @RequestParam Optional<String> since,
                           @RequestParam Optional<String> until, @RequestParam(defaultValue = "1000") int limit) {
-        return events.query(query(customer, user, type, since, until, limit));
+        return read(caller, query(caller, customer, user, type, since, until, limit));
     }
 
     @GetMapping(produces = "application/x-ndjson")
-    ResponseEntity<String> jsonLines(@RequestParam Optional<String> customer, @RequestParam Optional<String> user,
+    ResponseEntity<String> jsonLines(@AuthenticationPrincipal Caller.Api caller, @RequestParam Optional<String> customer, @RequestParam Optional<String> user,
                                      @RequestParam Optional<String> type, @RequestParam Optional<String> since,
                                      @RequestParam Optional<String> until, @RequestParam(defaultValue = "1000") int limit) {
         var out = new StringBuilder();
-        for (AuditEvent e : events.query(query(customer, user, type, since, until, limit))) {
+        for (AuditEvent e : read(caller, query(caller, customer, user, type, since, until, limit))) {
             try {
                 out.append(json.writeValueAsString(e)).append('\n');
             } catch (JsonProcessingException ex) {
@@ -63,12 +65,12 @@ class EventController {
     }
 
     @GetMapping(produces = "text/csv")
-    ResponseEntity<String> csv(@RequestParam Optional<String> customer, @RequestParam Optional<String> user,
+    ResponseEntity<String> csv(@AuthenticationPrincipal Caller.Api caller, @RequestParam Optional<String> customer, @RequestParam Optional<String> user,
                                @RequestParam Optional<String> type, @RequestParam Optional<String> since,
                                @RequestParam Optional<String> until, @RequestParam(defaultValue = "1000") int limit) {
         var out = new StringWriter();
         try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
-            for (AuditEvent e : events.query(query(customer, user, type, since, until, limit))) {
+            for (AuditEvent e : read(caller, query(caller, customer, user, type, since, until, limit))) {
                 printer.printRecord(e.id(), e.time(), e.type(), e.customer(), e.user(), e.technician(), e.technicianId(),
                         e.platform(), e.channel(), e.method(), e.verificationId(), e.outcome(), e.reason());
             }
@@ -79,8 +81,12 @@ class EventController {
                 .header("Content-Disposition", "attachment; filename=\"helpdesk-verify-events.csv\"").body(out.toString());
     }
 
-    private static EventQuery query(Optional<String> customer, Optional<String> user, Optional<String> type,
-                                    Optional<String> since, Optional<String> until, int limit) {
+    private static EventQuery query(Caller.Api caller, Optional<String> customer, Optional<String> user,
+                                    Optional<String> type, Optional<String> since, Optional<String> until, int limit) {
+        if (!caller.seesEveryCustomer() && customer.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter", "This token reads the events of "
+                    + caller.token().customers().asList() + " only: pass customer=<slug>.");
+        }
         if (limit < 1 || limit > EventQuery.MAX_LIMIT) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter",
                     "limit must be between 1 and " + EventQuery.MAX_LIMIT + ".");
@@ -88,6 +94,11 @@ class EventController {
         return new EventQuery(customer.map(c -> c.toLowerCase(Locale.ROOT)), user.map(u -> u.toLowerCase(Locale.ROOT)),
                 type.map(EventController::type), since.map(s -> instant("since", s)), until.map(u -> instant("until", u)),
                 limit);
+    }
+
+    /** Another customer's events read as an unknown customer's: none. */
+    private List<AuditEvent> read(Caller.Api caller, EventQuery query) {
+        return query.customer().map(caller::mayActOn).orElse(true) ? events.query(query) : List.of();
     }
 
     private static EventType type(String t) {

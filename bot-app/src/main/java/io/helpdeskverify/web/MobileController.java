@@ -8,12 +8,14 @@ import io.helpdeskverify.verification.ActionResult;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationService;
+import io.helpdeskverify.web.security.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the self-serve app calls: enrol with a one-time token, then authenticate every call with
- * the device secret as a bearer token. A device answers only its own user's challenges.
+ * the device secret as a bearer token (checked by the security gate, which hands over the device).
+ * A device answers only its own user's challenges.
  */
 @RestController
 class MobileController {
@@ -47,17 +50,15 @@ class MobileController {
     }
 
     @PatchMapping("/api/v1/devices/{id}")
-    DeviceResponse update(@PathVariable String id, @RequestHeader(name = "Authorization", required = false) String auth,
-                          @RequestBody UpdateBody body) {
-        var device = devices.authenticate(id, bearer(auth));
+    DeviceResponse update(@PathVariable String id, @AuthenticationPrincipal Caller.App app, @RequestBody UpdateBody body) {
+        var device = own(app, id);
         var next = devices.update(device, Optional.ofNullable(body.fcmToken()), Optional.ofNullable(body.notificationsEnabled()));
         return new DeviceResponse(next.id(), next.platform(), next.notificationsEnabled(), next.tokenRejected());
     }
 
     @GetMapping("/api/v1/devices/{id}/challenges")
-    List<PendingChallenge> challenges(@PathVariable String id,
-                                      @RequestHeader(name = "Authorization", required = false) String auth) {
-        var device = devices.authenticate(id, bearer(auth));
+    List<PendingChallenge> challenges(@PathVariable String id, @AuthenticationPrincipal Caller.App app) {
+        var device = own(app, id);
         return verifications.awaitingUser(device.customer(), device.endUser()).stream()
                 .map(v -> new PendingChallenge(v.challengeId(), v.id(), v.method().name(), v.expiresAt(), mspName,
                         v.technician().name(), v.method() == Method.VERIFIED_PUSH))
@@ -66,10 +67,10 @@ class MobileController {
 
     @PostMapping("/api/v1/challenges/{challengeId}/response")
     ChallengeAnswer respond(@PathVariable String challengeId,
-                            @RequestHeader(name = "Authorization", required = false) String auth,
+                            @AuthenticationPrincipal Caller.App app,
                             @RequestHeader(name = "X-Device-Id", required = false) String deviceId,
                             @RequestBody ResponseBody body) {
-        Device device = deviceFor(deviceId, auth);
+        Device device = deviceId == null || deviceId.isBlank() ? app.device() : own(app, deviceId.strip());
         Verification v = verifications.findByChallenge(challengeId)
                 .filter(x -> x.customer().equals(device.customer()) && x.endUser().equals(device.endUser()))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Not found",
@@ -88,20 +89,15 @@ class MobileController {
         throw Rejections.toApi(result);
     }
 
-    /** The secret identifies the device; an {@code X-Device-Id}, when sent, must agree with it. */
-    private Device deviceFor(String deviceId, String auth) {
-        var device = devices.authenticate(bearer(auth));
-        if (deviceId != null && !deviceId.isBlank() && !deviceId.strip().equals(device.id())) {
+    /**
+     * The gate authenticated the secret; the device named in the path or header must be the one it
+     * belongs to, answered like a wrong secret so that device ids cannot be probed.
+     */
+    private static Device own(Caller.App app, String deviceId) {
+        if (!app.device().id().equals(deviceId)) {
             throw new DirectoryException.Unauthorized("Unknown device or wrong device secret.");
         }
-        return device;
-    }
-
-    private static String bearer(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new DirectoryException.Unauthorized("Send the device secret as 'Authorization: Bearer <deviceSecret>'.");
-        }
-        return header.substring(7).strip();
+        return app.device();
     }
 
     record EnrolBody(String enrolmentToken, String fcmToken, String platform, Boolean notificationsEnabled) {}

@@ -5,11 +5,13 @@ import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.StartRequest;
 import io.helpdeskverify.verification.StartResult;
 import io.helpdeskverify.verification.VerificationService;
+import io.helpdeskverify.web.security.Caller;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,27 +19,36 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The same service Slack and Teams call; the API is the third surface, not a side door. */
+/**
+ * The same service Slack and Teams call; the API is the third surface, not a side door. The
+ * technician is the API token ({@code api:<token name>}), never a name the body claims, and a
+ * token acts only on the customers it is scoped to: another customer reads as unknown.
+ */
 @RestController
 @RequestMapping("/api/v1/verifications")
 class VerificationController {
 
     private final VerificationService verifications;
+    private final ApiScope scope;
 
-    VerificationController(VerificationService verifications) {
+    VerificationController(VerificationService verifications, ApiScope scope) {
         this.verifications = verifications;
+        this.scope = scope;
     }
 
     @PostMapping
-    ResponseEntity<VerificationResponse> start(@RequestBody StartBody body) {
+    ResponseEntity<VerificationResponse> start(@AuthenticationPrincipal Caller.Api caller, @RequestBody StartBody body) {
         if (body.customer() == null || body.customer().isBlank() || body.user() == null || body.user().isBlank()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", "customer and user are required.");
         }
-        if (body.technician() == null) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input",
-                    "technician {platform, id, name} is required.");
+        if (body.technician() != null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", "Leave out 'technician': a "
+                    + "verification started through the API is requested by its API token (here "
+                    + caller.technician().key() + "). Issue a token per person or system through /api/v1/tokens.")
+                    .withReason("technician_from_token");
         }
-        var request = new StartRequest(body.customer(), body.user(), method(body.method()), body.technician().toTechnician(),
+        scope.requireCustomer(caller, body.customer(), body.user());
+        var request = new StartRequest(body.customer(), body.user(), method(body.method()), caller.technician(),
                 body.channel());
         var result = verifications.start(request);
         if (result instanceof StartResult.Started started) {
@@ -64,31 +75,28 @@ class VerificationController {
     }
 
     @GetMapping("/{id}")
-    VerificationResponse get(@PathVariable String id) {
-        return verifications.find(id).map(v -> VerificationResponse.of(v, null))
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Not found", "No verification '" + id + "'."));
+    VerificationResponse get(@AuthenticationPrincipal Caller.Api caller, @PathVariable String id) {
+        return VerificationResponse.of(scope.requireVerification(caller, id, "read"), null);
     }
 
     @PostMapping("/{id}/decision")
-    VerificationResponse decide(@PathVariable String id, @RequestBody DecisionBody body) {
-        if (body.technician() == null) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", "technician is required.");
-        }
+    VerificationResponse decide(@AuthenticationPrincipal Caller.Api caller, @PathVariable String id,
+                                @RequestBody DecisionBody body) {
+        scope.requireVerification(caller, id, "decide");
         boolean approve = switch (body.decision() == null ? "" : body.decision().toLowerCase(Locale.ROOT)) {
             case "approve" -> true;
             case "deny" -> false;
             default -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input",
                     "decision must be \"approve\" or \"deny\".");
         };
-        return done(verifications.decide(id, body.technician().toTechnician(), approve));
+        return done(verifications.decide(id, caller.technician(), approve));
     }
 
+    /** The body is optional: the token says who cancels. */
     @PostMapping("/{id}/cancel")
-    VerificationResponse cancel(@PathVariable String id, @RequestBody CancelBody body) {
-        if (body.technician() == null) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", "technician is required.");
-        }
-        return done(verifications.cancel(id, body.technician().toTechnician()));
+    VerificationResponse cancel(@AuthenticationPrincipal Caller.Api caller, @PathVariable String id) {
+        scope.requireVerification(caller, id, "cancel");
+        return done(verifications.cancel(id, caller.technician()));
     }
 
     private static VerificationResponse done(ActionResult result) {
@@ -110,9 +118,8 @@ class VerificationController {
         }
     }
 
-    record StartBody(String customer, String user, String method, TechnicianBody technician, String channel) {}
+    /** @param technician no longer accepted (the token is the technician); present only to refuse it clearly */
+    record StartBody(String customer, String user, String method, Object technician, String channel) {}
 
-    record DecisionBody(String decision, TechnicianBody technician) {}
-
-    record CancelBody(TechnicianBody technician) {}
+    record DecisionBody(String decision) {}
 }

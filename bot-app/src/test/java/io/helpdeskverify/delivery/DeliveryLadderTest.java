@@ -235,7 +235,7 @@ class DeliveryLadderTest extends DeliveryFakes {
         fcmAnswers(token, 404, "fcm_error_unregistered_constructed.json");
         String tech = Fixtures.unique("Eve <b>");
 
-        String id = world.start(user, "PUSH", tech).get("id").asText();
+        String id = world.startAsSlackTechnician(user, "PUSH", tech);
         world.awaitVerification(id, x -> x.state() == State.SENT);
 
         var mails = await().until(() -> DeliveryWorld.mailsTo(email), l -> !l.isEmpty());
@@ -305,7 +305,15 @@ class DeliveryLadderTest extends DeliveryFakes {
 
     @Test
     void healthShowsWhichSendersAreConfiguredAndNoSecret() {
-        var health = api.send("GET", "/actuator/health", null, null, null, java.util.Map.of());
+        // Anonymous callers (load balancers) learn UP or DOWN, never hosts, accounts or projects.
+        var anonymous = api.send("GET", "/actuator/health", null, null, null, java.util.Map.of());
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.json().has("components")).isFalse();
+        assertThat(anonymous.body()).doesNotContain(ACCOUNT_SID).doesNotContain(PROJECT);
+        assertThat(api.send("GET", "/actuator/info", null, null, null, java.util.Map.of()).status()).isEqualTo(401);
+
+        var health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         var delivery = health.json().at("/components/delivery");
         assertThat(delivery.get("status").asText()).isEqualTo("UP");
@@ -313,7 +321,7 @@ class DeliveryLadderTest extends DeliveryFakes {
         assertThat(delivery.at("/details/sms").asText()).startsWith("Twilio (account " + ACCOUNT_SID);
         assertThat(delivery.at("/details/email").asText()).startsWith("SMTP (127.0.0.1:");
         assertThat(health.body()).doesNotContain(AUTH_TOKEN);
-        var info = api.send("GET", "/actuator/info", null, null, null, java.util.Map.of());
+        var info = api.get("/actuator/info");
         assertThat(info.json().at("/delivery/sms").asText()).startsWith("Twilio");
         assertThat(info.body()).doesNotContain(AUTH_TOKEN);
     }

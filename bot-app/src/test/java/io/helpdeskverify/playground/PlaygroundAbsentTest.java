@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Outside the local profile the playground does not exist: every route of it is a plain 404. */
+/**
+ * Outside the local profile the playground does not exist: the gate refuses every route of it (401
+ * without a token, 403 even for the admin token), and nothing behind would answer anyway.
+ */
 @HelpdeskTest
 class PlaygroundAbsentTest {
 
@@ -20,10 +23,12 @@ class PlaygroundAbsentTest {
     @ValueSource(strings = {"GET /", "GET /playground/state", "GET /playground/assets/playground.js",
             "POST /playground/slack/api/auth.test", "POST /playground/teams/v3/conversations",
             "POST /playground/reset", "POST /playground/slack/command"})
-    void everyPlaygroundRouteIsNotFound(String route) {
+    void everyPlaygroundRouteIsRefused(String route) {
         String[] parts = route.split(" ");
-        var r = new Api(port).send(parts[0], parts[1], parts[0].equals("POST") ? "{}" : null, "application/json",
-                null, Map.of());
-        assertThat(r.status()).as(route).isEqualTo(404);
+        String body = parts[0].equals("POST") ? "{}" : null;
+        var anonymous = new Api(port).send(parts[0], parts[1], body, "application/json", null, Map.of());
+        assertThat(anonymous.status()).as(route).isEqualTo(401);
+        var admin = new Api(port).send(parts[0], parts[1], body, "application/json", Api.ADMIN_TOKEN, Map.of());
+        assertThat(admin.status()).as(route).isEqualTo(403);
     }
 }

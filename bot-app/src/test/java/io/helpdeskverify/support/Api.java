@@ -21,21 +21,75 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String bearer;
 
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, ADMIN_TOKEN);
+    }
+
+    private Api(String base, String bearer) {
+        this.base = base;
+        this.bearer = bearer;
+    }
+
+    /** The same app with another bearer (an issued API token, a device secret). */
+    public Api as(String otherBearer) {
+        return new Api(base, otherBearer);
+    }
+
+    /**
+     * A TECHNICIAN token for every customer, named {@code name}: what an API technician is now.
+     * A token of that name left by an earlier test on the same Redis is revoked first.
+     */
+    public Api technician(String name) {
+        return issue(name, "[\"TECHNICIAN\"]", "[\"*\"]");
+    }
+
+    /** Issues a token through the admin API (as the bootstrap token) and returns a client using it. */
+    public Api issue(String name, String rolesJson, String customersJson) {
+        var admin = as(ADMIN_TOKEN);
+        String body = "{\"name\":%s,\"roles\":%s,\"customers\":%s}".formatted(quoted(name), rolesJson, customersJson);
+        var r = admin.post("/api/v1/tokens", body);
+        if (r.status() == 409) {
+            for (JsonNode t : admin.get("/api/v1/tokens").json()) {
+                if (t.get("name").asText().equalsIgnoreCase(name) && t.get("active").asBoolean()) {
+                    admin.send("DELETE", "/api/v1/tokens/" + t.get("id").asText(), null, null, ADMIN_TOKEN, Map.of());
+                }
+            }
+            r = admin.post("/api/v1/tokens", body);
+        }
+        if (r.status() != 201) {
+            throw new AssertionError("could not issue the token " + name + ": " + r.status() + " " + r.body());
+        }
+        return as(r.json().get("token").asText());
+    }
+
+    public String bearer() {
+        return bearer;
     }
 
     public Response get(String path) {
-        return send("GET", path, null, "application/json", ADMIN_TOKEN, Map.of());
+        return send("GET", path, null, "application/json", bearer, Map.of());
     }
 
     public Response post(String path, String json) {
-        return send("POST", path, json, "application/json", ADMIN_TOKEN, Map.of());
+        return send("POST", path, json, "application/json", bearer, Map.of());
     }
 
     public Response patch(String path, String json) {
-        return send("PATCH", path, json, "application/json", ADMIN_TOKEN, Map.of());
+        return send("PATCH", path, json, "application/json", bearer, Map.of());
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, null, bearer, Map.of());
+    }
+
+    private static String quoted(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Response send(String method, String path, String body, String contentType, String bearer,

@@ -41,10 +41,10 @@ public final class Fixtures {
         return new AppUser(u, device.json().get("deviceId").asText(), device.json().get("deviceSecret").asText());
     }
 
+    /** Started by the API technician {@code Tech <technicianId>} (its own TECHNICIAN token). */
     public JsonNode start(String user, String method, String technicianId) {
-        var r = api.post("/api/v1/verifications", """
-                {"customer":"acme","user":"%s","method":"%s","technician":{"platform":"api","id":"%s","name":"Tech %s"}}"""
-                .formatted(user, method, technicianId, technicianId));
+        var r = api.technician("Tech " + technicianId).post("/api/v1/verifications", """
+                {"customer":"acme","user":"%s","method":"%s"}""".formatted(user, method));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }

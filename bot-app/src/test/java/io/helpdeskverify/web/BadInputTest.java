@@ -28,18 +28,18 @@ class BadInputTest {
     }
 
     static Stream<Arguments> badStarts() {
-        String tech = "\"technician\":{\"platform\":\"api\",\"id\":\"t\",\"name\":\"T\"}";
         return Stream.of(
-                Arguments.of("{\"customer\":\"nope\",\"user\":\"alice\"," + tech + "}", 404, "No customer"),
-                Arguments.of("{\"customer\":\"acme\",\"user\":\"nobody\"," + tech + "}", 404, "No end user"),
-                Arguments.of("{\"customer\":\"acme\",\"user\":\"bob\",\"method\":\"EMAIL_CODE\"," + tech + "}", 422,
+                Arguments.of("{\"customer\":\"nope\",\"user\":\"alice\"}", 404, "No customer"),
+                Arguments.of("{\"customer\":\"acme\",\"user\":\"nobody\"}", 404, "No end user"),
+                Arguments.of("{\"customer\":\"acme\",\"user\":\"bob\",\"method\":\"EMAIL_CODE\"}", 422,
                         "no email address"),
-                Arguments.of("{\"customer\":\"acme\",\"user\":\"carol\",\"method\":\"SMS_CODE\"," + tech + "}", 422,
+                Arguments.of("{\"customer\":\"acme\",\"user\":\"carol\",\"method\":\"SMS_CODE\"}", 422,
                         "no mobile number"),
-                Arguments.of("{\"customer\":\"acme\",\"user\":\"alice\",\"method\":\"FAX\"," + tech + "}", 422, "method must be"),
-                Arguments.of("{\"customer\":\"acme\",\"user\":\"alice\"}", 422, "technician"),
-                Arguments.of("{\"customer\":\"acme\",\"user\":\"alice\",\"technician\":{\"platform\":\"irc\",\"id\":\"t\"}}",
-                        422, "platform"),
+                Arguments.of("{\"customer\":\"acme\",\"user\":\"alice\",\"method\":\"FAX\"}", 422, "method must be"),
+                Arguments.of("{\"customer\":\"acme\"}", 422, "customer and user are required"),
+                // The token is the technician: a body cannot claim to be someone else.
+                Arguments.of("{\"customer\":\"acme\",\"user\":\"alice\",\"technician\":{\"platform\":\"slack\","
+                        + "\"id\":\"U1\",\"name\":\"Someone Else\"}}", 422, "requested by its API token"),
                 Arguments.of("{\"customer\":\"acme\",", 400, "not valid JSON"),
                 Arguments.of("[1,2]", 400, "JSON"),
                 Arguments.of("{\"customer\":42,\"user\":{}}", 400, ""));
@@ -63,7 +63,7 @@ class BadInputTest {
         assertThat(api.patch("/api/v1/customers/acme/end-users/" + u, "{\"enabled\":false}").status()).isEqualTo(200);
         var r = new Fixtures(api);
         var response = api.post("/api/v1/verifications", """
-                {"customer":"acme","user":"%s","technician":{"platform":"api","id":"t","name":"T"}}""".formatted(u));
+                {"customer":"acme","user":"%s"}""".formatted(u));
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("reason").asText()).isEqualTo("USER_DISABLED");
     }
@@ -79,12 +79,14 @@ class BadInputTest {
     }
 
     @Test
-    void unknownVerificationAndRoutesAreNotFound() {
+    void unknownVerificationsAreNotFoundAndUnknownRoutesRefused() {
         assertThat(api.get("/api/v1/verifications/does-not-exist").status()).isEqualTo(404);
-        var decision = api.post("/api/v1/verifications/does-not-exist/decision",
-                "{\"decision\":\"approve\",\"technician\":{\"platform\":\"api\",\"id\":\"t\",\"name\":\"T\"}}");
+        var decision = api.post("/api/v1/verifications/does-not-exist/decision", "{\"decision\":\"approve\"}");
         assertThat(decision.status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/no-such-route").status()).isEqualTo(404);
+        // Deny by default: a route the gate does not name is refused, even to the admin token.
+        var unknown = api.get("/api/v1/no-such-route");
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
     }
 
     @Test

@@ -1,0 +1,94 @@
+package io.helpdeskverify.web.security;
+
+import io.helpdeskverify.directory.DeviceService;
+import io.helpdeskverify.directory.DirectoryException;
+import io.helpdeskverify.tokens.ApiTokens;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Turns {@code Authorization: Bearer …} into a {@link Caller}: an API token ({@code hvt_…} or the
+ * bootstrap ADMIN_API_TOKEN) or a device secret. It only authenticates; what the caller may reach
+ * is decided by the authorisation rules in {@link SecurityConfiguration}. A bearer it does not know
+ * leaves the request anonymous (so routes that authenticate by signature or JWT, such as Teams'
+ * {@code /api/messages}, are untouched) and is remembered so the 401 can say the token was wrong.
+ */
+class BearerAuthentication extends OncePerRequestFilter {
+
+    static final String REJECTED = BearerAuthentication.class.getName() + ".rejected";
+
+    private final ApiTokens tokens;
+    private final DeviceService devices;
+
+    BearerAuthentication(ApiTokens tokens, DeviceService devices) {
+        this.tokens = tokens;
+        this.devices = devices;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String bearer = header.substring(7).strip();
+            Optional<Caller> caller = bearer.isEmpty() ? Optional.empty() : caller(bearer);
+            if (caller.isPresent()) {
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(new Authenticated(caller.get()));
+                SecurityContextHolder.setContext(context);
+            } else {
+                request.setAttribute(REJECTED, Boolean.TRUE);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private Optional<Caller> caller(String bearer) {
+        var token = tokens.authenticate(bearer);
+        if (token.isPresent()) {
+            return Optional.of(new Caller.Api(token.get()));
+        }
+        // Device secrets are base64url: a value with a dot is a JWT or an API token, not ours to look up.
+        if (bearer.startsWith(ApiTokens.PREFIX) || bearer.indexOf('.') >= 0 || bearer.length() > 256) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Caller.App(devices.authenticate(bearer)));
+        } catch (DirectoryException.Unauthorized e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An authenticated caller; the credential itself is not kept. */
+    static final class Authenticated extends AbstractAuthenticationToken {
+        private final Caller caller;
+
+        Authenticated(Caller caller) {
+            super(caller.authorities());
+            this.caller = caller;
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public String getName() {
+            return caller.toString();
+        }
+    }
+}

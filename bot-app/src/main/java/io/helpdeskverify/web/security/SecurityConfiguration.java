@@ -1,0 +1,96 @@
+package io.helpdeskverify.web.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.directory.DeviceService;
+import io.helpdeskverify.system.LocalMode;
+import io.helpdeskverify.tokens.ApiTokens;
+import io.helpdeskverify.tokens.Role;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The one gate in front of every route. Deny by default: a route not named below answers 401
+ * (no credential) or 403 (any credential). The allow-list of routes without a bearer is short, and
+ * each of those authenticates otherwise: Slack by its request signature, Teams by the Bot
+ * Framework JWT, Twilio by its callback signature, the consent callback by its one-time state,
+ * enrolment by the one-time token in the body. Matching is Spring's own, on the path Spring MVC
+ * routes on, after {@link NormalisedPaths} has refused every path that could be read two ways.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String TECHNICIAN = Role.TECHNICIAN.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String DEVICE = Caller.App.ROLE;
+
+    @Bean
+    Refusals refusals(ObjectMapper json, RefusedCalls refused) {
+        return new Refusals(new Problems(json), refused);
+    }
+
+    @Bean
+    WebSecurityCustomizer firewall(Refusals refusals) {
+        return web -> web.httpFirewall(new NormalisedPaths()).requestRejectedHandler(refusals);
+    }
+
+    @Bean
+    SecurityFilterChain gate(HttpSecurity http, ApiTokens tokens, DeviceService devices, Refusals refusals,
+                             Environment env) throws Exception {
+        boolean local = LocalMode.isLocalProfile(env);
+        boolean openApi = env.getProperty("springdoc.api-docs.enabled", Boolean.class, false);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerAuthentication(tokens, devices), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .authorizeHttpRequests(a -> {
+                    // Error pages and async completions of a request that already passed this gate.
+                    a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+                    // Authenticated by signature, JWT or one-time value instead of a bearer token.
+                    a.requestMatchers(HttpMethod.POST, "/slack/events", "/api/messages", "/webhooks/twilio/status")
+                            .permitAll();
+                    a.requestMatchers(HttpMethod.GET, "/directory/consent/callback", "/ping").permitAll();
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/devices").permitAll();
+                    // Probes and the bare status; details only for ADMIN/AUDITOR (management.endpoint.health.roles).
+                    a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                            "/actuator/health/readiness").permitAll();
+                    a.requestMatchers("/actuator/**").hasAnyRole(ADMIN, AUDITOR);
+                    if (local) {
+                        a.requestMatchers("/", "/playground/**").permitAll();
+                    }
+                    if (openApi) {
+                        var docs = a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**");
+                        if (local) {
+                            docs.permitAll();
+                        } else {
+                            docs.hasAnyRole(ADMIN, TECHNICIAN, AUDITOR);
+                        }
+                    }
+                    // The self-serve app: its device secret, and only its own user's challenges (checked in the controller).
+                    a.requestMatchers("/api/v1/devices/**", "/api/v1/challenges/**").hasRole(DEVICE);
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/verifications/*").hasAnyRole(TECHNICIAN, AUDITOR);
+                    a.requestMatchers("/api/v1/verifications", "/api/v1/verifications/**").hasRole(TECHNICIAN);
+                    a.requestMatchers("/api/v1/events", "/api/v1/events/**").hasRole(AUDITOR);
+                    a.requestMatchers("/api/v1/customers", "/api/v1/customers/**", "/api/v1/tokens",
+                            "/api/v1/tokens/**", "/api/v1/dev/**").hasRole(ADMIN);
+                    a.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+}
