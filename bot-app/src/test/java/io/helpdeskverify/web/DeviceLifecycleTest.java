@@ -117,6 +117,24 @@ class DeviceLifecycleTest {
     }
 
     @Test
+    void aCsvImportThatDisablesAUserRevokesItsDevices() {
+        var user = fixtures.userWithApp();
+        String csv = "username,display_name,email,mobile,enabled\n%s,Test,%s@acme.example,+12025550188,false\n"
+                .formatted(user.username(), user.username());
+
+        var r = api.send("POST", "/api/v1/customers/acme/end-users/import", csv, "text/csv", Api.ADMIN_TOKEN, Map.of());
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("updated").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/customers/acme/end-users/" + user.username()).json().get("enabled").asBoolean())
+                .isFalse();
+        assertThat(api.get(devicesPath(user.username())).json()).isEmpty();
+        var revoked = events(user.username(), "DEVICE_REVOKED");
+        assertThat(revoked).hasSize(1);
+        assertThat(revoked.get(0).get("reason").asText()).endsWith("revoked because the user was disabled by CSV import");
+    }
+
+    @Test
     void twoPhonesRacingForTheLastSlotGetItOnce() throws Exception {
         String u = fixtures.userWithMobileAndEmail();
         for (int i = 0; i < 2; i++) {
