@@ -8,4 +8,9 @@ public interface ChallengeSender {
     Channel channel();
 
     SendOutcome send(Challenge challenge);
+
+    /** Sends a plain notice to the user on this channel. A channel that cannot carry one (push) says so. */
+    default SendOutcome sendNotice(Notice notice) {
+        return new SendOutcome.Failed("this channel carries no notices");
+    }
 }

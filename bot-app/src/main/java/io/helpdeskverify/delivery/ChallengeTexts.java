@@ -2,6 +2,8 @@ package io.helpdeskverify.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -14,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ChallengeTexts {
+
+    private static final DateTimeFormatter NOTICE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd 'at' HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final MessageSource messages;
 
@@ -56,6 +61,15 @@ public class ChallengeTexts {
             default -> "challenge.push.body";
         };
         return text(key, locale, c.mspName(), c.technicianName(), c.code().orElse(""));
+    }
+
+    /** The "new phone" notice; {@code when} is written as a UTC date and time a user reads easily. */
+    public String newPhoneSubject(String mspName, Locale locale) {
+        return text("device.added.subject", locale, mspName);
+    }
+
+    public String newPhoneText(String mspName, Instant when, Locale locale) {
+        return text("device.added.text", locale, mspName, NOTICE_TIME.format(when));
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -13,13 +13,15 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Imports {@code username,display_name,email,mobile} rows. A bad row is reported with its line
+ * Imports {@code username,display_name,email,mobile} rows (and an optional {@code enabled}). A bad row is reported with its line
  * and never stops the good ones; a file that is not CSV at all is refused whole, with the line
  * where parsing broke.
  */
 public class CsvImporter {
 
     public static final List<String> COLUMNS = List.of("username", "display_name", "email", "mobile");
+    /** Optional: files without it import every row enabled. */
+    static final String ENABLED = "enabled";
     private static final int MAX_ROWS = 50_000;
 
     private final DirectoryService directory;
@@ -54,9 +56,14 @@ public class CsvImporter {
                     rejected.add(new ImportReport.Rejected(line, "expected " + COLUMNS.size() + " columns, found " + r.size()));
                     continue;
                 }
+                var enabled = enabled(r);
+                if (enabled.isEmpty()) {
+                    rejected.add(new ImportReport.Rejected(line, "enabled must be true or false (or left empty)"));
+                    continue;
+                }
                 try {
                     var result = directory.upsertEndUser(customer, r.get("username"), r.get("display_name"),
-                            optional(r.get("email")), optional(r.get("mobile")), true, Source.CSV);
+                            optional(r.get("email")), optional(r.get("mobile")), enabled.get(), Source.CSV);
                     if (result instanceof SaveResult.Saved s) {
                         if (s.created()) {
                             created++;
@@ -85,6 +92,19 @@ public class CsvImporter {
             throw new MalformedCsvException(1, "the first line must be the header " + String.join(",", COLUMNS)
                     + " (found: " + String.join(",", header) + ")");
         }
+    }
+
+    /**
+     * The optional {@code enabled} column: a leaver can be switched off by file (which revokes their
+     * devices). Absent or empty means enabled, as files without the column always did.
+     */
+    private static Optional<Boolean> enabled(CSVRecord r) {
+        String v = r.isMapped(ENABLED) ? r.get(ENABLED).strip().toLowerCase(java.util.Locale.ROOT) : "";
+        return switch (v) {
+            case "", "true", "yes", "1" -> Optional.of(true);
+            case "false", "no", "0" -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     private static Optional<String> optional(String s) {

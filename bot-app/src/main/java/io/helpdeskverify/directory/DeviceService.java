@@ -1,24 +1,43 @@
 package io.helpdeskverify.directory;
 
+import io.helpdeskverify.events.AuditEvent;
+import io.helpdeskverify.events.EventLog;
+import io.helpdeskverify.events.EventType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Enrolment of the self-serve app and authentication of its calls. */
+/** Enrolment of the self-serve app, authentication of its calls, and taking devices away again. */
 public class DeviceService {
 
     static final Duration ENROLMENT_VALIDITY = Duration.ofHours(24);
+    private static final String ENROL_AGAIN =
+            "Enrol the app again with a new enrolment token from your IT contact.";
 
     private final DirectoryRepository repository;
     private final DirectoryService directory;
     private final Secrets secrets;
+    private final DeviceRevocations revocations;
+    private final EventLog events;
+    private final EnrolmentPublisher publisher;
+    private final int maxActivePerUser;
     private final Clock clock;
 
-    public DeviceService(DirectoryRepository repository, DirectoryService directory, Secrets secrets, Clock clock) {
+    /** @param maxActivePerUser the most devices one user may have enrolled at a time (at least 1) */
+    public DeviceService(DirectoryRepository repository, DirectoryService directory, Secrets secrets, EventLog events,
+                         EnrolmentPublisher publisher, int maxActivePerUser, Clock clock) {
+        if (maxActivePerUser < 1) {
+            throw new IllegalArgumentException("HELPDESK_DEVICES_MAX_PER_USER must be at least 1");
+        }
         this.repository = repository;
         this.directory = directory;
         this.secrets = secrets;
+        this.revocations = new DeviceRevocations(repository, events, clock);
+        this.events = events;
+        this.publisher = publisher;
+        this.maxActivePerUser = maxActivePerUser;
         this.clock = clock;
     }
 
@@ -44,22 +63,42 @@ public class DeviceService {
         }
         // Validate everything before the token is spent: a typo must not burn a one-time token.
         String devicePlatform = normalisePlatform(platform);
-        var target = repository.redeemEnrolment(Secrets.hash(enrolmentToken))
-                .orElseThrow(() -> new DirectoryException.Unauthorized(
-                        "This enrolment token is unknown, already used or expired. Ask your IT contact for a new one."));
+        String tokenHash = Secrets.hash(enrolmentToken);
+        var target = repository.enrolment(tokenHash).orElseThrow(DeviceService::unknownToken);
         String secret = secrets.newSecret(32);
         Instant now = clock.instant();
         var device = new Device(secrets.newId(), target.customer(), target.endUser(), devicePlatform,
                 fcmToken, notificationsEnabled, false, Secrets.hash(secret), now, now);
-        repository.saveDevice(device);
+        // The limit is checked in the same atomic write that spends the token: two phones racing for
+        // the last slot cannot both get it, and a refused one leaves the token usable.
+        var result = repository.enrolDevice(tokenHash, device, maxActivePerUser);
+        if (result instanceof EnrolResult.LimitReached limit) {
+            // The app shows this to the user and the admin reads it in the API log: name the route that frees a slot.
+            String devices = "/api/v1/customers/" + device.customer() + "/end-users/" + device.endUser() + "/devices";
+            throw new DirectoryException.Conflict("This account already has " + limit.active() + " enrolled device"
+                    + (limit.active() == 1 ? "" : "s") + ", the most allowed. Revoke one first (your IT contact lists "
+                    + "them with GET " + devices + " and revokes one with DELETE " + devices + "/{id}), then enrol "
+                    + "again: this enrolment token was not used and still works until it expires.");
+        }
+        if (result instanceof EnrolResult.UserUnavailable) {
+            throw new DirectoryException.Unauthorized("This account can no longer enrol a device. Ask your IT contact.");
+        }
+        if (result instanceof EnrolResult.TokenGone) {
+            throw unknownToken();
+        }
+        events.append(new AuditEvent("", EventType.DEVICE_ENROLLED, now, device.customer(), device.endUser(),
+                "", "", "", "", "", "", "", DeviceRevocations.describe(device) + " enrolled with the self-serve app"
+                        + (device.canReceivePush() ? "" : " (push not possible yet)")));
+        repository.endUser(device.customer(), device.endUser())
+                .ifPresent(user -> publisher.enrolled(new DeviceEnrolled(device, user)));
         return new EnrolledDevice(device, secret);
     }
 
     /** The device, if the secret is its own. The same answer for an unknown id and a wrong secret. */
     public Device authenticate(String deviceId, String secret) {
-        return repository.device(deviceId)
+        return active(repository.device(deviceId)
                 .filter(d -> secret != null && Secrets.matches(secret, d.secretHash()))
-                .orElseThrow(() -> new DirectoryException.Unauthorized("Unknown device or wrong device secret."));
+                .orElseThrow(DeviceService::unknownDevice));
     }
 
     /** The device whose secret this is; for calls that carry no device id. */
@@ -67,8 +106,7 @@ public class DeviceService {
         if (secret == null || secret.isBlank()) {
             throw new DirectoryException.Unauthorized("Send the device secret as 'Authorization: Bearer <deviceSecret>'.");
         }
-        return repository.deviceBySecretHash(Secrets.hash(secret))
-                .orElseThrow(() -> new DirectoryException.Unauthorized("Unknown device or wrong device secret."));
+        return active(repository.deviceBySecretHash(Secrets.hash(secret)).orElseThrow(DeviceService::unknownDevice));
     }
 
     public Device update(Device device, Optional<String> fcmToken, Optional<Boolean> notificationsEnabled) {
@@ -80,14 +118,69 @@ public class DeviceService {
         var next = new Device(device.id(), device.customer(), device.endUser(), device.platform(),
                 fcmToken.orElse(device.fcmToken()), notificationsEnabled.orElse(device.notificationsEnabled()),
                 device.tokenRejected() && !newToken, device.secretHash(), device.enrolledAt(), clock.instant());
-        repository.saveDevice(next);
+        if (!repository.updateDevice(next)) {
+            throw revokedDevice();
+        }
         return next;
     }
 
     /** FCM said the token is dead (UNREGISTERED, SENDER_ID_MISMATCH): stop pushing to it. */
     public void markTokenRejected(String deviceId) {
-        repository.device(deviceId).ifPresent(d -> repository.saveDevice(new Device(d.id(), d.customer(), d.endUser(),
-                d.platform(), d.fcmToken(), d.notificationsEnabled(), true, d.secretHash(), d.enrolledAt(), d.lastSeenAt())));
+        // updateDevice leaves a device revoked meanwhile as it is: a late FCM answer must not revive it.
+        repository.device(deviceId).filter(d -> !d.revoked()).ifPresent(d -> repository.updateDevice(new Device(d.id(),
+                d.customer(), d.endUser(), d.platform(), d.fcmToken(), d.notificationsEnabled(), true, d.secretHash(),
+                d.enrolledAt(), d.lastSeenAt())));
+    }
+
+    /** The user's active devices, for the admin API. */
+    public List<Device> devices(String customerSlug, String username) {
+        var user = user(customerSlug, username);
+        return repository.devices(user.customer(), user.username());
+    }
+
+    /** Takes one device of the user away. A device of another user is "not found", never touched. */
+    public void revoke(String customerSlug, String username, String deviceId, String actor) {
+        var user = user(customerSlug, username);
+        var device = repository.device(deviceId)
+                .filter(d -> d.customer().equals(user.customer()) && d.endUser().equals(user.username()) && !d.revoked());
+        if (device.isEmpty() || revocations.revoke(user.customer(), user.username(), List.of(device.get()), actor,
+                "by " + actor).isEmpty()) {
+            throw new DirectoryException.NotFound("No active device '" + deviceId + "' for end user '" + username
+                    + "' at customer '" + customerSlug + "'.");
+        }
+    }
+
+    /** Takes all the user's devices away; how many were active. */
+    public int revokeAll(String customerSlug, String username, String actor) {
+        var user = user(customerSlug, username);
+        return revocations.revokeAll(user.customer(), user.username(), actor, "by " + actor);
+    }
+
+    private EndUser user(String customerSlug, String username) {
+        return directory.endUser(directory.customer(customerSlug).slug(), username);
+    }
+
+    /** Only the holder of the secret learns the device was revoked; anyone else gets the vague answer. */
+    private static Device active(Device device) {
+        if (device.revoked()) {
+            throw revokedDevice();
+        }
+        return device;
+    }
+
+    private static DirectoryException.Unauthorized revokedDevice() {
+        return new DirectoryException.Unauthorized("This device was removed from your account and can no longer "
+                + "approve sign-in checks. " + ENROL_AGAIN);
+    }
+
+    private static DirectoryException.Unauthorized unknownDevice() {
+        return new DirectoryException.Unauthorized("Unknown device or wrong device secret. If this phone was removed "
+                + "from your account: " + ENROL_AGAIN);
+    }
+
+    private static DirectoryException.Unauthorized unknownToken() {
+        return new DirectoryException.Unauthorized(
+                "This enrolment token is unknown, already used or expired. Ask your IT contact for a new one.");
     }
 
     private static String normalisePlatform(String platform) {

@@ -31,17 +31,38 @@ public interface DirectoryRepository {
     /** Usernames, emails and external ids are unique within a customer. */
     SaveResult saveEndUser(EndUser user, WriteMode mode);
 
+    /** The device, active or revoked (revoked ones are kept for a while, then forgotten). */
     Optional<Device> device(String id);
 
     Optional<Device> deviceBySecretHash(String secretHash);
 
+    /** The user's active devices only. */
     List<Device> devices(String customer, String endUser);
 
+    /** Creates or replaces a device as it is (demo data). Enrolment goes through {@link #enrolDevice}. */
     void saveDevice(Device device);
+
+    /** Replaces an active device; false, and nothing written, if it was revoked meanwhile. */
+    boolean updateDevice(Device device);
+
+    /**
+     * Atomically: the token still names the device's user, the user is still enabled and has fewer
+     * than {@code maxActive} active devices; then the token is spent and the device stored.
+     */
+    EnrolResult enrolDevice(String tokenHash, Device device, int maxActive);
+
+    /**
+     * Atomically takes the given devices of one user out of service: they stop counting as active and
+     * their stored form becomes {@code revoked} (kept for {@code keep}, then deleted with their secret).
+     *
+     * @param revoked the devices as they are to be kept, each with its {@code revokedAt} set
+     * @return the ids that were still active and are now revoked
+     */
+    List<String> revokeDevices(String customer, String endUser, List<Device> revoked, Duration keep);
 
     /** Stores only a hash of the token; it can be redeemed once, until it expires. */
     void storeEnrolment(String tokenHash, EnrolmentTarget target, Duration validity);
 
-    /** Atomically takes the token: a second redeem of the same token finds nothing. */
-    Optional<EnrolmentTarget> redeemEnrolment(String tokenHash);
+    /** Whom the token was issued for, without spending it (that happens in {@link #enrolDevice}). */
+    Optional<EnrolmentTarget> enrolment(String tokenHash);
 }

@@ -35,12 +35,14 @@ public class DirectoryService {
     private final DirectoryRepository repository;
     private final PhoneNumbers phones;
     private final ContactChanges contactChanges;
+    private final DeviceRevocations revocations;
     private final Clock clock;
 
     public DirectoryService(DirectoryRepository repository, PhoneNumbers phones, EventLog events, Clock clock) {
         this.repository = repository;
         this.phones = phones;
         this.contactChanges = new ContactChanges(events, clock);
+        this.revocations = new DeviceRevocations(repository, events, clock);
         this.clock = clock;
     }
 
@@ -186,8 +188,8 @@ public class DirectoryService {
     }
 
     /**
-     * Stores a user, stamping and recording a changed mobile or email (see {@link ContactRisk}).
-     * Every write of an existing user goes through here or {@link #write}.
+     * Stores a user, stamping and recording a changed mobile or email (see {@link ContactRisk}), and
+     * revoking the devices of a disabled one. Every write of a user goes through here or {@link #write}.
      */
     EndUser save(Optional<EndUser> before, EndUser next, WriteMode mode, String actor) {
         saved(write(before, next, mode, actor), "end user", next.username());
@@ -199,6 +201,13 @@ public class DirectoryService {
         var result = repository.saveEndUser(stamped, mode);
         if (result instanceof SaveResult.Saved) {
             contactChanges.record(before, stamped, actor);
+            // A disabled account must not keep a phone that can approve checks. Run on every write of a
+            // disabled user, not only the one that disabled it: it costs one read when nothing is left, and
+            // a device that slipped in (an older instance, a crash between the two writes) goes too.
+            if (!stamped.enabled()) {
+                revocations.revokeAll(stamped.customer(), stamped.username(), actor,
+                        "because the user was disabled by " + actor);
+            }
         }
         return result;
     }

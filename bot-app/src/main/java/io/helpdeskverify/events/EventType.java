@@ -1,6 +1,9 @@
 package io.helpdeskverify.events;
 
-/** Every step an auditor can read back. The names are part of the export format: never rename one. */
+/**
+ * Every step an auditor can read back. The names are part of the export format: never rename one.
+ * Append new types at the end (and to {@code EventStreams.TYPE_CODES}): their position is stored.
+ */
 public enum EventType {
     VERIFICATION_REQUESTED,
     CHALLENGE_SENT,
@@ -18,5 +21,9 @@ public enum EventType {
     UNAUTHORIZED_ACTION,
     CONTACT_CHANGED,
     /** A provider's later report on a sent challenge (SMS delivered, undelivered with the carrier's reason). */
-    DELIVERY_REPORTED
+    DELIVERY_REPORTED,
+    /** The self-serve app was enrolled on a phone (the reason names the device, never its secret). */
+    DEVICE_ENROLLED,
+    /** A device was taken away: by an admin, or because its user was disabled or left Microsoft 365. */
+    DEVICE_REVOKED
 }

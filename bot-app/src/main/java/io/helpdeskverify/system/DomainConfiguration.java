@@ -4,6 +4,7 @@ import io.helpdeskverify.directory.ContactRisk;
 import io.helpdeskverify.directory.DeviceService;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.DirectoryService;
+import io.helpdeskverify.directory.EnrolmentPublisher;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.PhoneNumbers;
 import io.helpdeskverify.directory.Secrets;
@@ -101,8 +102,9 @@ class DomainConfiguration {
     }
 
     @Bean
-    DeviceService deviceService(DirectoryRepository repository, DirectoryService directory, Secrets secrets, Clock clock) {
-        return new DeviceService(repository, directory, secrets, clock);
+    DeviceService deviceService(DirectoryRepository repository, DirectoryService directory, Secrets secrets,
+                                EventLog events, EnrolmentPublisher publisher, DeviceProperties props, Clock clock) {
+        return new DeviceService(repository, directory, secrets, events, publisher, props.maxPerUser(), clock);
     }
 
     @Bean

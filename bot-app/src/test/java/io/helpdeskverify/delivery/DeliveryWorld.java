@@ -141,7 +141,17 @@ final class DeliveryWorld {
         return json(events.get(0).getResponse().getBodyAsString()).get("sid").asText();
     }
 
+    /** The challenge emails to this address; the new-phone notice of an enrolment is left out. */
     static List<MimeMessage> mailsTo(String address) {
+        return received(address).stream().filter(m -> !isNotice(m)).toList();
+    }
+
+    /** The new-phone notices to this address. */
+    static List<MimeMessage> noticesTo(String address) {
+        return received(address).stream().filter(DeliveryWorld::isNotice).toList();
+    }
+
+    private static List<MimeMessage> received(String address) {
         return Arrays.stream(DeliveryFakes.SMTP.getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
@@ -149,6 +159,14 @@ final class DeliveryWorld {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    private static boolean isNotice(MimeMessage m) {
+        try {
+            return m.getSubject() != null && m.getSubject().contains("a new phone was added");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Map<String, String> form(String body) {

@@ -3,6 +3,7 @@ package io.helpdeskverify.delivery.email;
 import io.helpdeskverify.delivery.Challenge;
 import io.helpdeskverify.delivery.ChallengeSender;
 import io.helpdeskverify.delivery.ChallengeTexts;
+import io.helpdeskverify.delivery.Notice;
 import io.helpdeskverify.delivery.SendOutcome;
 import io.helpdeskverify.directory.Masking;
 import io.helpdeskverify.verification.Channel;
@@ -10,6 +11,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.util.Locale;
@@ -51,10 +53,7 @@ class SmtpSender implements ChallengeSender {
         if (email.isEmpty()) {
             return new SendOutcome.Failed("no email address");
         }
-        try {
-            var message = mail.createMimeMessage();
-            message.setFrom(new InternetAddress(from, c.mspName().isBlank() ? mspName : c.mspName(), "UTF-8"));
-            message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(email.get(), true));
+        return deliver("Verification " + c.verificationId(), email.get(), c.mspName(), message -> {
             message.setSubject(texts.emailSubject(c, Locale.ENGLISH), "UTF-8");
             var paragraphs = texts.emailParagraphs(c, Locale.ENGLISH);
             // multipart/alternative, text first: clients show the last part they understand.
@@ -63,27 +62,54 @@ class SmtpSender implements ChallengeSender {
             var html = new MimeBodyPart();
             html.setText(EmailHtml.render(paragraphs), "UTF-8", "html");
             message.setContent(new MimeMultipart("alternative", text, html));
+        });
+    }
+
+    /** A notice is a few plain sentences: no HTML part, so nothing in it needs escaping. */
+    @Override
+    public SendOutcome sendNotice(Notice n) {
+        var email = n.recipient().email();
+        if (email.isEmpty()) {
+            return new SendOutcome.Failed("no email address");
+        }
+        return deliver("Notice " + n.about(), email.get(), mspName, message -> {
+            message.setSubject(n.subject(), "UTF-8");
+            message.setText(n.text(), "UTF-8", "plain");
+        });
+    }
+
+    /** @param what names the message in the log ("Verification 1a2b"), never by its address */
+    private SendOutcome deliver(String what, String to, String senderName, Content content) {
+        try {
+            var message = mail.createMimeMessage();
+            message.setFrom(new InternetAddress(from, senderName.isBlank() ? mspName : senderName, "UTF-8"));
+            message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to, true));
+            content.fill(message);
             mail.send(message);
-            return new SendOutcome.Accepted("to " + Masking.email(email.get()));
+            return new SendOutcome.Accepted("to " + Masking.email(to));
         } catch (MailAuthenticationException e) {
-            log.error("Verification {}: the mail server refused the login; check SMTP_USERNAME and SMTP_PASSWORD",
-                    c.verificationId());
+            log.error("{}: the mail server refused the login; check SMTP_USERNAME and SMTP_PASSWORD", what);
             return new SendOutcome.Failed("the mail server refused our login");
         } catch (MailSendException e) {
             if (e.getFailedMessages().values().stream().anyMatch(SendFailedException.class::isInstance)) {
-                log.info("Verification {}: the mail server refused the recipient", c.verificationId());
+                log.info("{}: the mail server refused the recipient", what);
                 return new SendOutcome.Failed("the mail server refused the address");
             }
-            log.warn("Verification {}: mail server unavailable ({})", c.verificationId(), rootName(e));
+            log.warn("{}: mail server unavailable ({})", what, rootName(e));
             return new SendOutcome.RetryLater("mail server unavailable");
         } catch (MessagingException e) {
             // Only address parsing can fail before the send: the directory holds a malformed address.
-            log.info("Verification {}: the email address is not usable ({})", c.verificationId(), rootName(e));
+            log.info("{}: the email address is not usable ({})", what, rootName(e));
             return new SendOutcome.Failed("the email address is not valid");
         } catch (MailException | UnsupportedEncodingException e) {
-            log.warn("Verification {}: email not sent ({})", c.verificationId(), rootName(e));
+            log.warn("{}: email not sent ({})", what, rootName(e));
             return new SendOutcome.RetryLater("mail server unavailable");
         }
+    }
+
+    @FunctionalInterface
+    private interface Content {
+        void fill(MimeMessage message) throws MessagingException;
     }
 
     private static String rootName(Throwable e) {

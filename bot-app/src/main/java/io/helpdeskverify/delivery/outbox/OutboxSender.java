@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.delivery.Challenge;
 import io.helpdeskverify.delivery.ChallengeSender;
 import io.helpdeskverify.delivery.ChallengeTexts;
+import io.helpdeskverify.delivery.Notice;
 import io.helpdeskverify.delivery.SendOutcome;
 import io.helpdeskverify.directory.Device;
 import io.helpdeskverify.directory.Masking;
@@ -53,6 +54,22 @@ class OutboxSender implements ChallengeSender {
                 outbox.add(message(to, texts.pushTitle(c, Locale.ENGLISH), texts.pushBody(c, Locale.ENGLISH), c));
                 yield new SendOutcome.Accepted("to " + c.devices().size() + " device(s) (outbox)");
             }
+        };
+    }
+
+    @Override
+    public SendOutcome sendNotice(Notice n) {
+        var user = n.recipient();
+        return switch (channel) {
+            case SMS -> user.mobile().<SendOutcome>map(m -> {
+                outbox.add(new OutboxMessage(clock.instant(), channel, m, "", n.text(), "", ""));
+                return new SendOutcome.Accepted("to " + Masking.phone(m) + " (outbox)");
+            }).orElse(new SendOutcome.Failed("no mobile number"));
+            case EMAIL -> user.email().<SendOutcome>map(e -> {
+                outbox.add(new OutboxMessage(clock.instant(), channel, e, n.subject(), n.text(), "", ""));
+                return new SendOutcome.Accepted("to " + Masking.email(e) + " (outbox)");
+            }).orElse(new SendOutcome.Failed("no email address"));
+            case PUSH -> new SendOutcome.Failed("this channel carries no notices");
         };
     }
 

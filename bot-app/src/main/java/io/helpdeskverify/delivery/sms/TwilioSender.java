@@ -10,6 +10,7 @@ import com.twilio.type.PhoneNumber;
 import io.helpdeskverify.delivery.Challenge;
 import io.helpdeskverify.delivery.ChallengeSender;
 import io.helpdeskverify.delivery.ChallengeTexts;
+import io.helpdeskverify.delivery.Notice;
 import io.helpdeskverify.delivery.SendOutcome;
 import io.helpdeskverify.directory.Masking;
 import io.helpdeskverify.verification.Channel;
@@ -53,45 +54,65 @@ class TwilioSender implements ChallengeSender {
             return new SendOutcome.Failed("no mobile number");
         }
         String body = texts.smsBody(c, Locale.ENGLISH);
-        var to = new PhoneNumber(mobile.get());
+        return deliver("Verification " + c.verificationId(), mobile.get(), body,
+                sid -> index.remember(sid, c.verificationId()));
+    }
+
+    /** No status callback is asked for: a notice has no card to update and nothing falls back. */
+    @Override
+    public SendOutcome sendNotice(Notice n) {
+        var mobile = n.recipient().mobile();
+        if (mobile.isEmpty()) {
+            return new SendOutcome.Failed("no mobile number");
+        }
+        return deliver("Notice " + n.about(), mobile.get(), n.text(), null);
+    }
+
+    /**
+     * @param what names the message in the log ("Verification 1a2b"), never by its number
+     * @param track where the message SID goes so status callbacks reach the card; null for none
+     */
+    private SendOutcome deliver(String what, String mobile, String body, java.util.function.Consumer<String> track) {
+        var to = new PhoneNumber(mobile);
         MessageCreator creator = props.messagingServiceSid().isBlank()
                 ? Message.creator(to, new PhoneNumber(props.from()), body)
                 : Message.creator(to, props.messagingServiceSid(), body);
         String callback = props.callbackUrl();
-        if (!callback.isBlank()) {
+        if (track != null && !callback.isBlank()) {
             creator.setStatusCallback(callback);
         }
         try {
             Message message = creator.create(client);
-            index.remember(message.getSid(), c.verificationId());
-            log.info("Verification {}: SMS accepted by Twilio as {} ({})", c.verificationId(), message.getSid(),
-                    message.getStatus());
-            return new SendOutcome.Accepted("to " + Masking.phone(mobile.get()));
+            if (track != null) {
+                track.accept(message.getSid());
+            }
+            log.info("{}: SMS accepted by Twilio as {} ({})", what, message.getSid(), message.getStatus());
+            return new SendOutcome.Accepted("to " + Masking.phone(mobile));
         } catch (ApiConnectionException e) {
-            log.warn("Verification {}: Twilio unreachable ({})", c.verificationId(), e.getClass().getSimpleName());
+            log.warn("{}: Twilio unreachable ({})", what, e.getClass().getSimpleName());
             return new SendOutcome.RetryLater("Twilio unreachable");
         } catch (ApiException e) {
-            return failure(c, e);
+            return failure(what, e);
         } catch (TwilioException e) {
-            log.error("Verification {}: Twilio call failed ({})", c.verificationId(), e.getClass().getSimpleName());
+            log.error("{}: Twilio call failed ({})", what, e.getClass().getSimpleName());
             return new SendOutcome.RetryLater("Twilio error");
         }
     }
 
-    private SendOutcome failure(Challenge c, ApiException e) {
+    private SendOutcome failure(String what, ApiException e) {
         Integer code = e.getCode();
         Integer status = e.getStatusCode();
         String readable = SmsErrors.describe(code);
         if ((status != null && (status == 429 || status >= 500)) || (code != null && RETRYABLE_CODES.contains(code))) {
-            log.warn("Verification {}: Twilio busy (HTTP {}, code {})", c.verificationId(), status, code);
+            log.warn("{}: Twilio busy (HTTP {}, code {})", what, status, code);
             return new SendOutcome.RetryLater("Twilio busy (" + (code != null ? code : status) + ")");
         }
         if (status != null && (status == 401 || status == 403)) {
-            log.error("Verification {}: Twilio refused our credentials (HTTP {}, code {}); check TWILIO_ACCOUNT_SID and "
-                    + "TWILIO_AUTH_TOKEN", c.verificationId(), status, code);
+            log.error("{}: Twilio refused our credentials (HTTP {}, code {}); check TWILIO_ACCOUNT_SID and "
+                    + "TWILIO_AUTH_TOKEN", what, status, code);
             return new SendOutcome.Failed("Twilio refused the account credentials (" + code + ")");
         }
-        log.info("Verification {}: Twilio refused the SMS: {}", c.verificationId(), readable);
+        log.info("{}: Twilio refused the SMS: {}", what, readable);
         return new SendOutcome.Failed(readable);
     }
 }

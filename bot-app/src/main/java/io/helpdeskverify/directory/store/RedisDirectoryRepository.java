@@ -4,6 +4,7 @@ import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.Device;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.EndUser;
+import io.helpdeskverify.directory.EnrolResult;
 import io.helpdeskverify.directory.EnrolmentTarget;
 import io.helpdeskverify.directory.SaveResult;
 import io.helpdeskverify.directory.WriteMode;
@@ -37,6 +38,14 @@ class RedisDirectoryRepository implements DirectoryRepository {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SAVE_END_USER =
             LuaScripts.load("save-end-user.lua", List.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> ENROL_DEVICE =
+            LuaScripts.load("enrol-device.lua", List.class);
+    private static final RedisScript<Long> UPDATE_DEVICE =
+            LuaScripts.load("update-device.lua", Long.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> REVOKE_DEVICES =
+            LuaScripts.load("revoke-devices.lua", List.class);
 
     private final StringRedisTemplate redis;
     private final StoredJson json;
@@ -124,7 +133,9 @@ class RedisDirectoryRepository implements DirectoryRepository {
             return List.of();
         }
         var values = redis.opsForValue().multiGet(ids.stream().sorted().map(RedisDirectoryRepository::deviceKey).toList());
-        return values == null ? List.of() : readAll(values, Device.class);
+        // The set holds active devices only; the filter guards a revoked one written by an older instance.
+        return values == null ? List.of()
+                : readAll(values, Device.class).stream().filter(d -> !d.revoked()).toList();
     }
 
     @Override
@@ -142,13 +153,61 @@ class RedisDirectoryRepository implements DirectoryRepository {
     }
 
     @Override
+    public boolean updateDevice(Device device) {
+        Long updated = redis.execute(UPDATE_DEVICE,
+                List.of(userDevicesKey(device.customer(), device.endUser()), deviceKey(device.id())),
+                device.id(), write(device));
+        return updated != null && updated == 1;
+    }
+
+    @Override
+    public EnrolResult enrolDevice(String tokenHash, Device device, int maxActive) {
+        List<?> reply = redis.execute(ENROL_DEVICE,
+                List.of(enrolKey(tokenHash), userDevicesKey(device.customer(), device.endUser()), deviceKey(device.id()),
+                        secretKey(device.secretHash()), usersKey(device.customer())),
+                device.customer(), device.endUser(), device.id(), write(device), Integer.toString(maxActive));
+        if (reply == null || reply.isEmpty()) {
+            throw new IllegalStateException("the enrolment script returned nothing");
+        }
+        return switch (String.valueOf(reply.get(0))) {
+            case "ENROLLED" -> new EnrolResult.Enrolled();
+            case "TOKEN_GONE" -> new EnrolResult.TokenGone();
+            case "USER_UNAVAILABLE" -> new EnrolResult.UserUnavailable();
+            case "LIMIT" -> new EnrolResult.LimitReached(Integer.parseInt(String.valueOf(reply.get(1))));
+            default -> throw new IllegalStateException("unexpected enrolment script reply " + reply);
+        };
+    }
+
+    @Override
+    public List<String> revokeDevices(String customer, String endUser, List<Device> revoked, Duration keep) {
+        if (revoked.isEmpty()) {
+            return List.of();
+        }
+        var keys = new ArrayList<String>();
+        var args = new ArrayList<String>();
+        keys.add(userDevicesKey(customer, endUser));
+        args.add(Long.toString(Math.max(1, keep.toSeconds())));
+        for (Device d : revoked) {
+            if (!d.customer().equals(customer) || !d.endUser().equals(endUser) || !d.revoked()) {
+                throw new IllegalArgumentException("device " + d.id() + " is not a revoked device of " + endUser);
+            }
+            keys.add(deviceKey(d.id()));
+            keys.add(secretKey(d.secretHash()));
+            args.add(d.id());
+            args.add(write(d));
+        }
+        List<?> reply = redis.execute(REVOKE_DEVICES, keys, args.toArray());
+        return reply == null ? List.of() : reply.stream().map(String::valueOf).toList();
+    }
+
+    @Override
     public void storeEnrolment(String tokenHash, EnrolmentTarget target, Duration validity) {
         redis.opsForValue().set(enrolKey(tokenHash), write(target), validity);
     }
 
     @Override
-    public Optional<EnrolmentTarget> redeemEnrolment(String tokenHash) {
-        return read(redis.opsForValue().getAndDelete(enrolKey(tokenHash)), EnrolmentTarget.class);
+    public Optional<EnrolmentTarget> enrolment(String tokenHash) {
+        return read(redis.opsForValue().get(enrolKey(tokenHash)), EnrolmentTarget.class);
     }
 
     @Override

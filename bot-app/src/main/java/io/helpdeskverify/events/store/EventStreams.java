@@ -26,7 +26,8 @@ public final class EventStreams {
             EventType.CHALLENGE_SENT, EventType.DELIVERY_FAILED, EventType.FALLBACK_USED, EventType.USER_APPROVED,
             EventType.USER_DENIED, EventType.TECHNICIAN_APPROVED, EventType.TECHNICIAN_DENIED, EventType.VERIFIED,
             EventType.UNABLE_TO_VERIFY, EventType.EXPIRED, EventType.CANCELLED, EventType.RATE_LIMITED,
-            EventType.UNAUTHORIZED_ACTION, EventType.CONTACT_CHANGED, EventType.DELIVERY_REPORTED);
+            EventType.UNAUTHORIZED_ACTION, EventType.CONTACT_CHANGED, EventType.DELIVERY_REPORTED,
+            EventType.DEVICE_ENROLLED, EventType.DEVICE_REVOKED);
 
     private final Clock clock;
     private final Duration retention;

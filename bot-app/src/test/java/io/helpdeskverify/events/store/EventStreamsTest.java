@@ -42,6 +42,8 @@ class EventStreamsTest {
         // Codes are stored for the retention period: the first ones must never move.
         assertThat(EventStreams.code(EventType.VERIFICATION_REQUESTED)).isZero();
         assertThat(EventStreams.code(EventType.DELIVERY_REPORTED)).isEqualTo(15);
+        assertThat(EventStreams.code(EventType.DEVICE_ENROLLED)).isEqualTo(16);
+        assertThat(EventStreams.code(EventType.DEVICE_REVOKED)).isEqualTo(17);
     }
 
     @Test
