@@ -249,9 +249,8 @@ class DeviceLifecycleTest {
     }
 
     private JsonNode fixturesStart(String username) {
-        var r = api.post("/api/v1/verifications", """
-                {"customer":"acme","user":"%s","technician":{"platform":"api","id":"tess","name":"Tess"}}"""
-                .formatted(username));
+        var r = api.technician("Tess").post("/api/v1/verifications", """
+                {"customer":"acme","user":"%s"}""".formatted(username));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }

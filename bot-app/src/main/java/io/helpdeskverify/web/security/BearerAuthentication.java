@@ -38,13 +38,18 @@ class BearerAuthentication extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String bearer = header.substring(7).strip();
-            Optional<Caller> caller = bearer.isEmpty() ? Optional.empty() : caller(bearer);
-            if (caller.isPresent()) {
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new Authenticated(caller.get()));
-                SecurityContextHolder.setContext(context);
-            } else {
-                request.setAttribute(REJECTED, Boolean.TRUE);
+            try {
+                Optional<Caller> caller = bearer.isEmpty() ? Optional.empty() : caller(bearer);
+                if (caller.isPresent()) {
+                    var context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(new Authenticated(caller.get()));
+                    SecurityContextHolder.setContext(context);
+                } else {
+                    request.setAttribute(REJECTED, "The bearer token is not valid: it is unknown, revoked or expired.");
+                }
+            } catch (DirectoryException.Unauthorized e) {
+                // A device secret the directory knows but refuses (a revoked phone): its words say what to do.
+                request.setAttribute(REJECTED, e.getMessage());
             }
         }
         chain.doFilter(request, response);
@@ -59,11 +64,7 @@ class BearerAuthentication extends OncePerRequestFilter {
         if (bearer.startsWith(ApiTokens.PREFIX) || bearer.indexOf('.') >= 0 || bearer.length() > 256) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new Caller.App(devices.authenticate(bearer)));
-        } catch (DirectoryException.Unauthorized e) {
-            return Optional.empty();
-        }
+        return Optional.of(new Caller.App(devices.authenticate(bearer)));
     }
 
     /** An authenticated caller; the credential itself is not kept. */

@@ -35,8 +35,8 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, R
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"helpdesk-verify\"");
-        String detail = request.getAttribute(BearerAuthentication.REJECTED) != null
-                ? "The bearer token is not valid: it is unknown, revoked or expired."
+        Object rejected = request.getAttribute(BearerAuthentication.REJECTED);
+        String detail = rejected != null ? rejected.toString()
                 : "This route needs 'Authorization: Bearer <token>': an API token (ADMIN_API_TOKEN or one issued "
                         + "through /api/v1/tokens) or, for the self-serve app's routes, the device secret.";
         problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail, request.getRequestURI());
