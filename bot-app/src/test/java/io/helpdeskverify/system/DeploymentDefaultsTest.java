@@ -1,0 +1,144 @@
+package io.helpdeskverify.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.helpdeskverify.HelpdeskVerifyApplication;
+import io.helpdeskverify.support.Api;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What a deployment gets without the local profile, and what the local profile refuses: the demo
+ * shortcuts and the embedded Redis stop start-up with a message naming the variable, the
+ * playground will not run beside real services, the local profile listens on loopback only and
+ * its Reset answers its own page only. Each case starts the application for real.
+ */
+class DeploymentDefaultsTest {
+
+    private static final String[] PRODUCTION = {"--helpdesk.secret=deployment-defaults-secret-0123456789abcdef",
+            "--helpdesk.admin-api-token=deployment-defaults-token", "--server.port=0",
+            // Whatever REDIS_URL the machine has, these runs decide for themselves.
+            "--spring.data.redis.url="};
+
+    @Test
+    void withoutTheLocalProfileAMissingRedisUrlStopsStartUp() {
+        var failure = catchThrowable(() -> start(List.of()));
+        assertThat(cause(failure, MissingSettingException.class)).as(String.valueOf(failure)).isNotNull();
+        assertThat(cause(failure, MissingSettingException.class).variable()).isEqualTo("REDIS_URL");
+        assertThat(failure).hasStackTraceContaining("HELPDESK_EMBEDDED_REDIS=true");
+    }
+
+    @Test
+    void demoShortcutsAreRefusedOutsideTheLocalProfile() {
+        for (var shortcut : Map.of("--helpdesk.outbox.enabled=true", "HELPDESK_OUTBOX_ENABLED",
+                "--helpdesk.demo-data.enabled=true", "HELPDESK_DEMO_DATA_ENABLED",
+                "--teams.allow-anonymous=true", "TEAMS_ALLOW_ANONYMOUS").entrySet()) {
+            var failure = catchThrowable(() -> start(List.of("--helpdesk.embedded-redis=true", shortcut.getKey())));
+            var unsafe = cause(failure, UnsafeSettingException.class);
+            assertThat(unsafe).as(shortcut.getKey() + ": " + failure).isNotNull();
+            assertThat(unsafe.variable()).isEqualTo(shortcut.getValue());
+            assertThat(unsafe.getMessage()).contains("only in the local profile");
+        }
+    }
+
+    @Test
+    void thePlaygroundRefusesToRunBesideRealServices() {
+        for (var real : Map.of("--helpdesk.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5", "SLACK_SIGNING_SECRET",
+                "--teams.app-id=6f1b9a8e-0000-4000-8000-00000000a991", "MICROSOFT_APP_ID",
+                "--spring.data.redis.url=redis://127.0.0.1:1", "REDIS_URL").entrySet()) {
+            var failure = catchThrowable(() -> startLocal(freePort(), List.of(real.getKey())).close());
+            var unsafe = cause(failure, UnsafeSettingException.class);
+            assertThat(unsafe).as(real.getKey() + ": " + failure).isNotNull();
+            assertThat(unsafe.variable()).isEqualTo(real.getValue());
+        }
+    }
+
+    @Test
+    void theLocalProfileListensOnLoopbackAndItsResetAnswersItsOwnPageOnly() {
+        int port = freePort();
+        try (var local = startLocal(port, List.of())) {
+            var connector = ((TomcatWebServer) ((WebServerApplicationContext) local).getWebServer()).getTomcat()
+                    .getConnector();
+            assertThat(String.valueOf(connector.getProperty("address"))).contains("127.0.0.1");
+
+            var api = new Api(port);
+            assertThat(api.send("GET", "/", null, null, null, Map.of()).status()).isEqualTo(200);
+            assertThat(api.send("GET", "/v3/api-docs", null, null, null, Map.of()).status()).isEqualTo(200);
+
+            var crossSite = api.send("POST", "/playground/reset", "{}", "application/json", null,
+                    Map.of("Origin", "https://evil.example"));
+            assertThat(crossSite.status()).isEqualTo(403);
+            var noOrigin = api.send("POST", "/playground/reset", "{}", "application/json", null, Map.of());
+            assertThat(noOrigin.status()).isEqualTo(403);
+            var own = api.send("POST", "/playground/reset", "{}", "application/json", null,
+                    Map.of("Origin", "http://127.0.0.1:" + port));
+            assertThat(own.status()).as(own.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aDeploymentServesNoOpenApiAndNoHealthDetailsToAnonymousCallers() {
+        try (var app = start(List.of("--helpdesk.embedded-redis=true"))) {
+            var api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+            var adminToken = "deployment-defaults-token";
+            for (String path : List.of("/v3/api-docs", "/swagger-ui.html", "/", "/playground/state")) {
+                int status = api.send("GET", path, null, null, adminToken, Map.of()).status();
+                assertThat(status).as(path).isIn(401, 403, 404);
+            }
+            // DOWN here (no sender is configured), and still nothing but the status.
+            var health = api.send("GET", "/actuator/health", null, null, null, Map.of());
+            assertThat(health.status()).isIn(200, 503);
+            assertThat(health.json().has("status")).isTrue();
+            assertThat(health.body()).doesNotContain("components").doesNotContain("127.0.0.1");
+            assertThat(api.send("GET", "/actuator/health/readiness", null, null, null, Map.of()).status()).isEqualTo(200);
+            assertThat(api.send("GET", "/actuator/health", null, null, adminToken, Map.of()).body())
+                    .contains("components");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(List<String> args) {
+        var all = new ArrayList<>(List.of(PRODUCTION));
+        all.add("--helpdesk.data-dir=target/test-data/deployment-" + UUID.randomUUID());
+        all.addAll(args);
+        return new SpringApplicationBuilder(HelpdeskVerifyApplication.class).run(all.toArray(String[]::new));
+    }
+
+    private static ConfigurableApplicationContext startLocal(int port, List<String> args) {
+        var all = new ArrayList<>(List.of("--spring.profiles.active=local", "--server.port=" + port,
+                "--helpdesk.data-dir=target/test-data/deployment-local-" + UUID.randomUUID()));
+        if (args.stream().noneMatch(a -> a.startsWith("--spring.data.redis.url="))) {
+            all.add("--spring.data.redis.url=");
+        }
+        all.addAll(args);
+        return new SpringApplicationBuilder(HelpdeskVerifyApplication.class).run(all.toArray(String[]::new));
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
