@@ -220,6 +220,8 @@ public final class BenchMain {
     private static Map<String, String> embeddedRedisEnv(Map<String, String> env, Path work, String name) throws Exception {
         var e = new HashMap<>(env);
         e.remove("REDIS_URL");
+        // Outside the local profile the bot refuses to start its own Redis unless told to.
+        e.put("HELPDESK_EMBEDDED_REDIS", "true");
         e.put("HELPDESK_DATA_DIR", Files.createDirectories(work.resolve("data-" + name)).toString());
         return e;
     }
