@@ -46,11 +46,12 @@ class CardInvokes {
     private final PrivateCards privateCards;
     private final Executor executor;
     private final ObjectMapper json;
+    private final TeamsProperties props;
     private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
     CardInvokes(VerificationService verifications, CardViewMapper mapper, TechnicianCodeVault vault,
                 TechnicianActions actions, ChatFlow flow, PrivateCards privateCards,
-                @Qualifier("chatExecutor") Executor executor, ObjectMapper json) {
+                @Qualifier("chatExecutor") Executor executor, ObjectMapper json, TeamsProperties props) {
         this.verifications = verifications;
         this.mapper = mapper;
         this.vault = vault;
@@ -59,6 +60,7 @@ class CardInvokes {
         this.privateCards = privateCards;
         this.executor = executor;
         this.json = json;
+        this.props = props;
     }
 
     /** @param repeat Teams sent this invoke before: answer it, but do not act twice */
@@ -81,7 +83,8 @@ class CardInvokes {
         if (pressed.isEmpty()) {
             return InvokeResponses.message("This button is not known to this version of Helpdesk Verify.");
         }
-        Optional<PrivateMessage> said = actions.handle(pressed.get(), verificationId, who);
+        Optional<PrivateMessage> said = actions.handle(pressed.get(), verificationId, who,
+                TeamsActivities.context(a, props.appTenantId()));
         return said.map(m -> InvokeResponses.message(text(m))).orElseGet(() -> view(verificationId, who));
     }
 
@@ -108,7 +111,8 @@ class CardInvokes {
         }
         var where = privateCards.origin(data.path(PrivateCards.ORIGIN).asText(""), who.id())
                 .orElseGet(() -> TeamsActivities.conversation(a));
-        var request = new ChatRequest(who, new Recipient(where, who.id(), Optional.empty()), choice);
+        var request = new ChatRequest(who, new Recipient(where, who.id(), Optional.empty()), choice,
+                TeamsActivities.context(a, props.appTenantId()));
         executor.execute(() -> flow.handle(request));
         return InvokeResponses.card(renderer.notice(new NoticeView("On it.",
                 List.of("The verification card will appear in the conversation where you asked."), NoticeView.Tone.INFO)));
