@@ -38,6 +38,11 @@ public class AccessGuard {
         return new TechnicianAccess(access, who);
     }
 
+    /** For adapters that show a personal view (the Teams code refresh): may this person still verify the customer? */
+    public boolean mayVerify(TechnicianContext who, String customer) {
+        return access.decide(customer, who) instanceof AccessDecision.Allowed;
+    }
+
     /**
      * For adapters that refuse a request before it reaches the flow (Teams answers another tenant's
      * activity with 403): the refusal is recorded and worded here, so both platforms say the same.
