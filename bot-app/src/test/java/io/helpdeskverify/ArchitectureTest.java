@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] DOMAIN = {"io.helpdeskverify.verification", "io.helpdeskverify.directory",
-            "io.helpdeskverify.events"};
+            "io.helpdeskverify.events", "io.helpdeskverify.access"};
 
     @ArchTest
     static final ArchRule domainImportsNoFrameworkOrPlatform = noClasses().that().resideInAnyPackage(DOMAIN)
@@ -25,7 +25,8 @@ class ArchitectureTest {
     static final ArchRule domainDoesNotDependOnAdapters = noClasses().that().resideInAnyPackage(DOMAIN)
             .should().dependOnClassesThat().resideInAnyPackage("io.helpdeskverify.web..", "io.helpdeskverify.chat..",
                     "io.helpdeskverify.delivery..", "io.helpdeskverify.system..", "io.helpdeskverify.verification.store..",
-                    "io.helpdeskverify.directory.store..", "io.helpdeskverify.events.store..");
+                    "io.helpdeskverify.directory.store..", "io.helpdeskverify.events.store..",
+                    "io.helpdeskverify.access.store..");
 
     @ArchTest
     static final ArchRule cardsKnowNoPlatformSdk = noClasses().that().resideInAPackage("io.helpdeskverify.cards..")

@@ -47,11 +47,12 @@ public class ChatFlow {
     private final CardPublisher publisher;
     private final EventLog events;
     private final DirectorySyncCommand directorySync;
+    private final AccessGuard guard;
     private final Clock clock;
 
     public ChatFlow(ChatPlatforms platforms, EndUserResolver resolver, VerificationService verifications,
                     CardViewMapper mapper, CardPublisher publisher, EventLog events, DirectorySyncCommand directorySync,
-                    Clock clock) {
+                    AccessGuard guard, Clock clock) {
         this.platforms = platforms;
         this.resolver = resolver;
         this.verifications = verifications;
@@ -59,6 +60,7 @@ public class ChatFlow {
         this.publisher = publisher;
         this.events = events;
         this.directorySync = directorySync;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -80,17 +82,46 @@ public class ChatFlow {
     }
 
     private void run(ChatPlatform platform, ChatRequest request) {
+        var outsider = guard.door(request.context());
+        if (outsider.isPresent()) {
+            // Someone of another organisation (a Slack Connect guest, another tenant): nothing at all, not even help.
+            guard.record(request.technician(), request.context(), "", "", Optional.empty(),
+                    "command '" + abbreviated(request.text()) + "'", outsider.get().reason());
+            tell(platform, request, AccessGuard.doorNotice(outsider.get().reason()));
+            return;
+        }
         ChatCommand command = parser.parse(request.text());
+        var access = guard.of(request.context());
         if (command instanceof Help help) {
             tell(platform, request, help(help));
         } else if (command instanceof ChatCommand.Sync sync) {
             tell(platform, request, directorySync.run(request, sync.customer()));
         } else if (command instanceof ChatCommand.Events ev) {
-            events(platform, request, resolver.resolve(ev.target()));
+            events(platform, request, permitted(request, "events", ev.target(), resolver.resolve(ev.target(), access)));
         } else {
             var verify = (Verify) command;
-            verify(platform, request, resolver.resolve(verify.target()), verify.method());
+            verify(platform, request, permitted(request, "verify", verify.target(),
+                    resolver.resolve(verify.target(), access)), verify.method());
         }
+    }
+
+    /* A customer the technician may not verify: recorded for the auditors, answered as if it did not exist. */
+    private Resolution permitted(ChatRequest request, String command, ChatCommand.Target target, Resolution resolution) {
+        if (resolution instanceof Resolution.NotPermitted refused) {
+            String user = target.user().strip();
+            guard.record(request.technician(), request.context(), refused.customer().slug(),
+                    user.startsWith(EndUserResolver.EXACT) ? user.substring(EndUserResolver.EXACT.length()) : user,
+                    Optional.empty(), command + " " + abbreviated(target.user() + "@" + target.customer()),
+                    io.helpdeskverify.access.AccessDecision.Reason.NOT_IN_POLICY);
+            return new Resolution.NoSuchCustomer(refused.typed(), refused.closeMatches());
+        }
+        return resolution;
+    }
+
+    /* What someone typed goes into the audit log bounded: it is their text, not ours. */
+    private static String abbreviated(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.length() <= 80 ? t : t.substring(0, 80) + "…";
     }
 
     private void verify(ChatPlatform platform, ChatRequest request, Resolution resolution, Optional<Method> method) {
@@ -226,6 +257,8 @@ public class ChatFlow {
             if (!c.closeMatches().isEmpty()) {
                 lines.add("Did you mean: " + String.join(", ", c.closeMatches()) + "?");
             }
+            lines.add("Only customers you may verify are found. If you should verify this one's users, ask your MSP "
+                    + "admin to add you to its access policy.");
             return new PrivateMessage.Notice(new io.helpdeskverify.cards.NoticeView("No customer '" + c.typed() + "'.",
                     lines, io.helpdeskverify.cards.NoticeView.Tone.WARNING));
         }

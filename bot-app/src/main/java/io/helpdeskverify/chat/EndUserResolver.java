@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
  * customer's email domains; {@code user} is a username (UPN), an email local part, a full email or
  * a display name, case-insensitive. Disabled users never match, so nobody can verify an account the
  * directory switched off; when the only exact match is disabled, the technician is told so.
+ * A customer the technician may not verify is not there for them: the answer and the suggestions
+ * are the same as for a customer that does not exist.
  */
 @Component
 public class EndUserResolver {
@@ -36,11 +38,15 @@ public class EndUserResolver {
         this.snapshots = snapshots;
     }
 
-    public Resolution resolve(ChatCommand.Target target) {
+    Resolution resolve(ChatCommand.Target target, TechnicianAccess access) {
         String customerKey = target.customer().strip().toLowerCase(Locale.ROOT);
         Optional<Customer> customer = directory.customer(customerKey).or(() -> directory.customerByDomain(customerKey));
         if (customer.isEmpty()) {
-            return new Resolution.NoSuchCustomer(target.customer(), closeCustomers(customerKey));
+            return new Resolution.NoSuchCustomer(target.customer(), closeCustomers(customerKey, access));
+        }
+        if (!access.mayVerify(customer.get())) {
+            // The same suggestions as for a name that matches nothing: they depend on what was typed only.
+            return new Resolution.NotPermitted(customer.get(), target.customer(), closeCustomers(customerKey, access));
         }
         String typed = target.user().strip().toLowerCase(Locale.ROOT);
         if (typed.startsWith(EXACT)) {
@@ -78,9 +84,10 @@ public class EndUserResolver {
                 .limit(MAX_SUGGESTIONS).map(Map.Entry::getKey).toList();
     }
 
-    private List<String> closeCustomers(String typed) {
+    private List<String> closeCustomers(String typed, TechnicianAccess access) {
         return directory.customers().stream().map(Customer::slug)
                 .filter(s -> similarity.apply(s, typed) >= CLOSE)
+                .filter(access::mayVerify)
                 .sorted(Comparator.comparingDouble((String s) -> -similarity.apply(s, typed)))
                 .limit(MAX_SUGGESTIONS).toList();
     }

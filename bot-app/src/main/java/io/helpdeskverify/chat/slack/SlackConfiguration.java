@@ -5,6 +5,8 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
+import io.helpdeskverify.access.UserGroups;
+import io.helpdeskverify.chat.AccessProperties;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.ChatProperties;
 import io.helpdeskverify.chat.TechnicianActions;
@@ -39,6 +41,12 @@ class SlackConfiguration {
     @Bean
     SlackChatPlatform slackChatPlatform(Slack slack, SlackProperties props, Clock clock, ChatProperties chat) {
         return new SlackChatPlatform(slack, props, clock, chat.tickShare());
+    }
+
+    /** Membership of the Slack user groups that access policies name (docs/access.md). */
+    @Bean
+    UserGroups slackUserGroups(Slack slack, SlackProperties props, Clock clock, AccessProperties access) {
+        return new SlackUserGroups(slack.methods(props.botToken()), clock, access.userGroupCache());
     }
 
     @Bean

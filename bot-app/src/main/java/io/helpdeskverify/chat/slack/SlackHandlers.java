@@ -2,6 +2,7 @@ package io.helpdeskverify.chat.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
+import io.helpdeskverify.access.TechnicianContext;
 import io.helpdeskverify.cards.CardAction;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.ChatPlatform;
@@ -12,6 +13,8 @@ import io.helpdeskverify.chat.Recipient;
 import io.helpdeskverify.chat.TechnicianActions;
 import io.helpdeskverify.verification.Platform;
 import io.helpdeskverify.verification.Technician;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
@@ -49,9 +52,13 @@ class SlackHandlers {
             var requester = new Recipient(ConversationRef.slack(p.getTeamId(), p.getChannelId()), p.getUserId(),
                     Optional.ofNullable(p.getResponseUrl()).filter(u -> !u.isBlank()));
             String text = MAILTO.matcher(p.getText() == null ? "" : p.getText()).replaceAll("$1");
+            // Bolt's payload has no user_team: a Slack Connect guest's own workspace is read from the form.
+            var context = TechnicianContext.slack(p.getTeamId(),
+                    formField(req.getRequestBodyAsString(), "user_team").or(() -> Optional.ofNullable(p.getTeamId())),
+                    p.getUserId(), p.getChannelId());
             executor.execute(() -> flow.handle(new ChatRequest(
                     new Technician(Platform.SLACK, p.getUserId(), names.nameOf(p.getUserId(), p.getUserName())),
-                    requester, text)));
+                    requester, text, context)));
             return ctx.ack();
         });
         for (CardAction action : CardAction.values()) {
@@ -72,7 +79,7 @@ class SlackHandlers {
         Recipient who = recipient(p);
         try {
             String verificationId = value(p).orElse("");
-            Optional<PrivateMessage> answer = actions.handle(action, verificationId, technician(p));
+            Optional<PrivateMessage> answer = actions.handle(action, verificationId, technician(p), context(p));
             answer.ifPresent(m -> platform.tellPrivately(who, m));
         } catch (RuntimeException e) {
             log.error("Handling {} failed", action, e);
@@ -86,7 +93,7 @@ class SlackHandlers {
         if (choice.isEmpty()) {
             return;
         }
-        flow.handle(new ChatRequest(technician(p), recipient(p), choice.get()));
+        flow.handle(new ChatRequest(technician(p), recipient(p), choice.get(), context(p)));
     }
 
     private void tellQuietly(Recipient who, PrivateMessage message) {
@@ -100,6 +107,29 @@ class SlackHandlers {
     private Technician technician(BlockActionPayload p) {
         String handle = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
         return new Technician(Platform.SLACK, p.getUser().getId(), names.nameOf(p.getUser().getId(), handle));
+    }
+
+    /**
+     * The request arrived for {@code team.id}; the clicking person belongs to {@code user.team_id},
+     * which differs for a Slack Connect guest in a shared channel.
+     */
+    private static TechnicianContext context(BlockActionPayload p) {
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
+        return TechnicianContext.slack(team, Optional.ofNullable(p.getUser().getTeamId()), p.getUser().getId(), channel);
+    }
+
+    static Optional<String> formField(String body, String name) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                return Optional.of(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)).filter(v -> !v.isBlank());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Recipient recipient(BlockActionPayload p) {

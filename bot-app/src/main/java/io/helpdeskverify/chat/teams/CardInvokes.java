@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.schema.Activity;
+import io.helpdeskverify.access.TechnicianContext;
 import io.helpdeskverify.cards.AdaptiveCardRenderer;
 import io.helpdeskverify.cards.CardAction;
 import io.helpdeskverify.cards.NoticeView;
+import io.helpdeskverify.chat.AccessGuard;
 import io.helpdeskverify.chat.CardViewMapper;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.ChatRequest;
@@ -46,11 +48,14 @@ class CardInvokes {
     private final PrivateCards privateCards;
     private final Executor executor;
     private final ObjectMapper json;
+    private final TeamsProperties props;
+    private final AccessGuard guard;
     private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
     CardInvokes(VerificationService verifications, CardViewMapper mapper, TechnicianCodeVault vault,
                 TechnicianActions actions, ChatFlow flow, PrivateCards privateCards,
-                @Qualifier("chatExecutor") Executor executor, ObjectMapper json) {
+                @Qualifier("chatExecutor") Executor executor, ObjectMapper json, TeamsProperties props,
+                AccessGuard guard) {
         this.verifications = verifications;
         this.mapper = mapper;
         this.vault = vault;
@@ -59,6 +64,8 @@ class CardInvokes {
         this.privateCards = privateCards;
         this.executor = executor;
         this.json = json;
+        this.props = props;
+        this.guard = guard;
     }
 
     /** @param repeat Teams sent this invoke before: answer it, but do not act twice */
@@ -75,25 +82,31 @@ class CardInvokes {
             return InvokeResponses.message("This card is missing its verification; start a new one.");
         }
         if (REFRESH.equals(verb) || repeat) {
-            return view(verificationId, who);
+            return view(verificationId, who, TeamsActivities.context(a, props.appTenantId()));
         }
         Optional<CardAction> pressed = List.of(CardAction.values()).stream().filter(c -> c.id().equals(verb)).findFirst();
         if (pressed.isEmpty()) {
             return InvokeResponses.message("This button is not known to this version of Helpdesk Verify.");
         }
-        Optional<PrivateMessage> said = actions.handle(pressed.get(), verificationId, who);
-        return said.map(m -> InvokeResponses.message(text(m))).orElseGet(() -> view(verificationId, who));
+        Optional<PrivateMessage> said = actions.handle(pressed.get(), verificationId, who,
+                TeamsActivities.context(a, props.appTenantId()));
+        return said.map(m -> InvokeResponses.message(text(m)))
+                .orElseGet(() -> view(verificationId, who, TeamsActivities.context(a, props.appTenantId())));
     }
 
-    /** The technician who asked gets the personal view; anyone else the status everyone sees. */
-    private InvokeResponse view(String verificationId, Technician who) {
+    /**
+     * The technician who asked gets the personal view (while they may still verify the customer:
+     * withdrawn access hides the code too); anyone else the status everyone sees.
+     */
+    private InvokeResponse view(String verificationId, Technician who, TechnicianContext where) {
         Optional<Verification> found = verifications.find(verificationId);
         if (found.isEmpty()) {
             return InvokeResponses.message("This verification no longer exists.");
         }
         Verification v = found.get();
         var view = mapper.view(v);
-        boolean requester = v.technician().platform() == Platform.TEAMS && v.technician().isSamePersonAs(who);
+        boolean requester = v.technician().platform() == Platform.TEAMS && v.technician().isSamePersonAs(who)
+                && guard.mayVerify(where, v.customer());
         if (!requester) {
             return InvokeResponses.card(renderer.observerCard(view));
         }
@@ -108,7 +121,8 @@ class CardInvokes {
         }
         var where = privateCards.origin(data.path(PrivateCards.ORIGIN).asText(""), who.id())
                 .orElseGet(() -> TeamsActivities.conversation(a));
-        var request = new ChatRequest(who, new Recipient(where, who.id(), Optional.empty()), choice);
+        var request = new ChatRequest(who, new Recipient(where, who.id(), Optional.empty()), choice,
+                TeamsActivities.context(a, props.appTenantId()));
         executor.execute(() -> flow.handle(request));
         return InvokeResponses.card(renderer.notice(new NoticeView("On it.",
                 List.of("The verification card will appear in the conversation where you asked."), NoticeView.Tone.INFO)));

@@ -30,11 +30,14 @@ class MessageExtension {
     private final ChatFlow flow;
     private final Executor executor;
     private final ObjectMapper json;
+    private final TeamsProperties props;
 
-    MessageExtension(ChatFlow flow, @Qualifier("chatExecutor") Executor executor, ObjectMapper json) {
+    MessageExtension(ChatFlow flow, @Qualifier("chatExecutor") Executor executor, ObjectMapper json,
+                     TeamsProperties props) {
         this.flow = flow;
         this.executor = executor;
         this.json = json;
+        this.props = props;
     }
 
     InvokeResponse fetchTask(Activity a) {
@@ -57,7 +60,8 @@ class MessageExtension {
             return new InvokeResponse(200, null);
         }
         String text = "verify " + user + (customer.isEmpty() ? "" : "@" + customer) + (method.isEmpty() ? "" : " --" + method);
-        var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), text);
+        var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), text,
+                TeamsActivities.context(a, props.appTenantId()));
         executor.execute(() -> flow.handle(request));
         // An empty answer closes the dialog; the card (or a private answer) follows from the flow.
         return new InvokeResponse(200, null);

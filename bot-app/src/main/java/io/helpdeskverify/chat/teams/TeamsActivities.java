@@ -3,6 +3,7 @@ package io.helpdeskverify.chat.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.schema.Activity;
+import io.helpdeskverify.access.TechnicianContext;
 import io.helpdeskverify.chat.ConversationRef;
 import io.helpdeskverify.chat.Recipient;
 import io.helpdeskverify.verification.Platform;
@@ -44,6 +45,19 @@ final class TeamsActivities {
 
     static Recipient requester(Activity a) {
         return new Recipient(conversation(a), technician(a).id(), Optional.empty());
+    }
+
+    /**
+     * Who and where for access decisions: the person's Entra ID object id (stable across bots, unlike
+     * the {@code 29:…} id), the team and channel from {@code channelData}, the activity's tenant.
+     *
+     * @param appTenant the bot's own tenant (MICROSOFT_APP_TENANT_ID), blank when not single-tenant
+     */
+    static TechnicianContext context(Activity a, String appTenant) {
+        String aad = a.getFrom() == null || a.getFrom().getAadObjectId() == null ? "" : a.getFrom().getAadObjectId();
+        JsonNode data = a.getChannelData() == null ? JSON.createObjectNode() : JSON.valueToTree(a.getChannelData());
+        return TechnicianContext.teams(Optional.ofNullable(appTenant).filter(t -> !t.isBlank()), tenant(a), aad,
+                data.path("team").path("id").asText(""), data.path("channel").path("id").asText(""));
     }
 
     static Optional<String> tenant(Activity a) {

@@ -5,6 +5,7 @@ import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
+import io.helpdeskverify.chat.AccessGuard;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.ChatRequest;
 import java.util.concurrent.CompletableFuture;
@@ -32,16 +33,19 @@ class TeamsBot implements Bot {
     private final CardInvokes cardInvokes;
     private final MessageExtension extension;
     private final ChatFlow flow;
+    private final AccessGuard guard;
     private final Executor executor;
 
     TeamsBot(TeamsProperties props, TeamsConnector connector, ActivityDeduplicator dedup, CardInvokes cardInvokes,
-             MessageExtension extension, ChatFlow flow, @Qualifier("chatExecutor") Executor executor) {
+             MessageExtension extension, ChatFlow flow, AccessGuard guard,
+             @Qualifier("chatExecutor") Executor executor) {
         this.props = props;
         this.connector = connector;
         this.dedup = dedup;
         this.cardInvokes = cardInvokes;
         this.extension = extension;
         this.flow = flow;
+        this.guard = guard;
         this.executor = executor;
     }
 
@@ -68,7 +72,7 @@ class TeamsBot implements Bot {
 
     private void onMessage(Activity a) {
         var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a),
-                TeamsActivities.commandText(a));
+                TeamsActivities.commandText(a), TeamsActivities.context(a, props.appTenantId()));
         if (!dedup.firstTime(a.getConversation().getId(), a.getId())) {
             log.info("Teams sent message {} again; already handled", a.getId());
             return;
@@ -84,7 +88,8 @@ class TeamsBot implements Bot {
         }
         boolean botAdded = a.getMembersAdded().stream().anyMatch(m -> a.getRecipient().getId().equals(m.getId()));
         if (botAdded && dedup.firstTime(a.getConversation().getId(), a.getId())) {
-            var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), "help");
+            var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), "help",
+                    TeamsActivities.context(a, props.appTenantId()));
             executor.execute(() -> flow.handle(request));
         }
     }
@@ -108,13 +113,22 @@ class TeamsBot implements Bot {
         }
     }
 
-    /* A single-tenant bot serves its own tenant only, whatever else a valid token would allow. */
+    /*
+     * A single-tenant bot serves its own tenant only, whatever else a valid token would allow; an
+     * activity naming no tenant is refused too (and in strict mode without a configured tenant).
+     * Answered with 403 here rather than a chat message: the bot has no business sending into
+     * another organisation's conversations. The refusal is recorded like any other.
+     */
     private void checkTenant(Activity a) {
-        if (!props.singleTenant()) {
+        if (a.getFrom() == null || a.getFrom().getId() == null || a.getFrom().getId().isBlank()) {
             return;
         }
-        TeamsActivities.tenant(a).filter(t -> !t.equalsIgnoreCase(props.appTenantId())).ifPresent(t -> {
-            throw new ForeignTenantException("Activity from tenant " + t + ", but this bot serves " + props.appTenantId());
+        var context = TeamsActivities.context(a, props.appTenantId());
+        String what = ActivityTypes.INVOKE.equals(a.getType()) ? "invoke " + a.getName() : a.getType() + " activity";
+        guard.refuseAtTheDoor(TeamsActivities.technician(a), context, what).ifPresent(message -> {
+            throw new ForeignTenantException(message + " (activity tenant: "
+                    + context.userWorkspace().orElse("none") + (props.singleTenant() ? ", this bot serves "
+                    + props.appTenantId() : "") + ")");
         });
     }
 

@@ -64,6 +64,9 @@ final class FakeSlack {
         server.stubFor(post(urlEqualTo("/api/chat.update")).atPriority(10).willReturn(json(message)));
         server.stubFor(post(urlEqualTo("/api/chat.postEphemeral")).atPriority(10).willReturn(json("""
                 {"ok":true,"message_ts":"{{now format='epoch'}}.{{randomValue length=6 type='NUMERIC'}}"}""")));
+        // No user group has members unless a test says so (userGroup).
+        server.stubFor(post(urlEqualTo("/api/usergroups.users.list")).atPriority(10)
+                .willReturn(json("{\"ok\":true,\"users\":[]}")));
         server.stubFor(post(urlPathMatching("/response/.*")).atPriority(10)
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
     }
@@ -80,6 +83,19 @@ final class FakeSlack {
                             .withHeader("Content-Type", "application/json")
                             .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
         }
+    }
+
+    /** usergroups.users.list for this group answers these members, as Slack does with usergroups:read. */
+    void userGroup(String groupId, String... members) {
+        String users = java.util.Arrays.stream(members).map(m -> "\"" + m + "\"").collect(java.util.stream.Collectors.joining(","));
+        server.stubFor(post(urlEqualTo("/api/usergroups.users.list")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("usergroup=" + groupId))
+                .willReturn(json("{\"ok\":true,\"users\":[" + users + "]}")));
+    }
+
+    /** How often the bot asked Slack for this group's members. */
+    long userGroupLookups(String groupId) {
+        return allCalls("usergroups.users.list").stream().filter(c -> groupId.equals(c.form().get("usergroup"))).count();
     }
 
     /** chat.postMessage in this channel answers not_in_channel, as Slack does for a channel the bot is not in. */

@@ -47,7 +47,7 @@ class SlackManifestTest {
         assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
         // Least privilege: the command and posting, nothing that reads messages or users.
         assertThat(JSON.convertValue(manifest.at("/oauth_config/scopes/bot"), List.class))
-                .containsExactlyInAnyOrder("commands", "chat:write", "users:read");
+                .containsExactlyInAnyOrder("commands", "chat:write", "users:read", "usergroups:read");
     }
 
     @Test

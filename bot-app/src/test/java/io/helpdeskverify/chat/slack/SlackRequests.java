@@ -58,6 +58,27 @@ final class SlackRequests {
         return encode(form);
     }
 
+    /** A slash command from a Slack Connect guest: the request is for our workspace, the user belongs to {@code userTeam}. */
+    static String slashCommandFromGuest(String userTeam, String text, String channel, String userId, String userName,
+                                        String responseUrl) {
+        return slashCommand(text, channel, userId, userName, responseUrl) + "&user_team="
+                + URLEncoder.encode(userTeam, StandardCharsets.UTF_8);
+    }
+
+    /** A click by a Slack Connect guest: {@code team.id} is our workspace, {@code user.team_id} theirs. */
+    static String blockActionFromGuest(String userTeam, String actionId, String value, String channel, String messageTs,
+                                       String userId, String userName, String responseUrl) {
+        try {
+            String body = blockAction(actionId, value, channel, messageTs, userId, userName, responseUrl);
+            var payload = (ObjectNode) JSON.readTree(java.net.URLDecoder.decode(body.substring("payload=".length()),
+                    StandardCharsets.UTF_8));
+            ((ObjectNode) payload.get("user")).put("team_id", userTeam);
+            return "payload=" + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The fixture's block_actions payload, clicking {@code actionId} with {@code value} on a message in {@code channel}. */
     static String blockAction(String actionId, String value, String channel, String messageTs, String userId,
                               String userName, String responseUrl) {

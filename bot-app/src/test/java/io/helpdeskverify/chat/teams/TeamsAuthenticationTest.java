@@ -132,7 +132,35 @@ class TeamsAuthenticationTest {
         var r = teams.withToken(TOKENS.token(APP_ID, FAKE.serviceUrl())).post(activity);
 
         assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().path("detail").asText()).contains("serves only the Microsoft 365 organisation");
         assertThat(t.state(verificationId)).isEqualTo("SENT");
+        assertThat(t.eventTypes(verificationId)).doesNotContain("TECHNICIAN_APPROVED");
+        assertThat(refusalsOf(tech)).anySatisfy(reason -> assertThat(reason)
+                .contains("another Microsoft 365 tenant", "11111111-2222-3333-4444-555555555555"));
+    }
+
+    @Test
+    void aSingleTenantBotRefusesAnActivityWithoutTenant() {
+        var activity = teams.actionActivity(tech, chat, "hv_approve", Map.of("verificationId", verificationId));
+        activity.with("conversation").remove("tenantId");
+        activity.with("channelData").remove("tenant");
+
+        var r = teams.withToken(TOKENS.token(APP_ID, FAKE.serviceUrl())).post(activity);
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.body()).doesNotContain("acme", "Exception");
+        assertThat(t.state(verificationId)).isEqualTo("SENT");
+        assertThat(refusalsOf(tech)).anySatisfy(reason -> assertThat(reason).contains("without a Microsoft 365 tenant"));
+    }
+
+    private java.util.List<String> refusalsOf(Member who) {
+        var reasons = new java.util.ArrayList<String>();
+        api.get("/api/v1/events?type=UNAUTHORIZED_ACTION&limit=10000").json().forEach(e -> {
+            if (e.path("technicianId").asText().equals("teams:" + who.id())) {
+                reasons.add(e.path("reason").asText());
+            }
+        });
+        return reasons;
     }
 
     private Api.Response approve(String token) {
