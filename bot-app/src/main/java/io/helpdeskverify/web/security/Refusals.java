@@ -58,7 +58,8 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, R
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        log.info("Refused a non-normalised request path: {}", e.getMessage());
+        // DEBUG: a scanner sends thousands of these, and each already got its 400.
+        log.debug("Refused a non-normalised request path: {}", e.getMessage());
         problems.write(response, HttpStatus.BAD_REQUEST, "Bad request path",
                 "The path is not in normal form (" + e.getMessage() + "). Send it without ';' parameters, encoded "
                         + "slashes, percent-encoded letters or digits, '//' or '..'.", "/");
