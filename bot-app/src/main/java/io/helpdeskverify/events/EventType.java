@@ -25,5 +25,9 @@ public enum EventType {
     /** The self-serve app was enrolled on a phone (the reason names the device, never its secret). */
     DEVICE_ENROLLED,
     /** A device was taken away: by an admin, or because its user was disabled or left Microsoft 365. */
-    DEVICE_REVOKED
+    DEVICE_REVOKED,
+    /** An admin issued a named API token (the reason names it, its roles and customers; never its secret). */
+    API_TOKEN_ISSUED,
+    /** An admin revoked a named API token. */
+    API_TOKEN_REVOKED
 }

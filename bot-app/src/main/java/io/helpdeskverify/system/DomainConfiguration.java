@@ -53,8 +53,8 @@ class DomainConfiguration {
     }
 
     @Bean
-    ApiTokens apiTokens(ApiTokenStore store, ServerKeys keys, SecureRandom random, Clock clock) {
-        return new ApiTokens(store, keys.codeKey(), keys.adminToken(), random, clock);
+    ApiTokens apiTokens(ApiTokenStore store, EventLog events, ServerKeys keys, SecureRandom random, Clock clock) {
+        return new ApiTokens(store, events, keys.codeKey(), keys.adminToken(), random, clock);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.helpdeskverify.tokens;
 
+import io.helpdeskverify.events.AuditEvent;
+import io.helpdeskverify.events.EventLog;
+import io.helpdeskverify.events.EventType;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -30,6 +33,7 @@ public final class ApiTokens {
     private static final int MAX_CUSTOMERS = 1000;
 
     private final ApiTokenStore store;
+    private final EventLog events;
     private final byte[] hashKey;
     private final byte[] bootstrapHash;
     private final SecureRandom random;
@@ -40,8 +44,10 @@ public final class ApiTokens {
      *     cannot even test a guessed token
      * @param bootstrapToken ADMIN_API_TOKEN, which acts as the ADMIN token named {@value ApiToken#BOOTSTRAP}
      */
-    public ApiTokens(ApiTokenStore store, byte[] serverKey, String bootstrapToken, SecureRandom random, Clock clock) {
+    public ApiTokens(ApiTokenStore store, EventLog events, byte[] serverKey, String bootstrapToken, SecureRandom random,
+                     Clock clock) {
         this.store = store;
+        this.events = events;
         this.hashKey = hmac(serverKey, "helpdesk-verify api-token v1".getBytes(StandardCharsets.UTF_8));
         this.bootstrapHash = hmac(hashKey, bootstrapToken.getBytes(StandardCharsets.UTF_8));
         this.random = random;
@@ -52,7 +58,10 @@ public final class ApiTokens {
 
     public record Request(String name, Set<Role> roles, Set<String> customers, Optional<Instant> expiresAt) {}
 
-    /** @param customerExists whether a slug names a customer, so a typo is refused rather than stored */
+    /**
+     * @param createdBy the issuing admin's token name
+     * @param customerExists whether a slug names a customer, so a typo is refused rather than stored
+     */
     public Issued issue(Request request, String createdBy, Predicate<String> customerExists) {
         String name = request.name() == null ? "" : request.name().strip();
         if (!NAME.matcher(name).matches()) {
@@ -77,11 +86,13 @@ public final class ApiTokens {
         byte[] secretBytes = new byte[32];
         random.nextBytes(secretBytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
-        var token = new ApiToken(id, name, roles, scope, now, createdBy, request.expiresAt(), Optional.empty(),
+        var token = new ApiToken(id, name, roles, scope, now, "api:" + createdBy, request.expiresAt(), Optional.empty(),
                 HexFormat.of().formatHex(hmac(hashKey, secret.getBytes(StandardCharsets.UTF_8))));
         if (!store.create(token)) {
             throw new ApiTokenException.NameTaken(name);
         }
+        record(EventType.API_TOKEN_ISSUED, createdBy, "issued token '" + name + "' (" + id + "), roles " + roles
+                + ", customers " + scope.asList() + request.expiresAt().map(e -> ", expires " + e).orElse(""));
         return new Issued(token, PREFIX + id + "." + secret);
     }
 
@@ -93,7 +104,8 @@ public final class ApiTokens {
         return ID.matcher(id).matches() ? store.find(id) : Optional.empty();
     }
 
-    public ApiToken revoke(String id) {
+    /** @param revokedBy the revoking admin's token name */
+    public ApiToken revoke(String id, String revokedBy) {
         if (id.equals(bootstrap().id())) {
             throw new ApiTokenException.Bootstrap();
         }
@@ -103,6 +115,7 @@ public final class ApiTokens {
         }
         var revoked = token.revoked(clock.instant());
         store.revoke(revoked);
+        record(EventType.API_TOKEN_REVOKED, revokedBy, "revoked token '" + token.name() + "' (" + id + ")");
         return revoked;
     }
 
@@ -130,6 +143,11 @@ public final class ApiTokens {
     public ApiToken bootstrap() {
         return new ApiToken("bootstrap", ApiToken.BOOTSTRAP, Set.of(Role.ADMIN), CustomerScope.everyCustomer(),
                 Instant.EPOCH, "ADMIN_API_TOKEN", Optional.empty(), Optional.empty(), "");
+    }
+
+    private void record(EventType type, String admin, String reason) {
+        events.append(new AuditEvent("", type, clock.instant(), "", "", admin, "api:" + admin, "API", "", "", "", "",
+                reason));
     }
 
     private static CustomerScope scope(Set<Role> roles, Set<String> customers, Predicate<String> customerExists) {

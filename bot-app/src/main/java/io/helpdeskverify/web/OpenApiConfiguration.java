@@ -16,7 +16,8 @@ class OpenApiConfiguration {
     OpenAPI helpdeskVerifyOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Helpdesk Verify API").version("v1").description(
-                        "Admin API (bearer ADMIN_API_TOKEN) and mobile-app API (bearer device secret). See docs/api.md."))
+                        "Admin API (bearer API token: ADMIN_API_TOKEN or a named token with roles, see docs/access.md) "
+                                + "and mobile-app API (bearer device secret). See docs/api.md."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));

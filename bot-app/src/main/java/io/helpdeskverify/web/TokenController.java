@@ -41,7 +41,7 @@ class TokenController {
     ResponseEntity<IssuedResponse> issue(@AuthenticationPrincipal Caller.Api admin, @RequestBody TokenRequest body) {
         var issued = tokens.issue(new ApiTokens.Request(body.name(), roles(body.roles()),
                 body.customers() == null ? Set.of() : new LinkedHashSet<>(body.customers()),
-                Optional.ofNullable(body.expiresAt())), "api:" + admin.token().name(),
+                Optional.ofNullable(body.expiresAt())), admin.token().name(),
                 slug -> directory.customer(slug).isPresent());
         return ResponseEntity.status(HttpStatus.CREATED).body(new IssuedResponse(TokenResponse.of(issued.token()),
                 issued.secret()));
@@ -65,8 +65,8 @@ class TokenController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> revoke(@PathVariable String id) {
-        tokens.revoke(id);
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal Caller.Api admin, @PathVariable String id) {
+        tokens.revoke(id, admin.token().name());
         return ResponseEntity.noContent().build();
     }
 

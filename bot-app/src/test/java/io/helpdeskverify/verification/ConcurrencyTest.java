@@ -72,7 +72,8 @@ class ConcurrencyTest {
         var a = first.getBean(VerificationService.class);
         var b = second.getBean(VerificationService.class);
         await().until(() -> a.find(id).orElseThrow().state() == State.SENT);
-        var tech = new Technician(Platform.API, "racer", "Tech racer");
+        // Fixtures start as the TECHNICIAN token named "Tech racer": that name is the technician.
+        var tech = new Technician(Platform.API, "Tech racer", "Tech racer");
 
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(32);

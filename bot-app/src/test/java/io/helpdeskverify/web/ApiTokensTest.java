@@ -172,6 +172,13 @@ class ApiTokensTest {
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.json().get("detail").asText()).contains("revoked");
         assertThat(admin.get("/api/v1/tokens/" + id).json().get("active").asBoolean()).isFalse();
+
+        // Both are on the record, with the admin who did it and never the secret.
+        var issuedEvents = admin.get("/api/v1/events?type=API_TOKEN_ISSUED&limit=500").body();
+        assertThat(issuedEvents).contains("issued token '" + name + "' (" + id + ")").contains("api:admin")
+                .doesNotContain(secret.substring(secret.indexOf('.') + 1));
+        assertThat(admin.get("/api/v1/events?type=API_TOKEN_REVOKED&limit=500").body())
+                .contains("revoked token '" + name + "' (" + id + ")");
     }
 
     @Test

@@ -104,6 +104,11 @@ class PathMutationTest {
                 new Route("DELETE", "/api/v1/customers/acme/end-users/alice/overrides/mobile", "ADMIN"),
                 new Route("POST", "/api/v1/customers/acme/end-users/import", "ADMIN"),
                 new Route("POST", "/api/v1/customers/acme/end-users/alice/enrolments", "ADMIN"),
+                new Route("GET", "/api/v1/customers/acme/end-users/alice/devices", "ADMIN"),
+                new Route("DELETE", "/api/v1/customers/acme/end-users/alice/devices", "ADMIN"),
+                new Route("DELETE", "/api/v1/customers/acme/end-users/alice/devices/demo-alice-phone", "ADMIN"),
+                new Route("GET", "/api/v1/customers/acme/access", "ADMIN"),
+                new Route("PUT", "/api/v1/customers/acme/access", "ADMIN"),
                 new Route("GET", "/api/v1/customers/acme/directory/consent-url", "ADMIN"),
                 new Route("GET", "/api/v1/customers/acme/directory/sync", "ADMIN"),
                 new Route("POST", "/api/v1/customers/acme/directory/sync", "ADMIN"),
@@ -121,7 +126,8 @@ class PathMutationTest {
                 new Route("GET", "/actuator/info", "ADMIN", "AUDITOR"),
                 new Route("PATCH", "/api/v1/devices/demo-alice-phone", "DEVICE"),
                 new Route("GET", "/api/v1/devices/demo-alice-phone/challenges", "DEVICE"),
-                new Route("POST", "/api/v1/challenges/some-challenge/response", "DEVICE"));
+                new Route("POST", "/api/v1/challenges/some-challenge/response", "DEVICE"),
+                new Route("POST", "/api/v1/devices", "ANYONE with an enrolment token"));
     }
 
     record Route(String method, String path, Set<String> roles) {

@@ -61,6 +61,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> {
                     // Error pages and async completions of a request that already passed this gate.
                     a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+                    // No route serves browsers of other origins (no CORS), so OPTIONS has nothing to answer.
+                    a.requestMatchers(HttpMethod.OPTIONS, "/**").denyAll();
                     // Authenticated by signature, JWT or one-time value instead of a bearer token.
                     a.requestMatchers(HttpMethod.POST, "/slack/events", "/api/messages", "/webhooks/twilio/status")
                             .permitAll();
