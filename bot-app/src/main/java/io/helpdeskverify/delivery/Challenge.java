@@ -12,6 +12,7 @@ import java.util.Optional;
  * never logged (see {@link #toString()}).
  *
  * @param devices the user's devices that can receive a push now
+ * @param technicianName already made safe for the end user's eyes
  */
 public record Challenge(
         String verificationId,
@@ -20,7 +21,7 @@ public record Challenge(
         EndUser recipient,
         List<Device> devices,
         String mspName,
-        String technicianName,
+        TechnicianName technicianName,
         Optional<String> code,
         Instant expiresAt) {
 

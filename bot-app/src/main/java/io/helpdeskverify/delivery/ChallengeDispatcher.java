@@ -86,7 +86,7 @@ class ChallengeDispatcher {
                     ? directory.devices(issued.customer(), issued.endUser()).stream().filter(Device::canReceivePush).toList()
                     : List.of();
             var challenge = new Challenge(id, issued.challengeId(), issued.method(), user.get(), devices, mspName,
-                    issued.technician().name(), change.newCode(), issued.expiresAt());
+                    TechnicianName.forEndUser(issued.technician().name()), change.newCode(), issued.expiresAt());
             report(issued, change, attempt, sender.get().send(challenge));
         } catch (RuntimeException e) {
             log.error("Delivery of verification {} failed unexpectedly", id, e);

@@ -28,9 +28,9 @@ public class ChallengeTexts {
 
     /** The full wording when it fits one segment, else the short one (which fits for most names). */
     public String smsBody(Challenge c, Locale locale) {
-        String full = text("challenge.sms", locale, c.mspName(), c.technicianName(), c.code().orElse(""));
+        String full = text("challenge.sms", locale, c.mspName(), c.technicianName().value(), c.code().orElse(""));
         return SmsSegments.count(full) == 1 ? full
-                : text("challenge.sms.short", locale, c.mspName(), c.technicianName(), c.code().orElse(""));
+                : text("challenge.sms.short", locale, c.mspName(), c.technicianName().value(), c.code().orElse(""));
     }
 
     public String emailSubject(Challenge c, Locale locale) {
@@ -39,7 +39,7 @@ public class ChallengeTexts {
 
     /** The email as paragraphs; the plain-text and HTML parts are both built from these. */
     public EmailParagraphs emailParagraphs(Challenge c, Locale locale) {
-        Object[] args = {c.mspName(), c.technicianName(), c.code().orElse(""), c.recipient().displayName(), minutesLeft(c)};
+        Object[] args = {c.mspName(), c.technicianName().value(), c.code().orElse(""), c.recipient().displayName(), minutesLeft(c)};
         return new EmailParagraphs(text("challenge.email.greeting", locale, args),
                 text("challenge.email.intro", locale, args), text("challenge.email.code", locale, args),
                 c.code().orElse(""), text("challenge.email.instruction", locale, args),
@@ -60,7 +60,7 @@ public class ChallengeTexts {
             case VERIFIED_PUSH -> "challenge.push.body.match";
             default -> "challenge.push.body";
         };
-        return text(key, locale, c.mspName(), c.technicianName(), c.code().orElse(""));
+        return text(key, locale, c.mspName(), c.technicianName().value(), c.code().orElse(""));
     }
 
     /** The "new phone" notice; {@code when} is written as a UTC date and time a user reads easily. */

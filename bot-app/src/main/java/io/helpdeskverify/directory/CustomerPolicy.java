@@ -7,19 +7,34 @@ import java.util.Set;
  * A customer's overrides of the verification defaults; empty means "use the service default".
  * Methods are kept by name so the directory does not depend on the verification package; the
  * admin API accepts only names of {@code io.helpdeskverify.verification.Method}.
+ *
+ * @param maxChallengesPerCustomer challenges to all of this customer's users within the window
+ *        (SMS cost and SMS bombing across many users)
  */
 public record CustomerPolicy(
         Optional<Integer> countdownSeconds,
         Optional<Integer> codeLength,
         Optional<Integer> maxChallengesPerUser,
         Optional<Integer> maxChallengesPerTechnician,
+        Optional<Integer> maxChallengesPerCustomer,
         Set<String> allowedMethods) {
 
     public CustomerPolicy {
+        // Policies stored before the field existed read back with null.
+        maxChallengesPerCustomer = maxChallengesPerCustomer == null ? Optional.empty() : maxChallengesPerCustomer;
         allowedMethods = Set.copyOf(allowedMethods);
     }
 
+    /** Without a per-customer challenge limit of its own. */
+    public CustomerPolicy(Optional<Integer> countdownSeconds, Optional<Integer> codeLength,
+                          Optional<Integer> maxChallengesPerUser, Optional<Integer> maxChallengesPerTechnician,
+                          Set<String> allowedMethods) {
+        this(countdownSeconds, codeLength, maxChallengesPerUser, maxChallengesPerTechnician, Optional.empty(),
+                allowedMethods);
+    }
+
     public static CustomerPolicy defaults() {
-        return new CustomerPolicy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Set.of());
+        return new CustomerPolicy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Set.of());
     }
 }

@@ -81,7 +81,8 @@ class DomainConfiguration {
     Policies policies(HelpdeskProperties props) {
         var v = props.verification();
         return new Policies(new VerificationPolicy(v.countdown(), v.codeLength(),
-                new ChallengeBudget.Limits(v.maxChallengesPerUser(), v.maxChallengesPerTechnician(), v.limitWindow()),
+                new ChallengeBudget.Limits(v.maxChallengesPerUser(), v.maxChallengesPerTechnician(),
+                        v.maxChallengesPerCustomer(), v.maxChallengesGlobal(), v.limitWindow()),
                 EnumSet.allOf(Method.class)));
     }
 

@@ -28,6 +28,9 @@ public record HelpdeskProperties(
             @DefaultValue("6") int codeLength,
             @DefaultValue("3") int maxChallengesPerUser,
             @DefaultValue("30") int maxChallengesPerTechnician,
+            /* All of one customer's users together, and the whole service: SMS cost and SMS bombing. */
+            @DefaultValue("200") int maxChallengesPerCustomer,
+            @DefaultValue("2000") int maxChallengesGlobal,
             @DefaultValue("10m") Duration limitWindow,
             /* After the user approved a push + code, how long the technician has to compare the code. */
             @DefaultValue("2m") Duration technicianWindow,

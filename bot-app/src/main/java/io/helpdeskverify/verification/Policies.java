@@ -20,6 +20,9 @@ public final class Policies {
         var limits = new ChallengeBudget.Limits(
                 p.maxChallengesPerUser().orElse(defaults.limits().perUser()),
                 p.maxChallengesPerTechnician().orElse(defaults.limits().perTechnician()),
+                p.maxChallengesPerCustomer().orElse(defaults.limits().perCustomer()),
+                // The whole service's window: no customer may widen it.
+                defaults.limits().global(),
                 defaults.limits().window());
         return new VerificationPolicy(
                 p.countdownSeconds().map(s -> Duration.ofSeconds(s)).orElse(defaults.countdown()),

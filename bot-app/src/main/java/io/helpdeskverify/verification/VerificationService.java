@@ -127,15 +127,31 @@ public class VerificationService {
     private StartResult rateLimited(StartRequest request, Customer customer, EndUser user,
                                     ChallengeBudget.Verdict verdict, VerificationPolicy policy, Instant now) {
         var limits = policy.limits();
-        String message = verdict == ChallengeBudget.Verdict.USER_LIMIT
-                ? user.displayName() + " already received " + limits.perUser() + " challenges in the last "
-                        + minutes(limits.window()) + ". To protect them from push bombing, wait before sending another."
-                : "You have started " + limits.perTechnician() + " verifications in the last " + minutes(limits.window())
-                        + ". Wait a few minutes, or ask an admin to raise the limit.";
+        String window = minutes(limits.window());
+        String message = switch (verdict) {
+            case USER_LIMIT -> user.displayName() + " already received " + limits.perUser() + " challenges in the last "
+                    + window + ". To protect them from push bombing, wait before sending another.";
+            case TECHNICIAN_LIMIT -> "You have started " + limits.perTechnician() + " verifications in the last "
+                    + window + ". Wait a few minutes, or ask an admin to raise the limit.";
+            // Many users at once is what SMS bombing (and a runaway SMS bill) looks like.
+            case CUSTOMER_LIMIT -> customer.name() + "'s users have received " + limits.perCustomer()
+                    + " challenges in the last " + window + ", the customer's limit. Wait a few minutes, or ask an "
+                    + "admin to raise the customer's maxChallengesPerCustomer.";
+            case GLOBAL_LIMIT -> "The service has sent " + limits.global() + " challenges in the last " + window
+                    + ", its overall limit. Wait a few minutes, or ask an admin to raise "
+                    + "HELPDESK_VERIFICATION_MAX_CHALLENGES_GLOBAL.";
+            case ALLOWED -> throw new IllegalArgumentException("not a refusal");
+        };
+        String reason = switch (verdict) {
+            case USER_LIMIT -> "end-user limit";
+            case TECHNICIAN_LIMIT -> "technician limit";
+            case CUSTOMER_LIMIT -> "customer limit";
+            default -> "global limit";
+        };
         Technician t = request.technician();
         events.append(new AuditEvent("", EventType.RATE_LIMITED, now, customer.slug(), user.username(), t.name(),
                 t.key(), t.platform().name(), request.channel(), request.method().map(Method::name).orElse(""), "", "",
-                verdict == ChallengeBudget.Verdict.USER_LIMIT ? "end-user limit" : "technician limit"));
+                reason));
         return new Refused(Reason.RATE_LIMITED, message);
     }
 

@@ -88,7 +88,7 @@ class CustomerController {
         return new CustomerResponse(c.slug(), c.name(), c.emailDomains(), c.defaultRegion(),
                 c.microsoftTenantId().orElse(null), PolicyBody.of(c.policy()),
                 new EffectivePolicy(effective.countdown().toSeconds(), effective.codeLength(),
-                        effective.limits().perUser(), effective.limits().perTechnician(),
+                        effective.limits().perUser(), effective.limits().perTechnician(), effective.limits().perCustomer(),
                         effective.allowedMethods().stream().sorted().map(Method::name).toList()));
     }
 
@@ -108,6 +108,9 @@ class CustomerController {
         check(p.maxChallengesPerTechnician() == null
                         || (p.maxChallengesPerTechnician() >= 1 && p.maxChallengesPerTechnician() <= 10_000),
                 "policy.maxChallengesPerTechnician must be between 1 and 10000");
+        check(p.maxChallengesPerCustomer() == null
+                        || (p.maxChallengesPerCustomer() >= 1 && p.maxChallengesPerCustomer() <= 100_000),
+                "policy.maxChallengesPerCustomer must be between 1 and 100000");
         var methods = new LinkedHashSet<String>();
         for (String m : p.allowedMethods() == null ? List.<String>of() : p.allowedMethods()) {
             check(Arrays.stream(Method.values()).anyMatch(x -> x.name().equals(m)),
@@ -115,7 +118,8 @@ class CustomerController {
             methods.add(m);
         }
         return Optional.of(new CustomerPolicy(Optional.ofNullable(p.countdownSeconds()), Optional.ofNullable(p.codeLength()),
-                Optional.ofNullable(p.maxChallengesPerUser()), Optional.ofNullable(p.maxChallengesPerTechnician()), methods));
+                Optional.ofNullable(p.maxChallengesPerUser()), Optional.ofNullable(p.maxChallengesPerTechnician()),
+                Optional.ofNullable(p.maxChallengesPerCustomer()), methods));
     }
 
     private static void check(boolean ok, String message) {
@@ -130,16 +134,17 @@ class CustomerController {
 
     /** The customer's own overrides; absent fields use the service defaults. */
     record PolicyBody(Integer countdownSeconds, Integer codeLength, Integer maxChallengesPerUser,
-                      Integer maxChallengesPerTechnician, List<String> allowedMethods) {
+                      Integer maxChallengesPerTechnician, Integer maxChallengesPerCustomer, List<String> allowedMethods) {
         static PolicyBody of(CustomerPolicy p) {
             return new PolicyBody(p.countdownSeconds().orElse(null), p.codeLength().orElse(null),
                     p.maxChallengesPerUser().orElse(null), p.maxChallengesPerTechnician().orElse(null),
+                    p.maxChallengesPerCustomer().orElse(null),
                     p.allowedMethods().stream().sorted().toList());
         }
     }
 
     record EffectivePolicy(long countdownSeconds, int codeLength, int maxChallengesPerUser,
-                           int maxChallengesPerTechnician, List<String> allowedMethods) {}
+                           int maxChallengesPerTechnician, int maxChallengesPerCustomer, List<String> allowedMethods) {}
 
     record CustomerResponse(String slug, String name, List<String> emailDomains, String defaultRegion,
                             String microsoftTenantId, PolicyBody policy, EffectivePolicy effectivePolicy) {}

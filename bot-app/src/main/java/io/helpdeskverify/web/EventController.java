@@ -71,14 +71,26 @@ class EventController {
         var out = new StringWriter();
         try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
             for (AuditEvent e : read(caller, query(caller, customer, user, type, since, until, limit))) {
-                printer.printRecord(e.id(), e.time(), e.type(), e.customer(), e.user(), e.technician(), e.technicianId(),
-                        e.platform(), e.channel(), e.method(), e.verificationId(), e.outcome(), e.reason());
+                printer.printRecord(Arrays.stream(new Object[] {e.id(), e.time(), e.type(), e.customer(), e.user(),
+                        e.technician(), e.technicianId(), e.platform(), e.channel(), e.method(), e.verificationId(),
+                        e.outcome(), e.reason()}).map(EventController::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return ResponseEntity.ok().header("Content-Type", "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"helpdesk-verify-events.csv\"").body(out.toString());
+    }
+
+    /**
+     * Auditors open this export in Excel or Sheets, and several fields come from outside (a chat
+     * display name, a directory display name, an API caller's text): a cell starting with one of
+     * these characters would run as a formula there (OWASP "CSV Injection"). A leading quote makes
+     * the spreadsheet show the text as typed; commons-csv still does the RFC 4180 quoting.
+     */
+    static String cell(Object value) {
+        String s = value == null ? "" : value.toString();
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     private static EventQuery query(Caller.Api caller, Optional<String> customer, Optional<String> user,

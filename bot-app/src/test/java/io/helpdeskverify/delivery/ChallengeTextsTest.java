@@ -97,7 +97,8 @@ class ChallengeTextsTest {
     static Challenge challenge(Method method, String msp, String technician) {
         var user = new EndUser("acme", "jdoe", "Jane Doe", Optional.of("jane@acme.example"), Optional.of("+12025550123"),
                 true, EndUser.Source.MANUAL, Instant.now());
-        return new Challenge("v1", "c1", method, user, List.of(), msp, technician, Optional.of("123456"),
+        return new Challenge("v1", "c1", method, user, List.of(), msp, TechnicianName.forEndUser(technician),
+                Optional.of("123456"),
                 Instant.now().plusSeconds(60));
     }
 

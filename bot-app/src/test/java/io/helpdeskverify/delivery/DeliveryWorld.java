@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.helpdeskverify.support.Api;
+import io.helpdeskverify.support.ChatTechnicianStarts;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.Method;
-import io.helpdeskverify.verification.Platform;
-import io.helpdeskverify.verification.StartRequest;
-import io.helpdeskverify.verification.StartResult;
-import io.helpdeskverify.verification.Technician;
 import io.helpdeskverify.verification.VerificationService;
 import java.util.Optional;
 import jakarta.mail.internet.MimeMessage;
@@ -79,15 +76,10 @@ final class DeliveryWorld {
         return r.json();
     }
 
-    /**
-     * Started by a Slack technician through the service: a chat display name may hold what an API
-     * token's name may not (markup, for the email's escaping), and the API cannot claim to be Slack.
-     */
+    /** Started by a Slack technician: a chat display name may hold markup (for the email's escaping). */
     String startAsSlackTechnician(String user, String method, String displayName) {
-        var result = verifications.start(new StartRequest("acme", user, Optional.of(Method.valueOf(method)),
-                new Technician(Platform.SLACK, Fixtures.unique("U"), displayName), "C-delivery"));
-        assertThat(result).isInstanceOf(StartResult.Started.class);
-        return ((StartResult.Started) result).verification().id();
+        return ChatTechnicianStarts.asSlackTechnician(verifications, "acme", user, Optional.of(Method.valueOf(method)),
+                displayName, "C-delivery");
     }
 
     Verification awaitVerification(String id, java.util.function.Predicate<Verification> until) {

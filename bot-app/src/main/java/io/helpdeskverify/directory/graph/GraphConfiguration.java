@@ -60,8 +60,8 @@ class GraphConfiguration {
 
     @Bean
     ConsentFlow consentFlow(GraphProperties props, DirectoryService directory, GraphDirectorySync sync,
-                            StringRedisTemplate redis, Secrets secrets) {
-        return new ConsentFlow(props, directory, sync, redis, secrets);
+                            StringRedisTemplate redis, Secrets secrets, GraphUsers graph) {
+        return new ConsentFlow(props, directory, sync, redis, secrets, graph);
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

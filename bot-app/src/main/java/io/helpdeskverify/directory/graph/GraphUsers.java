@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
- * Reads one page of {@code /users} or {@code /users/delta} through the Graph SDK and turns it into
- * directory terms. Links Graph hands back are followed on the configured API root, so a test or
- * sovereign-cloud Graph that echoes public-cloud links is still the one asked.
+ * Reads one page of {@code /users} or {@code /users/delta} (and a tenant's {@code /organization})
+ * through the Graph SDK and turns it into directory terms. Links Graph hands back are followed on
+ * the configured API root, so a test or sovereign-cloud Graph that echoes public-cloud links is
+ * still the one asked.
  */
 class GraphUsers {
 
@@ -123,7 +125,25 @@ class GraphUsers {
                 Boolean.TRUE.equals(u.getOnPremisesSyncEnabled()));
     }
 
-    private static Page call(Supplier<Page> request) {
+    /**
+     * The tenant's name and verified domains ({@code GET /organization}, one entry per tenant), read
+     * with the app's token for that tenant: what the consent callback checks before linking it.
+     */
+    Organization organization(String tenant) {
+        return call(() -> {
+            var r = clients.forTenant(tenant).organization().get(rc ->
+                    rc.queryParameters.select = new String[] {"id", "displayName", "verifiedDomains"});
+            var orgs = r.getValue() == null ? List.<com.microsoft.graph.models.Organization>of() : r.getValue();
+            String name = orgs.stream().map(o -> o.getDisplayName()).filter(n -> n != null && !n.isBlank())
+                    .findFirst().orElse("");
+            List<String> domains = orgs.stream()
+                    .flatMap(o -> o.getVerifiedDomains() == null ? Stream.empty() : o.getVerifiedDomains().stream())
+                    .map(d -> d.getName()).filter(n -> n != null && !n.isBlank()).distinct().toList();
+            return new Organization(name, domains);
+        });
+    }
+
+    private static <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (ODataError e) {
@@ -164,6 +184,9 @@ class GraphUsers {
         }
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
+
+    /** A tenant as {@code /organization} describes it: its display name and verified domain names. */
+    record Organization(String displayName, List<String> verifiedDomains) {}
 
     /** One page: users to apply, ids to disable, and where to go next. */
     record Page(List<ExternalUser> users, List<String> removedIds, Optional<String> nextLink,

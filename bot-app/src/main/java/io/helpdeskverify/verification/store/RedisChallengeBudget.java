@@ -11,7 +11,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
-/** Sliding windows in sorted sets, checked and spent by one script so concurrent requests cannot overspend. */
+/** Sliding windows in sorted sets (end user, technician, customer, global), checked and spent by one script so concurrent requests cannot overspend. */
 @Repository
 class RedisChallengeBudget implements ChallengeBudget {
 
@@ -27,9 +27,11 @@ class RedisChallengeBudget implements ChallengeBudget {
     @Override
     public Verdict tryAcquire(String customer, String endUser, Technician technician, Limits limits, Instant now) {
         String verdict = redis.execute(SCRIPT,
-                List.of("hv:budget:user:" + customer + ":" + endUser, "hv:budget:tech:" + technician.key()),
+                List.of("hv:budget:user:" + customer + ":" + endUser, "hv:budget:tech:" + technician.key(),
+                        "hv:budget:customer:" + customer, "hv:budget:global"),
                 Long.toString(now.toEpochMilli()), Long.toString(limits.window().toMillis()),
-                Integer.toString(limits.perUser()), Integer.toString(limits.perTechnician()), UUID.randomUUID().toString());
+                Integer.toString(limits.perUser()), Integer.toString(limits.perTechnician()),
+                Integer.toString(limits.perCustomer()), Integer.toString(limits.global()), UUID.randomUUID().toString());
         return Verdict.valueOf(verdict);
     }
 }

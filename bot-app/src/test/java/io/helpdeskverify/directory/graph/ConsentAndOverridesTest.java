@@ -1,14 +1,19 @@
 package io.helpdeskverify.directory.graph;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.helpdeskverify.directory.graph.GraphDeltaSyncTest.ADMIN_ID;
 import static io.helpdeskverify.directory.graph.GraphImportTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.helpdeskverify.support.Api;
+import io.helpdeskverify.support.Fixtures;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +29,30 @@ class ConsentAndOverridesTest extends GraphTestBase {
         FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).willReturn(json(GraphFake.usersPage(null, fixture.get(1)))));
     }
 
+    /** A customer whose email domain is {@code <slug>.example}. */
+    String customerWithDomain() {
+        String slug = Fixtures.unique("m365d");
+        var r = api.post("/api/v1/customers", """
+                {"slug":"%s","name":"Contoso %s","defaultRegion":"US","emailDomains":["%s.example"]}"""
+                .formatted(slug, slug, slug));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return slug;
+    }
+
+    static void organization(String tenant, String... domains) {
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/organization"))
+                .willReturn(json(GraphFake.organization(tenant, "Contoso", domains))));
+    }
+
+    String consentState(String slug) {
+        var r = api.get("/api/v1/customers/" + slug + "/directory/consent-url");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return query(URI.create(r.json().get("url").asText())).get("state");
+    }
+
     @Test
     void consentRecordsTheTenantOnlyForAStateWeIssued() {
-        String slug = customer();
+        String slug = customerWithDomain();
         adminOnlyListing();
         var r = api.get("/api/v1/customers/" + slug + "/directory/consent-url");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -38,6 +64,8 @@ class ConsentAndOverridesTest extends GraphTestBase {
         String state = query.get("state");
         assertThat(state).hasSizeGreaterThan(20);
         String tenant = tenant();
+        // The tenant has verified the customer's domain (spelled in another case, as Graph may).
+        organization(tenant, "mail.other.example", (slug + ".EXAMPLE"));
 
         // Someone else's state (or none) is refused and changes nothing.
         var forged = browser("/directory/consent/callback?admin_consent=True&tenant=" + tenant + "&state=forged");
@@ -49,11 +77,80 @@ class ConsentAndOverridesTest extends GraphTestBase {
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.body()).contains("connected");
         assertThat(api.get("/api/v1/customers/" + slug).json().get("microsoftTenantId").asText()).isEqualTo(tenant);
+        // The domains were read as the app in THAT tenant.
+        FAKE.server.verify(postRequestedFor(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/token")));
+        FAKE.server.verify(getRequestedFor(urlPathEqualTo("/v1.0/organization")));
         // Connecting starts the import.
         assertThat(finished(slug).get("added").asInt()).isEqualTo(1);
 
         var replay = browser("/directory/consent/callback?admin_consent=True&tenant=" + tenant() + "&state=" + state);
         assertThat(replay.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/customers/" + slug).json().get("microsoftTenantId").asText()).isEqualTo(tenant);
+    }
+
+    @Test
+    void aTenantWithoutTheCustomersDomainIsRefusedAndNothingIsLinkedUntilTheDomainIsAdded() {
+        String slug = customerWithDomain();
+        adminOnlyListing();
+        String tenant = tenant();
+        organization(tenant, "fabrikam.example");
+        String callback = "/directory/consent/callback?admin_consent=True&tenant=" + tenant + "&state="
+                + consentState(slug);
+
+        var refused = browser(callback);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Tenant " + tenant + " (Contoso)&#39;s verified domains "
+                + "(Contoso.onmicrosoft.com, fabrikam.example) include none of " + slug + "&#39;s email domains ("
+                + slug + ".example): ask the customer&#39;s admin to consent with the right tenant, or add the domain "
+                + "to the customer");
+        assertThat(api.get("/api/v1/customers/" + slug).json().has("microsoftTenantId")).isFalse();
+        assertThat(api.get("/api/v1/customers/" + slug + "/directory/sync").status()).as("no import").isNotEqualTo(200);
+        FAKE.server.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/users")));
+
+        // The MSP adds the domain; the same link now works (a refusal that linked nothing keeps it).
+        assertThat(api.patch("/api/v1/customers/" + slug, "{\"emailDomains\":[\"" + slug + ".example\","
+                + "\"fabrikam.example\"]}").status()).isEqualTo(200);
+        var ok = browser(callback);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/customers/" + slug).json().get("microsoftTenantId").asText()).isEqualTo(tenant);
+        assertThat(finished(slug).get("added").asInt()).isEqualTo(1);
+        assertThat(browser(callback).status()).as("used once it linked").isEqualTo(400);
+    }
+
+    @Test
+    void aCustomerWithoutEmailDomainsCannotBeLinkedByConsent() {
+        String slug = customer();
+        String tenant = tenant();
+        organization(tenant, "contoso.com");
+        var refused = browser("/directory/consent/callback?admin_consent=True&tenant=" + tenant + "&state="
+                + consentState(slug));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains(slug + " has no email domains yet").contains("set the customer&#39;s "
+                + "email domains first");
+        assertThat(api.get("/api/v1/customers/" + slug).json().has("microsoftTenantId")).isFalse();
+        FAKE.server.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/organization")));
+    }
+
+    @Test
+    void whenGraphIsDownConsentSaysTryAgainAndLinksNothing() {
+        String slug = customerWithDomain();
+        adminOnlyListing();
+        String tenant = tenant();
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/organization"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String callback = "/directory/consent/callback?admin_consent=True&tenant=" + tenant + "&state="
+                + consentState(slug);
+
+        var refused = browser(callback);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("could not tell which domains tenant " + tenant + " has verified")
+                .contains("Reload this page in a minute to try again");
+        assertThat(api.get("/api/v1/customers/" + slug).json().has("microsoftTenantId")).isFalse();
+        FAKE.server.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/users")));
+
+        organization(tenant, slug + ".example");
+        var ok = browser(callback);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(api.get("/api/v1/customers/" + slug).json().get("microsoftTenantId").asText()).isEqualTo(tenant);
     }
 

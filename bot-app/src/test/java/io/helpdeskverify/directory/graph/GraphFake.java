@@ -97,6 +97,62 @@ final class GraphFake {
         return u;
     }
 
+    /**
+     * {@code GET /organization} for one tenant. There is no organization fixture in
+     * {@code shared/fixtures}, so this is Microsoft's documented response, trimmed: the example of
+     * microsoftgraph/microsoft-graph-docs-contrib {@code api-reference/v1.0/api/organization-list.md}
+     * ("List organization"), with its id, display name and verified domains replaced. The first
+     * domain is the initial {@code *.onmicrosoft.com} one, as in the example; the others are custom.
+     */
+    static String organization(String tenantId, String displayName, String... customDomains) {
+        var page = (ObjectNode) read("""
+                {
+                  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#organization",
+                  "value": [
+                    {
+                      "id": "84841066-274d-4ec0-a5c1-276be684bdd3",
+                      "deletedDateTime": null,
+                      "businessPhones": ["425-555-0100"],
+                      "countryLetterCode": "NL",
+                      "createdDateTime": "2021-08-02T10:30:06Z",
+                      "displayName": "Contoso",
+                      "onPremisesSyncEnabled": null,
+                      "preferredLanguage": "en",
+                      "technicalNotificationMails": ["admin@contoso.com"],
+                      "tenantType": "AAD",
+                      "verifiedDomains": [
+                        {
+                          "capabilities": "Email, OfficeCommunicationsOnline",
+                          "isDefault": true,
+                          "isInitial": true,
+                          "name": "Contoso.onmicrosoft.com",
+                          "type": "Managed"
+                        }
+                      ]
+                    }
+                  ]
+                }""");
+        var org = (ObjectNode) page.get("value").get(0);
+        org.put("id", tenantId);
+        org.put("displayName", displayName);
+        var domains = (ArrayNode) org.get("verifiedDomains");
+        var initial = (ObjectNode) domains.get(0);
+        initial.put("name", displayName.replaceAll("[^A-Za-z0-9]", "") + ".onmicrosoft.com");
+        for (String d : customDomains) {
+            initial.put("isDefault", false);
+            domains.add(initial.deepCopy().put("name", d).put("isInitial", false).put("isDefault", d.equals(customDomains[0])));
+        }
+        return page.toString();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path sharedDir() {
         String property = System.getProperty("helpdesk.shared-dir");
         if (property != null && Files.isDirectory(Path.of(property, "fixtures"))) {
