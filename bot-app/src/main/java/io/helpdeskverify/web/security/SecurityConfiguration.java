@@ -6,6 +6,7 @@ import io.helpdeskverify.system.LocalMode;
 import io.helpdeskverify.tokens.ApiTokens;
 import io.helpdeskverify.tokens.Role;
 import jakarta.servlet.DispatcherType;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -41,8 +42,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    WebSecurityCustomizer firewall(Refusals refusals) {
-        return web -> web.httpFirewall(new NormalisedPaths()).requestRejectedHandler(refusals);
+    WebSecurityCustomizer firewall(Refusals refusals, Environment env) {
+        var semicolons = LocalMode.isLocalProfile(env)
+                ? Optional.of("/playground/teams/v3/conversations/") : Optional.<String>empty();
+        return web -> web.httpFirewall(new NormalisedPaths(semicolons)).requestRejectedHandler(refusals);
     }
 
     @Bean
