@@ -50,9 +50,10 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, R
             refused.record(api, "", "", "", "token of roles " + api.token().roles() + " refused "
                     + request.getMethod() + " " + truncate(request.getRequestURI()));
         }
-        problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
-                "This credential's role does not allow " + request.getMethod() + " on this route. See docs/access.md "
-                        + "for what ADMIN, TECHNICIAN and AUDITOR tokens may do.", request.getRequestURI());
+        problems.write(response, HttpStatus.FORBIDDEN, "Forbidden", "This credential may not call "
+                + request.getMethod() + " here: either the route does not exist (check the method and path in "
+                + "docs/api.md) or its role does not reach it (docs/access.md lists what ADMIN, TECHNICIAN, AUDITOR "
+                + "tokens and device secrets may call).", request.getRequestURI());
     }
 
     @Override
