@@ -68,8 +68,8 @@ public final class BlockKitRenderer {
 
     /**
      * The ephemeral message that shows the code to the requesting technician only. The code is in
-     * the fallback text too: ephemeral messages raise no notification, and a client that cannot
-     * draw blocks must still show it.
+     * the blocks and never in the fallback text: that text is what phones show in notification
+     * previews and on the lock screen, where anyone near the technician could read it.
      */
     public ObjectNode codeMessage(VerificationCardView v, String code, CodeInstruction instruction) {
         requireCard(v);
@@ -83,7 +83,8 @@ public final class BlockKitRenderer {
                         Mrkdwn.escape(CardText.instruction(instruction, name), INSTRUCTION_MAX)
                                 + "\nValid until " + BlockKit.time(v.deadline()) + "."),
                 BlockKit.context("hv_code_private", "Only you can see this code."));
-        String text = "Verification code for " + Mrkdwn.escape(name, SUMMARY_MAX) + ": " + spaced;
+        String text = "Verification code for " + Mrkdwn.escape(name, SUMMARY_MAX) + ": open the message to see it "
+                + "(only you can)";
         return BlockKit.message(text, blocks);
     }
 

@@ -151,7 +151,10 @@ class BlockKitRendererTest {
         BlockKitLimits.assertWithinLimits(readBack);
         BlockKitLimits.assertWithinLimits(tell);
         assertThat(block(readBack, "hv_code").path("text").path("text").asText()).isEqualTo("482 913");
-        assertThat(readBack.path("text").asText()).isEqualTo("Verification code for Jane Doe: 482 913");
+        // The fallback text is the notification preview: never the code.
+        assertThat(readBack.path("text").asText())
+                .isEqualTo("Verification code for Jane Doe: open the message to see it (only you can)")
+                .doesNotContain("482").doesNotContain("913");
         assertThat(block(readBack, "hv_code_instruction").path("text").path("text").asText())
                 .startsWith("Ask Jane Doe to read the code back to you; approve only if it matches.")
                 .contains("Valid until <!date^" + DEADLINE.getEpochSecond() + "^{time_secs}|10:02:11 UTC>");

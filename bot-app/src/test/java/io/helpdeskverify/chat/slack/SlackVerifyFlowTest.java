@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class SlackVerifyFlowTest extends SlackTestBase {
 
-    private static final Pattern SPACED_CODE = Pattern.compile("code for [^:]+: ([0-9 ]+)");
+    /** The code as the message's header block shows it (the fallback text never holds it). */
+    private static final Pattern SPACED_CODE =
+            Pattern.compile("\"block_id\":\"hv_code\",\"text\":\\{\"type\":\"plain_text\",\"text\":\"([0-9 ]+)\"");
 
     @Test
     void pushWithCodeEndsVerifiedWithTheCodeSeenByTheTechnicianOnly() {
@@ -39,6 +41,8 @@ class SlackVerifyFlowTest extends SlackTestBase {
         assertThat(m.find()).as(ephemeral).isTrue();
         String code = m.group(1).replace(" ", "");
         assertThat(outboxBody(id)).contains(code);
+        // The notification preview (the fallback text) must not show it on the technician's lock screen.
+        assertThat(ephemeral).contains("open the message to see it").doesNotContain(m.group(1) + "\",\"blocks\"");
 
         // The user approves in the app: the card asks the technician to compare the code.
         var challenge = await().until(() -> pending(user.deviceSecret(), user.deviceId(), id), c -> c != null);
