@@ -1,7 +1,7 @@
 package io.helpdeskverify.delivery;
 
 import io.helpdeskverify.delivery.outbox.OutboxSenders;
-import io.helpdeskverify.system.WorkerPools;
+import io.helpdeskverify.shared.WorkerPools;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
