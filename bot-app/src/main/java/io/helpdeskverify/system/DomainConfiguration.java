@@ -11,7 +11,6 @@ import io.helpdeskverify.directory.Secrets;
 import io.helpdeskverify.directory.config.DeviceProperties;
 import io.helpdeskverify.directory.config.DirectoryProperties;
 import io.helpdeskverify.events.EventLog;
-import io.helpdeskverify.events.store.EventStreams;
 import io.helpdeskverify.shared.HelpdeskProperties;
 import io.helpdeskverify.shared.ServerKeys;
 import io.helpdeskverify.tokens.ApiTokenStore;
@@ -74,11 +73,6 @@ class DomainConfiguration {
     @Bean
     Codes codes(ServerKeys keys, SecureRandom random) {
         return new Codes(keys.codeKey(), random);
-    }
-
-    @Bean
-    EventStreams eventStreams(Clock clock, HelpdeskProperties props) {
-        return new EventStreams(clock, Duration.ofDays(props.eventRetentionDays()));
     }
 
     @Bean
