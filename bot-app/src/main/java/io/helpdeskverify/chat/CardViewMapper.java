@@ -5,7 +5,6 @@ import io.helpdeskverify.cards.CardPhase;
 import io.helpdeskverify.cards.CodeInstruction;
 import io.helpdeskverify.cards.VerificationCardView;
 import io.helpdeskverify.cards.VerificationCardView.OutcomeLine;
-import io.helpdeskverify.delivery.DeliveryLines;
 import io.helpdeskverify.directory.ContactRisk;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.DirectoryRepository;

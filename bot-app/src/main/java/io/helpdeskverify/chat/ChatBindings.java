@@ -3,7 +3,7 @@ package io.helpdeskverify.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.helpdeskverify.system.StoredJson;
+import io.helpdeskverify.shared.StoredJson;
 import io.helpdeskverify.verification.Platform;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.helpdeskverify.chat;
 
-import io.helpdeskverify.system.WorkerPools;
+import io.helpdeskverify.shared.WorkerPools;
 import java.util.concurrent.Executor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

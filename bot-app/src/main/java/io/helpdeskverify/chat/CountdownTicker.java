@@ -1,7 +1,7 @@
 package io.helpdeskverify.chat;
 
 import io.helpdeskverify.chat.UpdateBudget.Priority;
-import io.helpdeskverify.system.LuaScripts;
+import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.verification.VerificationService;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.helpdeskverify.chat;
 import io.helpdeskverify.cards.NoticeView;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.DirectorySync;
-import io.helpdeskverify.system.DirectoryProperties;
+import io.helpdeskverify.directory.config.DirectoryProperties;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;

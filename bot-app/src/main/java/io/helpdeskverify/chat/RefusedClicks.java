@@ -1,6 +1,6 @@
 package io.helpdeskverify.chat;
 
-import io.helpdeskverify.system.LuaScripts;
+import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.verification.Technician;
 import java.time.Clock;
 import java.util.List;

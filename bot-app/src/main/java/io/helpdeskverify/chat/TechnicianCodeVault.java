@@ -1,6 +1,6 @@
 package io.helpdeskverify.chat;
 
-import io.helpdeskverify.system.ServerKeys;
+import io.helpdeskverify.shared.ServerKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -2,7 +2,7 @@ package io.helpdeskverify.delivery;
 
 import io.helpdeskverify.directory.Device;
 import io.helpdeskverify.directory.DirectoryRepository;
-import io.helpdeskverify.system.HelpdeskProperties;
+import io.helpdeskverify.shared.HelpdeskProperties;
 import io.helpdeskverify.verification.Channel;
 import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Verification;

@@ -1,7 +1,6 @@
 package io.helpdeskverify.delivery;
 
-import io.helpdeskverify.delivery.outbox.OutboxSenders;
-import io.helpdeskverify.system.WorkerPools;
+import io.helpdeskverify.shared.WorkerPools;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -24,7 +23,7 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    Senders senders(List<ChannelSetup> setups, ObjectProvider<OutboxSenders> outbox) {
-        return new Senders(setups, Optional.ofNullable(outbox.getIfAvailable()).map(o -> o::sender));
+    Senders senders(List<ChannelSetup> setups, ObjectProvider<StandInSenders> standIns) {
+        return new Senders(setups, Optional.ofNullable(standIns.getIfAvailable()).map(s -> s::sender));
     }
 }

@@ -2,7 +2,7 @@ package io.helpdeskverify.delivery;
 
 import io.helpdeskverify.directory.DeviceEnrolled;
 import io.helpdeskverify.directory.EndUser;
-import io.helpdeskverify.system.HelpdeskProperties;
+import io.helpdeskverify.shared.HelpdeskProperties;
 import io.helpdeskverify.verification.Channel;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.helpdeskverify.playground;
 
-import io.helpdeskverify.system.DemoData;
 import io.helpdeskverify.verification.VerificationChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -41,8 +39,8 @@ class PlaygroundConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    PlaygroundReset playgroundReset(StringRedisTemplate redis, DemoData demo, PlaygroundHub hub) {
-        return new PlaygroundReset(redis, demo, hub);
+    PlaygroundReset playgroundReset(DemoReset demo, PlaygroundHub hub) {
+        return new PlaygroundReset(demo, hub);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.helpdeskverify.playground;
 
-import io.helpdeskverify.system.UnsafeSettingException;
+import io.helpdeskverify.shared.UnsafeSettingException;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 

@@ -8,8 +8,11 @@ import io.helpdeskverify.directory.EnrolmentPublisher;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.PhoneNumbers;
 import io.helpdeskverify.directory.Secrets;
+import io.helpdeskverify.directory.config.DeviceProperties;
+import io.helpdeskverify.directory.config.DirectoryProperties;
 import io.helpdeskverify.events.EventLog;
-import io.helpdeskverify.events.store.EventStreams;
+import io.helpdeskverify.shared.HelpdeskProperties;
+import io.helpdeskverify.shared.ServerKeys;
 import io.helpdeskverify.tokens.ApiTokenStore;
 import io.helpdeskverify.tokens.ApiTokens;
 import io.helpdeskverify.verification.ChallengeBudget;
@@ -70,11 +73,6 @@ class DomainConfiguration {
     @Bean
     Codes codes(ServerKeys keys, SecureRandom random) {
         return new Codes(keys.codeKey(), random);
-    }
-
-    @Bean
-    EventStreams eventStreams(Clock clock, HelpdeskProperties props) {
-        return new EventStreams(clock, Duration.ofDays(props.eventRetentionDays()));
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.helpdeskverify.system;
 
+import io.helpdeskverify.shared.HelpdeskProperties;
+import io.helpdeskverify.shared.LocalMode;
+import io.helpdeskverify.shared.MissingSettingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

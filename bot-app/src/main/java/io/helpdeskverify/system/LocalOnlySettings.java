@@ -1,5 +1,7 @@
 package io.helpdeskverify.system;
 
+import io.helpdeskverify.shared.LocalMode;
+import io.helpdeskverify.shared.UnsafeSettingException;
 import java.util.Map;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;

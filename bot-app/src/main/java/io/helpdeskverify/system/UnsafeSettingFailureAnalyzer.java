@@ -1,5 +1,6 @@
 package io.helpdeskverify.system;
 
+import io.helpdeskverify.shared.UnsafeSettingException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -16,6 +16,28 @@ public record DeliveryStep(Instant at, Channel channel, DeliveryStatus status, S
         detail = detail == null ? "" : detail;
     }
 
+    /**
+     * The step as one line, the same on the card and in the API ("SMS undelivered: carrier rejected
+     * (30007)"). Here, beside {@link DeliveryPlan.Skip#describe()}, because both surfaces print it and
+     * neither may depend on the other. Step details are masked already.
+     */
+    public String text() {
+        String channelName = DeliveryPlan.Skip.channelName(channel);
+        String name = Character.toUpperCase(channelName.charAt(0)) + channelName.substring(1);
+        return switch (status) {
+            case NOT_POSSIBLE -> name + " not possible" + colon(detail);
+            case SENDING -> name + " " + (detail.isEmpty() ? "sending" : detail);
+            case SENT -> name + " sent" + (detail.isEmpty() ? "" : " " + detail);
+            case DELIVERED -> name + " delivered" + colon(detail);
+            case UNDELIVERED -> name + " undelivered" + colon(detail);
+            case FAILED -> name + " failed" + colon(detail);
+        };
+    }
+
+    private static String colon(String detail) {
+        return detail.isEmpty() ? "" : ": " + detail;
+    }
+
     public enum DeliveryStatus {
         NOT_POSSIBLE,
         SENDING,

@@ -1,6 +1,6 @@
 package io.helpdeskverify.web;
 
-import io.helpdeskverify.directory.graph.ConsentFlow;
+import io.helpdeskverify.directory.DirectoryConsent;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,9 +18,9 @@ class ConsentCallbackController {
 
     static final String PATH = "/directory/consent/callback";
 
-    private final ConsentFlow consent;
+    private final DirectoryConsent consent;
 
-    ConsentCallbackController(ConsentFlow consent) {
+    ConsentCallbackController(DirectoryConsent consent) {
         this.consent = consent;
     }
 
@@ -31,12 +31,12 @@ class ConsentCallbackController {
                                     @RequestParam(required = false) String error,
                                     @RequestParam(name = "error_description", required = false) String errorDescription) {
         var outcome = consent.complete(state, tenant, adminConsent, error, errorDescription);
-        if (outcome instanceof ConsentFlow.Outcome.Connected c) {
+        if (outcome instanceof DirectoryConsent.Outcome.Connected c) {
             return page(HttpStatus.OK, "Microsoft 365 connected", c.customerName() + " is now connected (tenant "
                     + c.tenantId() + "). " + (c.importStarted() ? "Its users are being imported; "
                     : "") + "You can close this page.");
         }
-        return page(HttpStatus.BAD_REQUEST, "Microsoft 365 not connected", ((ConsentFlow.Outcome.Refused) outcome).message());
+        return page(HttpStatus.BAD_REQUEST, "Microsoft 365 not connected", ((DirectoryConsent.Outcome.Refused) outcome).message());
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String title, String message) {

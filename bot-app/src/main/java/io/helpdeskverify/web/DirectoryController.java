@@ -1,9 +1,9 @@
 package io.helpdeskverify.web;
 
+import io.helpdeskverify.directory.DirectoryConsent;
 import io.helpdeskverify.directory.DirectorySync;
 import io.helpdeskverify.directory.DirectorySync.SyncStart;
 import io.helpdeskverify.directory.SyncReport;
-import io.helpdeskverify.directory.graph.ConsentFlow;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -21,9 +21,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class DirectoryController {
 
     private final DirectorySync sync;
-    private final ConsentFlow consent;
+    private final DirectoryConsent consent;
 
-    DirectoryController(DirectorySync sync, ConsentFlow consent) {
+    DirectoryController(DirectorySync sync, DirectoryConsent consent) {
         this.sync = sync;
         this.consent = consent;
     }

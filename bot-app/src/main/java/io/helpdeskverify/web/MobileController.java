@@ -3,7 +3,7 @@ package io.helpdeskverify.web;
 import io.helpdeskverify.directory.Device;
 import io.helpdeskverify.directory.DeviceService;
 import io.helpdeskverify.directory.DirectoryException;
-import io.helpdeskverify.system.HelpdeskProperties;
+import io.helpdeskverify.shared.HelpdeskProperties;
 import io.helpdeskverify.verification.ActionResult;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.Verification;

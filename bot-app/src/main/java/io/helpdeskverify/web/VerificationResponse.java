@@ -1,6 +1,5 @@
 package io.helpdeskverify.web;
 
-import io.helpdeskverify.delivery.DeliveryLines;
 import io.helpdeskverify.verification.Verification;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +14,7 @@ record VerificationResponse(String id, String customer, String user, TechnicianB
                 v.requestedMethod().name(), v.method().name(), v.state().name(),
                 v.outcome().map(Enum::name).orElse(null), v.createdAt(), v.expiresAt(),
                 v.delivery().stream().map(d -> new Step(d.at(), d.channel().name(), d.status().name(), d.detail(),
-                        DeliveryLines.text(d))).toList(),
+                        d.text())).toList(),
                 v.decidedAt().orElse(null), v.decidedBy().isEmpty() ? null : v.decidedBy(),
                 v.reason().isEmpty() ? null : v.reason(), code);
     }

@@ -2,7 +2,7 @@ package io.helpdeskverify.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helpdeskverify.system.ServerKeys;
+import io.helpdeskverify.shared.ServerKeys;
 import io.helpdeskverify.support.Api;
 import java.io.File;
 import java.io.IOException;

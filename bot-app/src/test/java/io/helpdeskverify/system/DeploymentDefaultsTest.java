@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.helpdeskverify.HelpdeskVerifyApplication;
+import io.helpdeskverify.shared.MissingSettingException;
+import io.helpdeskverify.shared.UnsafeSettingException;
 import io.helpdeskverify.support.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;

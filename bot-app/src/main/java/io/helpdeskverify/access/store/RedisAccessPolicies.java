@@ -2,7 +2,7 @@ package io.helpdeskverify.access.store;
 
 import io.helpdeskverify.access.AccessPolicies;
 import io.helpdeskverify.access.AccessPolicy;
-import io.helpdeskverify.system.StoredJson;
+import io.helpdeskverify.shared.StoredJson;
 import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;

@@ -2,8 +2,8 @@ package io.helpdeskverify.delivery.email;
 
 import io.helpdeskverify.delivery.ChallengeTexts;
 import io.helpdeskverify.delivery.ChannelSetup;
-import io.helpdeskverify.system.HelpdeskProperties;
-import io.helpdeskverify.system.MissingSettingException;
+import io.helpdeskverify.shared.HelpdeskProperties;
+import io.helpdeskverify.shared.MissingSettingException;
 import io.helpdeskverify.verification.Channel;
 import java.util.ArrayList;
 import java.util.Properties;

@@ -1,6 +1,7 @@
 package io.helpdeskverify.directory.graph;
 
 import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.DirectoryConsent;
 import io.helpdeskverify.directory.DirectoryException;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.DirectorySync;
@@ -29,7 +30,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * domains. A refusal that linked nothing puts the state back, so the same link works again once the
  * domain is added or Graph answers.
  */
-public class ConsentFlow {
+class ConsentFlow implements DirectoryConsent {
 
     static final Duration STATE_VALIDITY = Duration.ofHours(24);
     /** Microsoft's redirect names the tenant by its GUID; nothing else goes into a token request. */
@@ -53,11 +54,7 @@ public class ConsentFlow {
         this.secrets = secrets;
     }
 
-    /**
-     * The admin-consent link for this customer's Microsoft 365 admin.
-     *
-     * @param defaultRedirectUri this server's callback as the caller reached it, used unless GRAPH_REDIRECT_URI is set
-     */
+    @Override
     public URI consentUrl(String customerSlug, String defaultRedirectUri) {
         Customer customer = directory.customer(customerSlug);
         if (props.clientId().isBlank()) {
@@ -74,7 +71,7 @@ public class ConsentFlow {
                 + "&state=" + enc(state));
     }
 
-    /** What Microsoft's redirect said, checked against the state we issued. */
+    @Override
     public Outcome complete(String state, String tenant, String adminConsent, String error, String errorDescription) {
         if (state == null || state.isBlank()) {
             return new Outcome.Refused("This page is only reached from a consent link, and the link's state is missing.");
@@ -156,13 +153,5 @@ public class ConsentFlow {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** The answer the admin's browser gets. */
-    public sealed interface Outcome permits Outcome.Connected, Outcome.Refused {
-
-        record Connected(String customerName, String tenantId, boolean importStarted) implements Outcome {}
-
-        record Refused(String message) implements Outcome {}
     }
 }

@@ -1,9 +1,9 @@
 package io.helpdeskverify.directory.graph;
 
-import io.helpdeskverify.system.StoredJson;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.Secrets;
+import io.helpdeskverify.shared.StoredJson;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;

@@ -1,6 +1,6 @@
 package io.helpdeskverify.directory.graph;
 
-import io.helpdeskverify.system.LuaScripts;
+import io.helpdeskverify.shared.LuaScripts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

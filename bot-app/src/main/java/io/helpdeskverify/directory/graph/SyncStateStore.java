@@ -1,7 +1,7 @@
 package io.helpdeskverify.directory.graph;
 
-import io.helpdeskverify.system.StoredJson;
 import io.helpdeskverify.directory.SyncReport;
+import io.helpdeskverify.shared.StoredJson;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;

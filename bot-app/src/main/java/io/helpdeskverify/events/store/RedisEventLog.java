@@ -3,7 +3,7 @@ package io.helpdeskverify.events.store;
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.EventQuery;
-import io.helpdeskverify.system.LuaScripts;
+import io.helpdeskverify.shared.LuaScripts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.helpdeskverify.tokens.store;
 
-import io.helpdeskverify.system.LuaScripts;
-import io.helpdeskverify.system.StoredJson;
+import io.helpdeskverify.shared.LuaScripts;
+import io.helpdeskverify.shared.StoredJson;
 import io.helpdeskverify.tokens.ApiToken;
 import io.helpdeskverify.tokens.ApiTokenStore;
 import io.helpdeskverify.tokens.CustomerScope;

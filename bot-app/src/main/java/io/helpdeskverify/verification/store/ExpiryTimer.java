@@ -1,6 +1,6 @@
 package io.helpdeskverify.verification.store;
 
-import io.helpdeskverify.system.HelpdeskProperties;
+import io.helpdeskverify.shared.HelpdeskProperties;
 import io.helpdeskverify.verification.VerificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package io.helpdeskverify.verification.store;
 
-import io.helpdeskverify.system.LuaScripts;
+import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.verification.ChallengeBudget;
 import io.helpdeskverify.verification.Technician;
 import java.time.Instant;

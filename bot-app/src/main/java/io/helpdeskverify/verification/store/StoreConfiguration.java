@@ -1,6 +1,6 @@
 package io.helpdeskverify.verification.store;
 
-import io.helpdeskverify.system.HelpdeskProperties;
+import io.helpdeskverify.shared.HelpdeskProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

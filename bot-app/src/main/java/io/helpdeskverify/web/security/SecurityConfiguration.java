@@ -2,7 +2,7 @@ package io.helpdeskverify.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.directory.DeviceService;
-import io.helpdeskverify.system.LocalMode;
+import io.helpdeskverify.shared.LocalMode;
 import io.helpdeskverify.tokens.ApiTokens;
 import io.helpdeskverify.tokens.Role;
 import jakarta.servlet.DispatcherType;

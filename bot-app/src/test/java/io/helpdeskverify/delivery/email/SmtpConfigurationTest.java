@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helpdeskverify.delivery.ChallengeTexts;
 import io.helpdeskverify.delivery.ChannelSetup;
-import io.helpdeskverify.system.HelpdeskProperties;
-import io.helpdeskverify.system.MissingSettingException;
+import io.helpdeskverify.shared.HelpdeskProperties;
+import io.helpdeskverify.shared.MissingSettingException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;

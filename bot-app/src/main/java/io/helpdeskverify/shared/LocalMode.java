@@ -1,4 +1,4 @@
-package io.helpdeskverify.system;
+package io.helpdeskverify.shared;
 
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;

@@ -1,4 +1,4 @@
-package io.helpdeskverify.system;
+package io.helpdeskverify.shared;
 
 /** A setting that would weaken the bot where it runs; the message names it and what to do instead. */
 public class UnsafeSettingException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.helpdeskverify.system;
+package io.helpdeskverify.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

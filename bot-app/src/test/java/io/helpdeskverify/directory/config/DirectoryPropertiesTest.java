@@ -1,4 +1,4 @@
-package io.helpdeskverify.system;
+package io.helpdeskverify.directory.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.helpdeskverify.system;
+package io.helpdeskverify.shared;
 
 /** A required setting is absent or unusable; the message names the environment variable. */
 public class MissingSettingException extends RuntimeException {

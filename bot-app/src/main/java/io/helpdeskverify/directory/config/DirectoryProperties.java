@@ -1,4 +1,4 @@
-package io.helpdeskverify.system;
+package io.helpdeskverify.directory.config;
 
 import java.util.List;
 import java.util.Locale;

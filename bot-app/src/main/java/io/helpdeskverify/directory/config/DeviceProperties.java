@@ -1,4 +1,4 @@
-package io.helpdeskverify.system;
+package io.helpdeskverify.directory.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

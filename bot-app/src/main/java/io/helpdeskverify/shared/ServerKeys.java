@@ -1,4 +1,4 @@
-package io.helpdeskverify.system;
+package io.helpdeskverify.shared;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,20 @@
+package io.helpdeskverify.events.store;
+
+import io.helpdeskverify.shared.HelpdeskProperties;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the audit log's stream layout here, beside the stores that use it: made in {@code system},
+ * it tied {@code system} and {@code events.store} into a cycle.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+    @Bean
+    EventStreams eventStreams(Clock clock, HelpdeskProperties props) {
+        return new EventStreams(clock, Duration.ofDays(props.eventRetentionDays()));
+    }
+}
