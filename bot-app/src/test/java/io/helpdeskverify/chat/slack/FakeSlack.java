@@ -71,6 +71,16 @@ final class FakeSlack {
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
     }
 
+    /** {@code apps.connections.open} hands out this WebSocket address (Socket Mode). */
+    void socketModeAt(String webSocketUrl) {
+        server.stubFor(post(urlEqualTo("/api/apps.connections.open")).atPriority(1)
+                .willReturn(json("{\"ok\":true,\"url\":\"" + webSocketUrl + "\"}")));
+    }
+
+    int socketModeOpens() {
+        return server.findAll(postRequestedFor(urlEqualTo("/api/apps.connections.open"))).size();
+    }
+
     /** The next {@code times} chat.update calls of this channel get 429 with {@code Retry-After: 1}. */
     void rateLimitUpdates(String channel, int times) {
         for (int i = 0; i < times; i++) {
