@@ -108,12 +108,12 @@ public class CardViewMapper {
         if (v.outcome().isEmpty() || v.decidedAt().isEmpty()) {
             return Optional.empty();
         }
-        String by = switch (v.decidedBy()) {
-            case "user" -> "the end user";
-            case "timer" -> "the timer";
-            case "delivery" -> "delivery";
-            default -> v.decidedBy();
-        };
+        String by = v.decidedBy().map(d -> switch (d.kind()) {
+            case END_USER -> "the end user";
+            case TIMER -> "the timer";
+            case DELIVERY -> "delivery";
+            case TECHNICIAN -> d.technician().orElseThrow().name();
+        }).orElse("");
         String decided = v.reason().isBlank() ? by : by + " (" + v.reason() + ")";
         return Optional.of(new OutcomeLine(v.outcome().get().label(), v.decidedAt().get(), decided));
     }
