@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * Slack Web API, Google's OAuth token endpoint, FCM HTTP v1 and Twilio's Messages API on
  * 127.0.0.1, on the JDK's own HTTP server (WireMock's templating cost more CPU per request than the
  * bot's own work at a few hundred requests per second, and it shares the two cores with the bot).
- * Each route answers in the provider's wire format and reports what it saw to the lanes.
+ * Each route answers in the provider's wire format and reports what it saw to the lanes; FCM and
+ * Twilio answer with the same vendor fixtures as the bot's delivery tests.
  */
 final class FakeServices implements AutoCloseable {
 
@@ -29,6 +30,11 @@ final class FakeServices implements AutoCloseable {
     static final String PROJECT = "hv-bench";
     static final String ACCOUNT_SID = "AC" + "b".repeat(32);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /* The vendor fixtures the bot's delivery tests answer with (shared/fixtures, packed into the jar). */
+    private static final String FCM_SENT = fixture("fcm_send_response.json");
+    private static final String TWILIO_CREATED = fixture("twilio_message_create_response.json")
+            .replace("AC" + "a".repeat(32), ACCOUNT_SID).replace("\"status\": \"sent\"", "\"status\": \"queued\"");
+    private static final String FIXTURE_SID = "SM" + "a".repeat(32);
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -101,7 +107,7 @@ final class FakeServices implements AutoCloseable {
     private void fcmSend(HttpExchange ex) throws IOException {
         long now = seen();
         JsonNode message = JSON.readTree(ex.getRequestBody()).path("message");
-        answer(ex, 200, "application/json", "{\"name\":\"projects/" + PROJECT + "/messages/0:" + nextTs() + "\"}");
+        answer(ex, 200, "application/json", FCM_SENT);
         var handler = pushesByToken.remove(message.path("token").asText());
         if (handler != null) {
             JsonNode data = message.path("data");
@@ -114,11 +120,7 @@ final class FakeServices implements AutoCloseable {
         read(ex.getRequestBody());
         smsSent.incrementAndGet();
         String sid = "SM" + String.format("%032x", ts.incrementAndGet());
-        answer(ex, 201, "application/json", """
-                {"account_sid":"%s","api_version":"2010-04-01","body":"","direction":"outbound-api","error_code":null,\
-                "error_message":null,"from":"+15005550006","num_media":"0","num_segments":"1","price":null,"price_unit":"USD",\
-                "sid":"%s","status":"queued","to":"+12025550100","uri":"/2010-04-01/Accounts/%s/Messages/%s.json"}"""
-                .formatted(ACCOUNT_SID, sid, ACCOUNT_SID, sid));
+        answer(ex, 201, "application/json", TWILIO_CREATED.replace(FIXTURE_SID, sid));
     }
 
     private long seen() {
@@ -155,6 +157,17 @@ final class FakeServices implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = FakeServices.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("fixtures/" + name + " is not in the jar: build with ./mvnw -Pbench package");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String read(InputStream in) throws IOException {

@@ -60,27 +60,18 @@ public class CardViewMapper {
     }
 
     static CardPhase phase(Verification v) {
-        switch (v.state()) {
-            case PENDING:
-                return CardPhase.SENDING;
-            case SENT:
-                // A read-back code by SMS or email: the user now reads it to the technician, who decides.
-                return v.method().channel() == Channel.PUSH ? CardPhase.WAITING_FOR_USER : CardPhase.WAITING_FOR_TECHNICIAN;
-            case USER_APPROVED:
-                return CardPhase.WAITING_FOR_TECHNICIAN;
-            case VERIFIED:
-            case APPROVED:
-                return CardPhase.VERIFIED;
-            case USER_DENIED:
-            case DENIED:
-                return CardPhase.UNABLE_TO_VERIFY;
-            case EXPIRED:
-                return CardPhase.EXPIRED;
-            case DELIVERY_FAILED:
-                return CardPhase.FAILED;
-            default:
-                return CardPhase.CANCELLED;
-        }
+        // Exhaustive on purpose: a new State must fail to compile here rather than show as "Cancelled".
+        return switch (v.state()) {
+            case PENDING -> CardPhase.SENDING;
+            // A read-back code by SMS or email: the user now reads it to the technician, who decides.
+            case SENT -> v.method().channel() == Channel.PUSH ? CardPhase.WAITING_FOR_USER : CardPhase.WAITING_FOR_TECHNICIAN;
+            case USER_APPROVED -> CardPhase.WAITING_FOR_TECHNICIAN;
+            case VERIFIED, APPROVED -> CardPhase.VERIFIED;
+            case USER_DENIED, DENIED -> CardPhase.UNABLE_TO_VERIFY;
+            case EXPIRED -> CardPhase.EXPIRED;
+            case DELIVERY_FAILED -> CardPhase.FAILED;
+            case CANCELLED -> CardPhase.CANCELLED;
+        };
     }
 
     private static Set<CardAction> actions(Verification v, CardPhase phase) {
@@ -116,12 +107,12 @@ public class CardViewMapper {
         if (v.outcome().isEmpty() || v.decidedAt().isEmpty()) {
             return Optional.empty();
         }
-        String by = switch (v.decidedBy()) {
-            case "user" -> "the end user";
-            case "timer" -> "the timer";
-            case "delivery" -> "delivery";
-            default -> v.decidedBy();
-        };
+        String by = v.decidedBy().map(d -> switch (d.kind()) {
+            case END_USER -> "the end user";
+            case TIMER -> "the timer";
+            case DELIVERY -> "delivery";
+            case TECHNICIAN -> d.technician().orElseThrow().name();
+        }).orElse("");
         String decided = v.reason().isBlank() ? by : by + " (" + v.reason() + ")";
         return Optional.of(new OutcomeLine(v.outcome().get().label(), v.decidedAt().get(), decided));
     }

@@ -58,10 +58,6 @@ public record EndUser(
                 Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    public boolean isOverridden(Field field) {
-        return overrides.contains(field);
-    }
-
     public enum Source {
         MANUAL,
         CSV,

@@ -2,7 +2,18 @@ package io.helpdeskverify.shared;
 
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** The one recipe for the bot's background pools: bounded, named, and drained on shutdown. */
+/**
+ * The recipe for the pools that run one short blocking call to a chat platform or a delivery
+ * provider per task (the {@code chat-} and {@code delivery-} executors): bounded, named, and
+ * drained on shutdown, so a send accepted before shutdown still goes out.
+ *
+ * <p>Not every executor is built here, on purpose: each of the others has a job this recipe would
+ * get wrong. {@code CardUpdater}'s senders are started and stopped with its own lifecycle and fed
+ * by its budgeted queue, so a deep queue of their own would hide its back-pressure; the
+ * directory-sync workers run long imports two at a time with a short queue (a full queue waits
+ * for the next tick) and are interrupted on shutdown rather than waited for; the sync's lease
+ * renewer and the playground's page notifier are single scheduled threads.
+ */
 public final class WorkerPools {
 
     private WorkerPools() {}

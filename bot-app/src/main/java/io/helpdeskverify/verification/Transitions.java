@@ -115,7 +115,7 @@ public final class Transitions {
         skipped.forEach(s -> builder.addDelivery(new DeliveryStep(now, s.channel(), DeliveryStatus.NOT_POSSIBLE, s.reason())));
         String line = skipped.isEmpty() ? why : "no other way to reach the user";
         var next = builder.addDelivery(new DeliveryStep(now, v.method().channel(), DeliveryStatus.FAILED, line))
-                .state(State.DELIVERY_FAILED).decided(now, "delivery", why).build();
+                .state(State.DELIVERY_FAILED).decided(now, DecidedBy.DELIVERY, why).build();
         return new Applied(next, List.of(new VerificationEvent(DELIVERY_FAILED, now, why)));
     }
 
@@ -127,7 +127,7 @@ public final class Transitions {
         }
         return switch (v.method()) {
             case PUSH -> new Applied(
-                    v.toBuilder().state(State.VERIFIED).decided(now, "user", "").build(),
+                    v.toBuilder().state(State.VERIFIED).decided(now, DecidedBy.END_USER, "").build(),
                     List.of(VerificationEvent.of(USER_APPROVED, now), VerificationEvent.of(VERIFIED, now)));
             case PUSH_WITH_CODE -> {
                 Instant decisionDeadline = earliest(now.plus(technicianWindow),
@@ -146,7 +146,7 @@ public final class Transitions {
         if (refused.isPresent()) {
             return new Rejected(refused.get());
         }
-        var next = v.toBuilder().state(State.USER_DENIED).decided(now, "user", "the user denied").build();
+        var next = v.toBuilder().state(State.USER_DENIED).decided(now, DecidedBy.END_USER, "the user denied").build();
         return new Applied(next, List.of(VerificationEvent.of(USER_DENIED, now),
                 new VerificationEvent(UNABLE_TO_VERIFY, now, "the user denied")));
     }
@@ -166,7 +166,7 @@ public final class Transitions {
             return new Rejected(Rejection.NOT_FOR_THIS_METHOD);
         }
         if (!approve) {
-            var next = v.toBuilder().state(State.DENIED).decided(now, who.name(), "the technician denied").build();
+            var next = v.toBuilder().state(State.DENIED).decided(now, DecidedBy.technician(who), "the technician denied").build();
             return new Applied(next, List.of(VerificationEvent.of(TECHNICIAN_DENIED, now),
                     new VerificationEvent(UNABLE_TO_VERIFY, now, "the technician denied")));
         }
@@ -176,7 +176,7 @@ public final class Transitions {
         if (v.state() == State.PENDING) {
             return new Rejected(Rejection.NOT_SENT_YET);
         }
-        var next = v.toBuilder().state(State.APPROVED).decided(now, who.name(), "code matched").build();
+        var next = v.toBuilder().state(State.APPROVED).decided(now, DecidedBy.technician(who), "code matched").build();
         return new Applied(next, List.of(VerificationEvent.of(TECHNICIAN_APPROVED, now),
                 VerificationEvent.of(VERIFIED, now)));
     }
@@ -188,7 +188,7 @@ public final class Transitions {
         if (v.isFinal()) {
             return new Rejected(Rejection.ALREADY_DECIDED);
         }
-        var next = v.toBuilder().state(State.CANCELLED).decided(now, who.name(), "cancelled by the technician").build();
+        var next = v.toBuilder().state(State.CANCELLED).decided(now, DecidedBy.technician(who), "cancelled by the technician").build();
         return new Applied(next, List.of(new VerificationEvent(CANCELLED, now, "cancelled by the technician")));
     }
 
@@ -205,7 +205,7 @@ public final class Transitions {
             case PENDING -> "the challenge was not delivered before the deadline";
             default -> v.method().technicianDecides() ? "no decision before the deadline" : "no answer from the user";
         };
-        var next = v.toBuilder().state(State.EXPIRED).decided(now, "timer", why).build();
+        var next = v.toBuilder().state(State.EXPIRED).decided(now, DecidedBy.TIMER, why).build();
         return new Applied(next, List.of(new VerificationEvent(EXPIRED, now, why)));
     }
 
@@ -215,13 +215,13 @@ public final class Transitions {
         }
         var digest = v.code();
         if (digest.isPresent() && codes.matches(v.id(), typedCode.get().strip(), digest.get())) {
-            return new Applied(v.toBuilder().state(State.VERIFIED).decided(now, "user", "code matched").build(),
+            return new Applied(v.toBuilder().state(State.VERIFIED).decided(now, DecidedBy.END_USER, "code matched").build(),
                     List.of(new VerificationEvent(USER_APPROVED, now, "code matched"), VerificationEvent.of(VERIFIED, now)));
         }
         int attempts = v.wrongCodeAttempts() + 1;
         if (attempts >= maxWrongCodes) {
             String why = "too many wrong codes";
-            var next = v.toBuilder().wrongCodeAttempts(attempts).state(State.USER_DENIED).decided(now, "user", why).build();
+            var next = v.toBuilder().wrongCodeAttempts(attempts).state(State.USER_DENIED).decided(now, DecidedBy.END_USER, why).build();
             return new Applied(next, List.of(new VerificationEvent(USER_DENIED, now, why),
                     new VerificationEvent(UNABLE_TO_VERIFY, now, why)));
         }

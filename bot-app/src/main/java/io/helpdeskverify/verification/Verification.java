@@ -12,7 +12,10 @@ import java.util.Optional;
  *
  * @param channel the chat channel (Slack channel id, Teams conversation id) it was requested in, empty for the API
  * @param challengeId the id the mobile app answers with; unguessable, distinct from the verification id
- * @param decidedBy who ended it: "user", the technician's name, "timer", "delivery"
+ * <p>Built with {@link #builder()}; changed only by {@link Transitions} through the package-private
+ * {@code toBuilder()}.
+ *
+ * @param decidedBy who ended it, present once it is final
  */
 public record Verification(
         String id,
@@ -30,7 +33,7 @@ public record Verification(
         int wrongCodeAttempts,
         List<DeliveryStep> delivery,
         Optional<Instant> decidedAt,
-        String decidedBy,
+        Optional<DecidedBy> decidedBy,
         String reason,
         long version) {
 
@@ -49,7 +52,7 @@ public record Verification(
         channel = channel == null ? "" : channel;
         challengeId = challengeId == null ? "" : challengeId;
         delivery = List.copyOf(delivery);
-        decidedBy = decidedBy == null ? "" : decidedBy;
+        decidedBy = decidedBy == null ? Optional.empty() : decidedBy;
         reason = reason == null ? "" : reason;
     }
 
@@ -66,79 +69,172 @@ public record Verification(
         return method.channel() == Channel.PUSH && (state == State.PENDING || state == State.SENT);
     }
 
+    /** A new verification: required are id, customer, endUser, technician, method, state, createdAt, expiresAt. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** Copy-with for the transitions; package-private so only they change a verification. */
-    static final class Builder {
-        private final Verification from;
+    /** The same verification as the store wrote it, at the version the compare-and-set gave it. */
+    public Verification withVersion(long newVersion) {
+        return toBuilder().version(newVersion).build();
+    }
+
+    /**
+     * Builds a new verification, and is the copy-with of the transitions. Its copy ({@code toBuilder})
+     * is package-private so only {@link Transitions} change a verification; outside, it only makes
+     * new ones. Unset optional parts start empty: no code, channel, challenge, delivery or decision.
+     */
+    public static final class Builder {
+        private String id;
+        private String customer;
+        private String endUser;
+        private Technician technician;
+        private String channel = "";
+        private Method requestedMethod;
         private Method method;
         private State state;
+        private Instant createdAt;
         private Instant expiresAt;
-        private Optional<CodeDigest> code;
+        private Optional<CodeDigest> code = Optional.empty();
+        private String challengeId = "";
         private int wrongCodeAttempts;
-        private final List<DeliveryStep> delivery;
-        private Optional<Instant> decidedAt;
-        private String decidedBy;
-        private String reason;
+        private final List<DeliveryStep> delivery = new ArrayList<>();
+        private Optional<Instant> decidedAt = Optional.empty();
+        private Optional<DecidedBy> decidedBy = Optional.empty();
+        private String reason = "";
+        private long version;
+
+        private Builder() {}
 
         private Builder(Verification v) {
-            this.from = v;
+            this.id = v.id;
+            this.customer = v.customer;
+            this.endUser = v.endUser;
+            this.technician = v.technician;
+            this.channel = v.channel;
+            this.requestedMethod = v.requestedMethod;
             this.method = v.method;
             this.state = v.state;
+            this.createdAt = v.createdAt;
             this.expiresAt = v.expiresAt;
             this.code = v.code;
+            this.challengeId = v.challengeId;
             this.wrongCodeAttempts = v.wrongCodeAttempts;
-            this.delivery = new ArrayList<>(v.delivery);
+            this.delivery.addAll(v.delivery);
             this.decidedAt = v.decidedAt;
             this.decidedBy = v.decidedBy;
             this.reason = v.reason;
+            this.version = v.version;
         }
 
-        Builder method(Method m) {
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        public Builder customer(String value) {
+            this.customer = value;
+            return this;
+        }
+
+        public Builder endUser(String value) {
+            this.endUser = value;
+            return this;
+        }
+
+        public Builder technician(Technician value) {
+            this.technician = value;
+            return this;
+        }
+
+        /** The chat channel it was requested in; empty for the API. */
+        public Builder channel(String value) {
+            this.channel = value;
+            return this;
+        }
+
+        /** What the technician asked for; without it, the method. */
+        public Builder requestedMethod(Method value) {
+            this.requestedMethod = value;
+            return this;
+        }
+
+        public Builder method(Method m) {
             this.method = m;
             return this;
         }
 
-        Builder state(State s) {
+        public Builder state(State s) {
             this.state = s;
             return this;
         }
 
-        Builder expiresAt(Instant t) {
+        public Builder createdAt(Instant t) {
+            this.createdAt = t;
+            return this;
+        }
+
+        public Builder expiresAt(Instant t) {
             this.expiresAt = t;
             return this;
         }
 
-        Builder code(Optional<CodeDigest> c) {
+        public Builder code(Optional<CodeDigest> c) {
             this.code = c;
             return this;
         }
 
-        Builder wrongCodeAttempts(int n) {
+        public Builder challengeId(String value) {
+            this.challengeId = value;
+            return this;
+        }
+
+        public Builder wrongCodeAttempts(int n) {
             this.wrongCodeAttempts = n;
             return this;
         }
 
-        Builder addDelivery(DeliveryStep step) {
+        public Builder delivery(List<DeliveryStep> steps) {
+            this.delivery.clear();
+            this.delivery.addAll(steps);
+            return this;
+        }
+
+        public Builder addDelivery(DeliveryStep step) {
             this.delivery.add(step);
             return this;
         }
 
-        Builder decided(Instant at, String by, String why) {
+        public Builder decided(Instant at, DecidedBy by, String why) {
             this.decidedAt = Optional.of(at);
-            this.decidedBy = by;
+            this.decidedBy = Optional.of(by);
             this.reason = why;
             // Single use: once final, the code can never be matched again.
             this.code = Optional.empty();
             return this;
         }
 
-        Verification build() {
-            return new Verification(from.id, from.customer, from.endUser, from.technician, from.channel,
-                    from.requestedMethod, method, state, from.createdAt, expiresAt, code, from.challengeId,
-                    wrongCodeAttempts, delivery, decidedAt, decidedBy, reason, from.version);
+        /** The decision as stored (the store's reading of earlier forms); {@link #decided} is the transitions' way. */
+        public Builder decision(Optional<Instant> at, Optional<DecidedBy> by, String why) {
+            this.decidedAt = at;
+            this.decidedBy = by;
+            this.reason = why;
+            return this;
+        }
+
+        public Builder version(long value) {
+            this.version = value;
+            return this;
+        }
+
+        public Verification build() {
+            return new Verification(id, customer, endUser, technician, channel,
+                    requestedMethod == null ? method : requestedMethod, method, state, createdAt, expiresAt, code,
+                    challengeId, wrongCodeAttempts, delivery, decidedAt, decidedBy, reason, version);
         }
     }
 }

@@ -113,9 +113,10 @@ public class VerificationService {
             steps.add(new VerificationEvent(EventType.FALLBACK_USED, now,
                     requested.name() + " -> " + method.name() + ": " + skip.describe()));
         }
-        var v = new Verification(id, customer.slug(), user.username(), request.technician(), request.channel(),
-                requested, method, State.PENDING, now, deadline, digest, secrets.newSecret(18), 0, delivery,
-                Optional.empty(), "", "", 0);
+        var v = Verification.builder().id(id).customer(customer.slug()).endUser(user.username())
+                .technician(request.technician()).channel(request.channel()).requestedMethod(requested).method(method)
+                .state(State.PENDING).createdAt(now).expiresAt(deadline).code(digest)
+                .challengeId(secrets.newSecret(18)).delivery(delivery).build();
         if (!store.create(v, VerificationAudit.rows(v, steps))) {
             throw new IllegalStateException("verification id collision");
         }

@@ -1,5 +1,6 @@
 package io.helpdeskverify.web;
 
+import io.helpdeskverify.verification.DecidedBy;
 import io.helpdeskverify.verification.Verification;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +16,18 @@ record VerificationResponse(String id, String customer, String user, TechnicianB
                 v.outcome().map(Enum::name).orElse(null), v.createdAt(), v.expiresAt(),
                 v.delivery().stream().map(d -> new Step(d.at(), d.channel().name(), d.status().name(), d.detail(),
                         d.text())).toList(),
-                v.decidedAt().orElse(null), v.decidedBy().isEmpty() ? null : v.decidedBy(),
+                v.decidedAt().orElse(null), v.decidedBy().map(VerificationResponse::decidedBy).orElse(null),
                 v.reason().isEmpty() ? null : v.reason(), code);
+    }
+
+    /* The API's words for who decided, as it has always answered: a technician by their name. */
+    private static String decidedBy(DecidedBy by) {
+        return switch (by.kind()) {
+            case END_USER -> "user";
+            case TIMER -> "timer";
+            case DELIVERY -> "delivery";
+            case TECHNICIAN -> by.technician().orElseThrow().name();
+        };
     }
 
     /** @param text the line the card shows, e.g. "SMS undelivered: carrier rejected (30007)" */

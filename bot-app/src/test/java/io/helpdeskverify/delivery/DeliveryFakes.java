@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.helpdeskverify.testsupport.SharedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,8 +83,8 @@ public abstract class DeliveryFakes {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"access_token\":\"fake-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
         WIREMOCK.stubFor(post(urlEqualTo(FCM_SEND)).atPriority(10).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(SharedFixtures.read("fcm_send_response.json"))));
-        String created = SharedFixtures.read("twilio_message_create_response.json")
+                .withHeader("Content-Type", "application/json").withBody(SharedFiles.fixtureText("fcm_send_response.json"))));
+        String created = SharedFiles.fixtureText("twilio_message_create_response.json")
                 .replace("SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "SM{{randomValue length=32 type='HEXADECIMAL' lowercase=true}}")
                 .replace("\"status\": \"sent\"", "\"status\": \"queued\"");
         WIREMOCK.stubFor(post(urlPathEqualTo(TWILIO_SEND)).atPriority(10).willReturn(aResponse().withStatus(201)
@@ -95,7 +96,7 @@ public abstract class DeliveryFakes {
         WIREMOCK.stubFor(post(urlEqualTo(FCM_SEND)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.message.token", equalTo(token)))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                        .withBody(SharedFixtures.read(fixture))));
+                        .withBody(SharedFiles.fixtureText(fixture))));
     }
 
     static String fcmError(int httpStatus, String status, String errorCode) {

@@ -16,6 +16,7 @@ import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.support.HelpdeskTest;
+import io.helpdeskverify.testsupport.SharedFiles;
 import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.VerificationService;
 import jakarta.mail.internet.MimeMultipart;
@@ -269,7 +270,7 @@ class DeliveryLadderTest extends DeliveryFakes {
         WIREMOCK.stubFor(post(urlPathEqualTo(TWILIO_SEND)).atPriority(1)
                 .withRequestBody(containing(tech.substring(4)))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody(SharedFixtures.read("twilio_error_21211_constructed.json"))));
+                        .withBody(SharedFiles.fixtureText("twilio_error_21211_constructed.json"))));
 
         String id = world.start(user, "SMS_CODE", tech).get("id").asText();
         var v = world.awaitVerification(id, x -> x.method().name().equals("EMAIL_CODE") && x.state() == State.SENT);

@@ -14,6 +14,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.support.HelpdeskTest;
+import io.helpdeskverify.testsupport.SharedFiles;
 import io.helpdeskverify.verification.VerificationService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,7 @@ class NewPhoneNoticeTest extends DeliveryFakes {
                 .withRequestBody(containing(URLEncoder.encode(refused, StandardCharsets.UTF_8)))
                 .withRequestBody(containing("new+phone"))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody(SharedFixtures.read("twilio_error_21211_constructed.json").replace("5551234567", refused))));
+                        .withBody(SharedFiles.fixtureText("twilio_error_21211_constructed.json").replace("5551234567", refused))));
         String refusedUser = world.user(refused, null);
         world.enrol(refusedUser, true);
 

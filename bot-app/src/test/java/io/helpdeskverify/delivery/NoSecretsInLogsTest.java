@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.support.HelpdeskTest;
+import io.helpdeskverify.testsupport.SharedFiles;
 import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.VerificationService;
 import jakarta.mail.internet.MimeMultipart;
@@ -82,7 +83,7 @@ class NoSecretsInLogsTest extends DeliveryFakes {
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(refusedTech.substring(4)))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
                         .withHeader("Content-Type", "application/json")
-                        .withBody(SharedFixtures.read("twilio_error_21211_constructed.json").replace("5551234567", refusedMobile))));
+                        .withBody(SharedFiles.fixtureText("twilio_error_21211_constructed.json").replace("5551234567", refusedMobile))));
         String refusedId = world.start(refusedUser, "SMS_CODE", refusedTech).get("id").asText();
         world.awaitVerification(refusedId, v -> v.isFinal());
 

@@ -2,7 +2,6 @@ package io.helpdeskverify.verification;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** Verifications in a given state, built through the real transitions where it matters. */
@@ -17,7 +16,8 @@ final class Verifications {
     static Verification pending(Method method, Codes codes, String code) {
         var digest = method.usesCode() ? Optional.of(codes.digest("v1", code, T0.plus(Duration.ofMinutes(10))))
                 : Optional.<CodeDigest>empty();
-        return new Verification("v1", "acme", "alice", TINA, "C1", method, method, State.PENDING, T0,
-                T0.plusSeconds(60), digest, "ch1", 0, List.of(), Optional.empty(), "", "", 1);
+        return Verification.builder().id("v1").customer("acme").endUser("alice").technician(TINA).channel("C1")
+                .method(method).state(State.PENDING).createdAt(T0).expiresAt(T0.plusSeconds(60)).code(digest)
+                .challengeId("ch1").version(1).build();
     }
 }

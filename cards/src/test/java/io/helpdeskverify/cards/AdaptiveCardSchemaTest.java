@@ -11,12 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helpdeskverify.cards.CardViews.Method;
 import io.helpdeskverify.cards.EventListView.EventRow;
 import io.helpdeskverify.cards.PickerView.Option;
+import io.helpdeskverify.testsupport.AdaptiveCardSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,13 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AdaptiveCardSchemaTest {
 
     private static final AdaptiveCardRenderer TEAMS = new AdaptiveCardRenderer();
-    private static AdaptiveCardSchema schema;
-
-    @BeforeAll
-    static void loadSchema() {
-        schema = AdaptiveCardSchema.load();
-    }
-
     static Stream<Arguments> everyCardWeEmit() {
         List<Arguments> cards = new ArrayList<>();
         for (CardPhase phase : CardPhase.values()) {
@@ -78,14 +71,14 @@ class AdaptiveCardSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyCardWeEmit")
     void validatesAgainstTheOfficialSchema(String name, ObjectNode card) {
-        assertThat(schema.validate(card)).as(name + ":\n" + card.toPrettyString()).isEmpty();
+        assertThat(AdaptiveCardSchema.validate(card)).as(name + ":\n" + card.toPrettyString()).isEmpty();
     }
 
     @Test
     void aMinimalHandWrittenCardIsValid() throws Exception {
         JsonNode card = new ObjectMapper().readTree("""
                 {"type": "AdaptiveCard", "version": "1.5", "body": [{"type": "TextBlock", "text": "hi"}]}""");
-        assertThat(schema.validate(card)).isEmpty();
+        assertThat(AdaptiveCardSchema.validate(card)).isEmpty();
     }
 
     /* The checks below prove schema validation is not a no-op that passes everything. */
@@ -135,8 +128,8 @@ class AdaptiveCardSchemaTest {
     private static void assertRejected(Consumer<ObjectNode> breakIt) {
         ObjectNode card = TEAMS.technicianCard(CardViews.card(CardPhase.WAITING_FOR_TECHNICIAN, Method.PUSH_CODE).build(),
                 Optional.of("482913"), CodeInstruction.READ_BACK);
-        assertThat(schema.validate(card)).as("the unbroken card is valid").isEmpty();
+        assertThat(AdaptiveCardSchema.validate(card)).as("the unbroken card is valid").isEmpty();
         breakIt.accept(card);
-        assertThat(schema.validate(card)).as("broken card:\n" + card.toPrettyString()).isNotEmpty();
+        assertThat(AdaptiveCardSchema.validate(card)).as("broken card:\n" + card.toPrettyString()).isNotEmpty();
     }
 }

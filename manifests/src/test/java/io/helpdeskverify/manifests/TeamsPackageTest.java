@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.helpdeskverify.testsupport.SharedFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class TeamsPackageTest {
 
     @BeforeAll
     static void load() throws IOException {
-        String text = Files.readString(sharedDir().resolve("schemas/teams/v1.25/MicrosoftTeams.schema.json"))
+        String text = Files.readString(SharedFiles.schema("teams/v1.25/MicrosoftTeams.schema.json"))
                 .replace("\\\\f\\\\b\\\\v", "\\\\f\\\\x08\\\\v");
         ObjectNode schemaNode = (ObjectNode) JSON.readTree(text);
         schemaNode.remove("$schema");
@@ -130,18 +131,5 @@ class TeamsPackageTest {
         var out = new ArrayList<String>();
         array.forEach(n -> out.add(n.path(field).asText()));
         return out;
-    }
-
-    private static Path sharedDir() {
-        String property = System.getProperty("helpdesk.shared-dir");
-        if (property != null && Files.isDirectory(Path.of(property, "schemas"))) {
-            return Path.of(property);
-        }
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("shared/schemas"))) {
-                return d.resolve("shared");
-            }
-        }
-        throw new IllegalStateException("no shared/schemas (-Dhelpdesk.shared-dir=" + property + ")");
     }
 }

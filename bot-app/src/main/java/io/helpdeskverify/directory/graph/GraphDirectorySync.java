@@ -6,7 +6,6 @@ import io.helpdeskverify.directory.DirectorySync;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.SyncReport;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -111,9 +110,5 @@ public class GraphDirectorySync implements DirectorySync {
                     + "microsoftTenantId if the tenant has already consented.");
         }
         return Optional.empty();
-    }
-
-    Duration interval() {
-        return props.syncInterval();
     }
 }

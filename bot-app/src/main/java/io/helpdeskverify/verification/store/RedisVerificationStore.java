@@ -1,7 +1,6 @@
 package io.helpdeskverify.verification.store;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +11,7 @@ import io.helpdeskverify.shared.StoredJson;
 import io.helpdeskverify.verification.Channel;
 import io.helpdeskverify.verification.CodeDigest;
 import io.helpdeskverify.verification.DeliveryStep;
-import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.Platform;
-import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Technician;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationStore;
@@ -79,7 +76,7 @@ class RedisVerificationStore implements VerificationStore {
             return Optional.empty();
         }
         int bar = stored.indexOf('|');
-        return Optional.of(withVersion(read(stored.substring(bar + 1)), Long.parseLong(stored.substring(0, bar))));
+        return Optional.of(read(stored.substring(bar + 1)).withVersion(Long.parseLong(stored.substring(0, bar))));
     }
 
     /*
@@ -167,24 +164,18 @@ class RedisVerificationStore implements VerificationStore {
                 challengeKey(v.challengeId())), args.toArray());
         Objects.requireNonNull(reply, "the verification script returned nothing");
         long version = ((Number) reply.get(0)).longValue();
-        return version < 0 ? Optional.empty() : Optional.of(withVersion(v, version));
-    }
-
-    private static Verification withVersion(Verification v, long version) {
-        return new Verification(v.id(), v.customer(), v.endUser(), v.technician(), v.channel(), v.requestedMethod(),
-                v.method(), v.state(), v.createdAt(), v.expiresAt(), v.code(), v.challengeId(), v.wrongCodeAttempts(),
-                v.delivery(), v.decidedAt(), v.decidedBy(), v.reason(), version);
+        return version < 0 ? Optional.empty() : Optional.of(v.withVersion(version));
     }
 
     /**
      * The stored form is about half of a live verification's Redis memory, so it is compact:
-     * one- or two-letter property names, instants as epoch seconds with their nanoseconds (lossless,
+     * one- or two-letter property names ({@link StoredVerification} and the mix-ins below), instants as epoch seconds with their nanoseconds (lossless,
      * shorter than ISO-8601), no empty strings, no zero counter, and not the derived {@code final}
      * flag. Reading accepts the full names and ISO-8601 too, so verifications stored before stay
      * readable. The names are a storage format: never reuse one for another property.
      */
     static ObjectMapper compact(ObjectMapper base) {
-        var mapper = base.copy().addMixIn(Verification.class, StoredVerification.class)
+        var mapper = base.copy().addMixIn(Verification.class, StoredVerification.Mixin.class)
                 .addMixIn(Technician.class, StoredTechnician.class)
                 .addMixIn(CodeDigest.class, StoredCode.class)
                 .addMixIn(DeliveryStep.class, StoredDeliveryStep.class)
@@ -195,29 +186,6 @@ class RedisVerificationStore implements VerificationStore {
         mapper.configOverride(String.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
                 JsonInclude.Include.NON_EMPTY));
         return mapper;
-    }
-
-    @JsonIgnoreProperties(value = "final", allowGetters = false)
-    private abstract static class StoredVerification {
-        @JsonProperty("i") @JsonAlias("id") abstract String id();
-        @JsonProperty("c") @JsonAlias("customer") abstract String customer();
-        @JsonProperty("u") @JsonAlias("endUser") abstract String endUser();
-        @JsonProperty("t") @JsonAlias("technician") abstract Technician technician();
-        @JsonProperty("ch") @JsonAlias("channel") abstract String channel();
-        @JsonProperty("rm") @JsonAlias("requestedMethod") abstract Method requestedMethod();
-        @JsonProperty("m") @JsonAlias("method") abstract Method method();
-        @JsonProperty("s") @JsonAlias("state") abstract State state();
-        @JsonProperty("ca") @JsonAlias("createdAt") abstract Instant createdAt();
-        @JsonProperty("ea") @JsonAlias("expiresAt") abstract Instant expiresAt();
-        @JsonProperty("co") @JsonAlias("code") abstract Optional<CodeDigest> code();
-        @JsonProperty("ci") @JsonAlias("challengeId") abstract String challengeId();
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-        @JsonProperty("w") @JsonAlias("wrongCodeAttempts") abstract int wrongCodeAttempts();
-        @JsonProperty("d") @JsonAlias("delivery") abstract List<DeliveryStep> delivery();
-        @JsonProperty("da") @JsonAlias("decidedAt") abstract Optional<Instant> decidedAt();
-        @JsonProperty("db") @JsonAlias("decidedBy") abstract String decidedBy();
-        @JsonProperty("r") @JsonAlias("reason") abstract String reason();
-        @JsonProperty("v") @JsonAlias("version") abstract long version();
     }
 
     private abstract static class StoredTechnician {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.helpdeskverify.testsupport.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ class SlackManifestTest {
     }
 
     private static Path schemaDir() {
-        return SlackRequests.fixture("x").getParent().getParent().resolve("schemas/slack/manifest-schema");
+        return SharedFiles.schema("slack/manifest-schema");
     }
 
     private static Path repositoryRoot() {

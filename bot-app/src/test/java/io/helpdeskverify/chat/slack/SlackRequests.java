@@ -3,6 +3,7 @@ package io.helpdeskverify.chat.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
+import io.helpdeskverify.testsupport.SharedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -132,9 +133,7 @@ final class SlackRequests {
     }
 
     static Path fixture(String name) {
-        String dir = System.getProperty("helpdesk.shared-dir");
-        Path base = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of("../../shared");
-        return base.resolve("fixtures").resolve(name);
+        return SharedFiles.fixture(name);
     }
 
     private static String encode(Map<String, String> form) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helpdeskverify.support.Api;
+import io.helpdeskverify.testsupport.SharedFiles;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,7 +53,7 @@ final class TeamsClient {
     }
 
     ObjectNode messageActivity(Member from, Conversation where, String text) {
-        ObjectNode a = SharedFiles.fixture("teams_channel_message_activity.json");
+        ObjectNode a = (ObjectNode) SharedFiles.fixtureJson("teams_channel_message_activity.json");
         a.put("id", Long.toString(System.nanoTime()));
         a.put("serviceUrl", serviceUrl);
         a.put("text", "<at>Helpdesk Verify</at> " + text);
@@ -66,7 +67,7 @@ final class TeamsClient {
     }
 
     ObjectNode actionActivity(Member from, Conversation where, String verb, Map<String, String> data) {
-        ObjectNode a = SharedFiles.fixture("teams_adaptive_card_action_invoke.json");
+        ObjectNode a = (ObjectNode) SharedFiles.fixtureJson("teams_adaptive_card_action_invoke.json");
         a.put("id", "f:" + UUID.randomUUID());
         a.put("serviceUrl", serviceUrl);
         ObjectNode action = a.with("value").with("action");
@@ -83,7 +84,7 @@ final class TeamsClient {
     }
 
     ObjectNode extensionActivity(String name, Member from, Conversation where, Map<String, String> data) {
-        ObjectNode a = SharedFiles.fixture("teams_compose_extension_submit_action.json");
+        ObjectNode a = (ObjectNode) SharedFiles.fixtureJson("teams_compose_extension_submit_action.json");
         a.remove("_comment");
         a.put("type", "invoke");
         a.put("channelId", "msteams");

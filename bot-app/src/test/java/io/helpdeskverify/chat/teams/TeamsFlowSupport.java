@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helpdeskverify.chat.teams.FakeBotConnector.Call;
 import io.helpdeskverify.chat.teams.TeamsClient.Conversation;
 import io.helpdeskverify.support.Api;
+import io.helpdeskverify.testsupport.AdaptiveCardSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

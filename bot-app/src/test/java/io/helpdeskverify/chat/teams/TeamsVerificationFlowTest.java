@@ -14,6 +14,7 @@ import io.helpdeskverify.chat.teams.TeamsClient.Member;
 import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.support.HelpdeskTest;
+import io.helpdeskverify.testsupport.AdaptiveCardSchema;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -3,9 +3,7 @@ package io.helpdeskverify.delivery.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.helpdeskverify.testsupport.SharedFiles;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,11 +61,6 @@ class StatusCallbackVerifierTest {
     }
 
     private static JsonNode read() {
-        try {
-            String dir = System.getProperty("helpdesk.shared-dir", "../../shared");
-            return new ObjectMapper().readTree(Files.readString(Path.of(dir, "fixtures", "twilio_signature_vector.json")));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return SharedFiles.fixtureJson("twilio_signature_vector.json");
     }
 }

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.helpdeskverify.testsupport.SharedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -56,12 +56,9 @@ final class GraphFake {
                 .withBody(fixture("graph_token_client_credentials.json").get("_response").toString())));
     }
 
+    /** A fresh copy each call: tests change the pages they serve. */
     static ObjectNode fixture(String name) {
-        try {
-            return (ObjectNode) JSON.readTree(Files.readString(sharedDir().resolve("fixtures").resolve(name)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return (ObjectNode) SharedFiles.fixtureJson(name);
     }
 
     /** The constructed {@code $select} list page with its users replaced by the given ones and the given nextLink. */
@@ -153,18 +150,6 @@ final class GraphFake {
         }
     }
 
-    static Path sharedDir() {
-        String property = System.getProperty("helpdesk.shared-dir");
-        if (property != null && Files.isDirectory(Path.of(property, "fixtures"))) {
-            return Path.of(property);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/fixtures"))) {
-                return dir.resolve("shared");
-            }
-        }
-        throw new IllegalStateException("no shared/fixtures: run through Maven (-Dhelpdesk.shared-dir)");
-    }
 
     private static String resource(String path) {
         var url = GraphFake.class.getClassLoader().getResource(path);

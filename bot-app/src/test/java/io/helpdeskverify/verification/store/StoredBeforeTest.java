@@ -14,7 +14,6 @@ import io.helpdeskverify.verification.VerificationStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.DataType;
@@ -40,9 +39,10 @@ class StoredBeforeTest {
         String id = Fixtures.unique("old");
         String user = Fixtures.unique("user");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        var v = new Verification(id, "acme", user, new Technician(Platform.SLACK, "U1", "Tina"), "C1", Method.PUSH,
-                Method.PUSH, State.SENT, now, now.plusSeconds(60), Optional.empty(), "ch-" + id, 0, List.of(),
-                Optional.empty(), "", "", 3);
+        var v = Verification.builder().id(id).customer("acme").endUser(user)
+                .technician(new Technician(Platform.SLACK, "U1", "Tina")).channel("C1").method(Method.PUSH)
+                .state(State.SENT).createdAt(now).expiresAt(now.plusSeconds(60)).challengeId("ch-" + id).version(3)
+                .build();
         redis.opsForHash().put("hv:v:" + id, "ver", "3");
         redis.opsForHash().put("hv:v:" + id, "json", boot.writeValueAsString(v));
         redis.opsForSet().add("hv:awaiting:acme:" + user, id);
@@ -50,8 +50,9 @@ class StoredBeforeTest {
         assertThat(store.find(id)).contains(v);
         assertThat(store.awaitingUser("acme", user)).containsExactly(v);
 
-        var next = new Verification(id, "acme", user, v.technician(), "C1", Method.PUSH, Method.PUSH, State.SENT, now,
-                now.plusSeconds(60), Optional.empty(), "ch-" + id, 1, List.of(), Optional.empty(), "", "", 3);
+        var next = Verification.builder().id(id).customer("acme").endUser(user).technician(v.technician())
+                .channel("C1").method(Method.PUSH).state(State.SENT).createdAt(now).expiresAt(now.plusSeconds(60))
+                .challengeId("ch-" + id).wrongCodeAttempts(1).version(3).build();
         var written = store.replace(v, next, List.of());
 
         assertThat(written).map(Verification::version).contains(4L);

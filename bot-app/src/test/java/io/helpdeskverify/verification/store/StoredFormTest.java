@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.helpdeskverify.verification.Channel;
 import io.helpdeskverify.verification.CodeDigest;
+import io.helpdeskverify.verification.DecidedBy;
 import io.helpdeskverify.verification.DeliveryStep;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.Platform;
@@ -31,9 +32,9 @@ class StoredFormTest {
 
     @Test
     void aFreshVerificationRoundTripsWithEmptyFieldsLeftOut() throws Exception {
-        var v = new Verification("v1", "acme", "alice", new Technician(Platform.SLACK, "U1", "Tina"), "", Method.PUSH,
-                Method.PUSH, State.PENDING, T0, T0.plusSeconds(60), Optional.empty(), "", 0, List.of(), Optional.empty(),
-                "", "", 1);
+        var v = Verification.builder().id("v1").customer("acme").endUser("alice")
+                .technician(new Technician(Platform.SLACK, "U1", "Tina")).method(Method.PUSH).state(State.PENDING)
+                .createdAt(T0).expiresAt(T0.plusSeconds(60)).version(1).build();
         String json = stored.writeValueAsString(v);
         assertThat(json).doesNotContain("\"final\"", "\"ch\"", "\"r\"", "\"w\"", "2026-11-24");
         assertThat(json).startsWith("{\"i\":\"v1\",\"c\":\"acme\",\"u\":\"alice\",\"t\":{\"p\":\"SLACK\"");
@@ -42,11 +43,14 @@ class StoredFormTest {
 
     @Test
     void aDecidedVerificationRoundTrips() throws Exception {
-        var v = new Verification("v2", "acme", "bob", new Technician(Platform.TEAMS, "29:abc", "Tom"), "C1",
-                Method.PUSH, Method.SMS_CODE, State.APPROVED, T0, T0.plusSeconds(60),
-                Optional.of(new CodeDigest("ab".repeat(32), T0.plusSeconds(600))), "ch2", 2,
-                List.of(new DeliveryStep(T0, Channel.SMS, DeliveryStep.DeliveryStatus.values()[0], "queued")),
-                Optional.of(T0.plusSeconds(30)), "Tom", "because", 7);
+        var tom = new Technician(Platform.TEAMS, "29:abc", "Tom");
+        var v = Verification.builder().id("v2").customer("acme").endUser("bob").technician(tom).channel("C1")
+                .requestedMethod(Method.PUSH).method(Method.SMS_CODE).state(State.APPROVED).createdAt(T0)
+                .expiresAt(T0.plusSeconds(60)).code(Optional.of(new CodeDigest("ab".repeat(32), T0.plusSeconds(600))))
+                .challengeId("ch2").wrongCodeAttempts(2)
+                .delivery(List.of(new DeliveryStep(T0, Channel.SMS, DeliveryStep.DeliveryStatus.values()[0], "queued")))
+                .decision(Optional.of(T0.plusSeconds(30)), Optional.of(DecidedBy.technician(tom)), "because").version(7)
+                .build();
         String json = stored.writeValueAsString(v);
         assertThat(json.length()).isLessThan(boot.writeValueAsString(v).length());
         assertThat(stored.readValue(json, Verification.class)).isEqualTo(v);
@@ -71,9 +75,42 @@ class StoredFormTest {
 
     @Test
     void theOlderIsoFormStillReads() throws Exception {
-        var v = new Verification("v3", "acme", "carol", new Technician(Platform.SLACK, "U1", "Tina"), "C9",
-                Method.EMAIL_CODE, Method.EMAIL_CODE, State.SENT, T0, T0.plusSeconds(60), Optional.empty(), "ch3", 0,
-                List.of(), Optional.empty(), "", "", 3);
+        var v = Verification.builder().id("v3").customer("acme").endUser("carol")
+                .technician(new Technician(Platform.SLACK, "U1", "Tina")).channel("C9").method(Method.EMAIL_CODE)
+                .state(State.SENT).createdAt(T0).expiresAt(T0.plusSeconds(60)).challengeId("ch3").version(3).build();
         assertThat(stored.readValue(boot.writeValueAsString(v), Verification.class)).isEqualTo(v);
+    }
+
+    @Test
+    void whoDecidedIsStoredInTheWordsItAlwaysWas() throws Exception {
+        var tina = new Technician(Platform.SLACK, "U1", "Tina");
+        var v = Verification.builder().id("v5").customer("acme").endUser("dave").technician(tina).method(Method.SMS_CODE)
+                .state(State.DENIED).createdAt(T0).expiresAt(T0.plusSeconds(60))
+                .decision(Optional.of(T0.plusSeconds(5)), Optional.of(DecidedBy.technician(
+                        new Technician(Platform.SLACK, "U1", "Tina T."))), "the technician denied").build();
+        String json = stored.writeValueAsString(v);
+        // An instance on the previous version reads this during a rolling upgrade.
+        assertThat(json).contains("\"db\":\"Tina T.\"");
+        assertThat(stored.readValue(json, Verification.class)).isEqualTo(v);
+    }
+
+    @Test
+    void theDecidersStoredAsWordsReadTyped() throws Exception {
+        assertThat(decider("VERIFIED", "user")).contains(DecidedBy.END_USER);
+        assertThat(decider("EXPIRED", "timer")).contains(DecidedBy.TIMER);
+        assertThat(decider("DELIVERY_FAILED", "delivery")).contains(DecidedBy.DELIVERY);
+        assertThat(decider("APPROVED", "Tom")).contains(DecidedBy.technician(new Technician(Platform.SLACK, "U1", "Tom")));
+        // Only a technician cancels: a technician named "user" stays a technician.
+        assertThat(decider("CANCELLED", "user")).contains(DecidedBy.technician(new Technician(Platform.SLACK, "U1", "user")));
+        assertThat(decider("SENT", null)).isEmpty();
+    }
+
+    private Optional<DecidedBy> decider(String state, String decidedBy) throws Exception {
+        String before = "{\"id\":\"v6\",\"customer\":\"acme\",\"endUser\":\"erin\",\"technician\":{\"platform\":\"SLACK\","
+                + "\"id\":\"U1\",\"name\":\"Tina\"},\"requestedMethod\":\"PUSH\",\"method\":\"PUSH\",\"state\":\"" + state
+                + "\",\"createdAt\":\"2026-11-24T10:00:00Z\",\"expiresAt\":\"2026-11-24T10:01:00Z\",\"delivery\":[],"
+                + (decidedBy == null ? "" : "\"decidedAt\":\"2026-11-24T10:00:30Z\",\"decidedBy\":\"" + decidedBy + "\",")
+                + "\"version\":2}";
+        return stored.readValue(before, Verification.class).decidedBy();
     }
 }
