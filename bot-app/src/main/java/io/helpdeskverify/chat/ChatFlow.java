@@ -1,5 +1,8 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.chat.cards.CardPublisher;
+import io.helpdeskverify.chat.cards.CardViewMapper;
+
 import io.helpdeskverify.cards.AuditEntry;
 import io.helpdeskverify.cards.EventListView;
 import io.helpdeskverify.cards.PickerView;

@@ -1,5 +1,7 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.chat.cards.UpdateBudget;
+
 import io.helpdeskverify.cards.AuditEntry;
 import io.helpdeskverify.cards.VerificationCardView;
 import io.helpdeskverify.verification.Platform;

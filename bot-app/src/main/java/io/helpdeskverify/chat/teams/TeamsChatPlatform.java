@@ -13,7 +13,7 @@ import io.helpdeskverify.chat.ConversationRef;
 import io.helpdeskverify.chat.PrivateMessage;
 import io.helpdeskverify.chat.Recipient;
 import io.helpdeskverify.chat.ThreadRef;
-import io.helpdeskverify.chat.UpdateBudget;
+import io.helpdeskverify.chat.cards.UpdateBudget;
 import io.helpdeskverify.chat.UpdateResult;
 import io.helpdeskverify.verification.Platform;
 import java.time.Duration;

@@ -1,4 +1,8 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.store;
+
+import io.helpdeskverify.chat.CardRef;
+import io.helpdeskverify.chat.ConversationRef;
+import io.helpdeskverify.chat.Recipient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Objects written before that still read.
  */
 @Component
-public class ChatBindings {
+public class SentCards {
 
     /* A verification ends within minutes (codes live at most 10); a day covers any late report. */
     private static final Duration TTL = Duration.ofDays(1);
@@ -32,7 +36,7 @@ public class ChatBindings {
     private final StringRedisTemplate redis;
     private final StoredJson json;
 
-    public ChatBindings(StringRedisTemplate redis, StoredJson json) {
+    public SentCards(StringRedisTemplate redis, StoredJson json) {
         this.redis = redis;
         this.json = json;
     }

@@ -1,4 +1,4 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.cards;
 
 import io.helpdeskverify.cards.AuditEntry;
 import io.helpdeskverify.cards.VerificationCardView;
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Which steps of a verification the audit thread shows, and in which words. */
-final class AuditEntries {
+public final class AuditEntries {
 
     private AuditEntries() {}
 
@@ -30,7 +30,7 @@ final class AuditEntries {
         return Optional.of(entry(view, e.at(), kind, e.type() == EventType.FALLBACK_USED ? fallbackDetail(v) : e.reason()));
     }
 
-    static AuditEntry entry(VerificationCardView view, Instant at, String kind, String detail) {
+    public static AuditEntry entry(VerificationCardView view, Instant at, String kind, String detail) {
         return new AuditEntry(at, kind, view.endUserDisplayName(), view.customerName(), view.technicianName(),
                 view.methodLabel(), detail);
     }

@@ -1,6 +1,9 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.cards;
 
-import io.helpdeskverify.chat.UpdateBudget.Priority;
+import io.helpdeskverify.chat.ChatProperties;
+import io.helpdeskverify.chat.store.SentCards;
+
+import io.helpdeskverify.chat.cards.UpdateBudget.Priority;
 import io.helpdeskverify.system.LuaScripts;
 import io.helpdeskverify.verification.VerificationService;
 import java.time.Clock;
@@ -30,12 +33,12 @@ class CountdownTicker {
 
     private final StringRedisTemplate redis;
     private final VerificationService verifications;
-    private final ChatBindings bindings;
+    private final SentCards bindings;
     private final CardUpdater updater;
     private final Clock clock;
     private final Duration interval;
 
-    CountdownTicker(StringRedisTemplate redis, VerificationService verifications, ChatBindings bindings,
+    CountdownTicker(StringRedisTemplate redis, VerificationService verifications, SentCards bindings,
                     CardUpdater updater, Clock clock, ChatProperties props) {
         this.redis = redis;
         this.verifications = verifications;

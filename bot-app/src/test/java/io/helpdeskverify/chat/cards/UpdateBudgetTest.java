@@ -1,11 +1,11 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helpdeskverify.chat.UpdateBudget.Granted;
-import io.helpdeskverify.chat.UpdateBudget.Priority;
-import io.helpdeskverify.chat.UpdateBudget.Spend;
-import io.helpdeskverify.chat.UpdateBudget.Wait;
+import io.helpdeskverify.chat.cards.UpdateBudget.Granted;
+import io.helpdeskverify.chat.cards.UpdateBudget.Priority;
+import io.helpdeskverify.chat.cards.UpdateBudget.Spend;
+import io.helpdeskverify.chat.cards.UpdateBudget.Wait;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.support.HelpdeskTest;
 import io.helpdeskverify.support.MutableClock;

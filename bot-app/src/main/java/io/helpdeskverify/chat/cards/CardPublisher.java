@@ -1,7 +1,16 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.cards;
+
+import io.helpdeskverify.chat.CardRef;
+import io.helpdeskverify.chat.ChatPlatform;
+import io.helpdeskverify.chat.ConversationRef;
+import io.helpdeskverify.chat.PrivateMessage;
+import io.helpdeskverify.chat.Recipient;
+
+import io.helpdeskverify.chat.ChatPlatforms;
+import io.helpdeskverify.chat.store.SentCards;
 
 import io.helpdeskverify.cards.AuditEntry;
-import io.helpdeskverify.chat.UpdateBudget.Priority;
+import io.helpdeskverify.chat.cards.UpdateBudget.Priority;
 import io.helpdeskverify.events.EventType;
 import io.helpdeskverify.verification.Codes;
 import io.helpdeskverify.verification.Platform;
@@ -31,7 +40,7 @@ public class CardPublisher {
     private static final Logger log = LoggerFactory.getLogger(CardPublisher.class);
 
     private final ChatPlatforms platforms;
-    private final ChatBindings bindings;
+    private final SentCards bindings;
     private final CardUpdater updater;
     private final CardViewMapper mapper;
     private final AuditThreads auditThreads;
@@ -41,7 +50,7 @@ public class CardPublisher {
     private final Executor executor;
     private final Clock clock;
 
-    CardPublisher(ChatPlatforms platforms, ChatBindings bindings, CardUpdater updater, CardViewMapper mapper,
+    CardPublisher(ChatPlatforms platforms, SentCards bindings, CardUpdater updater, CardViewMapper mapper,
                   AuditThreads auditThreads, TechnicianCodeVault vault, CountdownTicker ticker,
                   VerificationService verifications, @Qualifier("chatExecutor") Executor executor, Clock clock) {
         this.platforms = platforms;

@@ -1,4 +1,4 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.cards;
 
 import io.helpdeskverify.cards.CardAction;
 import io.helpdeskverify.cards.CardPhase;

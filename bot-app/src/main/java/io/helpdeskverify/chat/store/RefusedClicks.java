@@ -1,4 +1,6 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.store;
+
+import io.helpdeskverify.chat.AccessProperties;
 
 import io.helpdeskverify.system.LuaScripts;
 import io.helpdeskverify.verification.Technician;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Counted in Redis by one script, so every instance sees the same count.
  */
 @Component
-class RefusedClicks {
+public class RefusedClicks {
 
     private static final RedisScript<Long> SPEND = LuaScripts.load("refused-click.lua", Long.class);
 
@@ -24,14 +26,14 @@ class RefusedClicks {
     private final AccessProperties props;
     private final Clock clock;
 
-    RefusedClicks(StringRedisTemplate redis, AccessProperties props, Clock clock) {
+    public RefusedClicks(StringRedisTemplate redis, AccessProperties props, Clock clock) {
         this.redis = redis;
         this.props = props;
         this.clock = clock;
     }
 
     /** @return true while this refusal is still to be recorded; false once the person is throttled */
-    boolean spend(Technician who, String verificationId) {
+    public boolean spend(Technician who, String verificationId) {
         Long answer = redis.execute(SPEND, List.of("hv:chat:refused:" + verificationId + ":" + who.key()),
                 Long.toString(clock.millis()), Long.toString(props.refusedClickWindow().toMillis()),
                 Integer.toString(props.maxRefusedClicks()), UUID.randomUUID().toString());

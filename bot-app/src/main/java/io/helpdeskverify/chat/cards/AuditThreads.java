@@ -1,4 +1,10 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.cards;
+
+import io.helpdeskverify.chat.ChatPlatform;
+import io.helpdeskverify.chat.ChatPlatformException;
+import io.helpdeskverify.chat.ChatProperties;
+import io.helpdeskverify.chat.ConversationRef;
+import io.helpdeskverify.chat.ThreadRef;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,8 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.store;
+
+import io.helpdeskverify.chat.CardRef;
+import io.helpdeskverify.chat.ConversationRef;
+import io.helpdeskverify.chat.Recipient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,10 +18,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Where cards live, in a form that stays small in Redis and reads back exactly, old form included. */
 @HelpdeskTest
-class ChatBindingsTest {
+class SentCardsTest {
 
     @Autowired
-    ChatBindings bindings;
+    SentCards bindings;
     @Autowired
     StringRedisTemplate redis;
 

@@ -1,6 +1,14 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.cards;
 
-import io.helpdeskverify.chat.UpdateBudget.Priority;
+import io.helpdeskverify.chat.ChatPlatform;
+import io.helpdeskverify.chat.UpdateResult;
+
+import io.helpdeskverify.chat.CardRef;
+import io.helpdeskverify.chat.ChatPlatforms;
+import io.helpdeskverify.chat.ChatProperties;
+import io.helpdeskverify.chat.store.SentCards;
+
+import io.helpdeskverify.chat.cards.UpdateBudget.Priority;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationService;
 import java.time.Clock;
@@ -47,7 +55,7 @@ public class CardUpdater implements SmartLifecycle {
     private final ChatPlatforms platforms;
     private final VerificationService verifications;
     private final CardViewMapper mapper;
-    private final ChatBindings bindings;
+    private final SentCards bindings;
     private final UpdateBudget budget;
     private final Clock clock;
     private final int maxRetries;
@@ -61,7 +69,7 @@ public class CardUpdater implements SmartLifecycle {
     private volatile boolean running;
 
     public CardUpdater(ChatPlatforms platforms, VerificationService verifications, CardViewMapper mapper,
-                       ChatBindings bindings, UpdateBudget budget, Clock clock, ChatProperties props) {
+                       SentCards bindings, UpdateBudget budget, Clock clock, ChatProperties props) {
         this.platforms = platforms;
         this.verifications = verifications;
         this.mapper = mapper;

@@ -1,4 +1,4 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.helpdeskverify.chat;
+package io.helpdeskverify.chat.cards;
 
 import io.helpdeskverify.system.LuaScripts;
 import java.nio.charset.StandardCharsets;
