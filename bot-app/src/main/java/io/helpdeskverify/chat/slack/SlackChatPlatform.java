@@ -36,14 +36,14 @@ class SlackChatPlatform implements ChatPlatform {
     private static final Duration DEFAULT_RETRY = Duration.ofSeconds(30);
 
     private final Slack slack;
-    private final SlackWebApi webApi;
+    private final SlackApi api;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final Clock clock;
     private final UpdateBudget.Limits limits;
 
     SlackChatPlatform(Slack slack, SlackProperties props, Clock clock, double tickShare) {
         this.slack = slack;
-        this.webApi = new SlackWebApi(slack, props.botToken());
+        this.api = new SlackApi(slack, props.botToken());
         this.clock = clock;
         this.limits = new UpdateBudget.Limits(
                 List.of(new UpdateBudget.Window(props.updateBudget().max(), props.updateBudget().per())), tickShare);
@@ -57,7 +57,7 @@ class SlackChatPlatform implements ChatPlatform {
     @Override
     public CardRef postCard(ConversationRef where, VerificationCardView card) {
         ObjectNode message = renderer.channelCard(card, clock.instant());
-        var response = call("chat.postMessage", () -> webApi.chatPostMessage(ChatPostMessageRequest.builder()
+        var response = call("chat.postMessage", () -> api.chatPostMessage(ChatPostMessageRequest.builder()
                 .channel(where.conversationId())
                 .text(message.get("text").asText()).blocksAsString(message.get("blocks").toString())
                 .unfurlLinks(false).unfurlMedia(false).build()));
@@ -71,7 +71,7 @@ class SlackChatPlatform implements ChatPlatform {
     public UpdateResult updateCard(CardRef card, VerificationCardView view) {
         ObjectNode message = renderer.channelCard(view, clock.instant());
         try {
-            var response = webApi.chatUpdate(ChatUpdateRequest.builder()
+            var response = api.chatUpdate(ChatUpdateRequest.builder()
                     .channel(card.conversation().conversationId()).ts(card.messageId())
                     .text(message.get("text").asText()).blocksAsString(message.get("blocks").toString()).build());
             if (response.isOk()) {
@@ -94,7 +94,7 @@ class SlackChatPlatform implements ChatPlatform {
 
     @Override
     public void tellPrivately(Recipient who, PrivateMessage message) {
-        ObjectNode rendered = SlackMessages.render(renderer, message);
+        ObjectNode rendered = SlackPrivateMessages.render(renderer, message);
         if (who.replyUrl().isPresent()) {
             // response_url: works in DMs and channels the app is not in, and never touches the card.
             rendered.put("response_type", "ephemeral");
@@ -108,7 +108,7 @@ class SlackChatPlatform implements ChatPlatform {
                 // The handle may have expired or been used up: the ephemeral path below still reaches them.
             }
         }
-        call("chat.postEphemeral", () -> webApi.chatPostEphemeral(ChatPostEphemeralRequest.builder()
+        call("chat.postEphemeral", () -> api.chatPostEphemeral(ChatPostEphemeralRequest.builder()
                 .channel(who.conversation().conversationId())
                 .user(who.userId()).text(rendered.get("text").asText())
                 .blocksAsString(rendered.get("blocks").toString()).build()));
@@ -117,7 +117,7 @@ class SlackChatPlatform implements ChatPlatform {
     @Override
     public String postAuditRoot(ConversationRef where, LocalDate utcDay) {
         ObjectNode root = renderer.auditRoot(utcDay);
-        return call("chat.postMessage", () -> webApi.chatPostMessage(ChatPostMessageRequest.builder()
+        return call("chat.postMessage", () -> api.chatPostMessage(ChatPostMessageRequest.builder()
                 .channel(where.conversationId())
                 .text(root.get("text").asText()).unfurlLinks(false).build())).getTs();
     }
@@ -125,7 +125,7 @@ class SlackChatPlatform implements ChatPlatform {
     @Override
     public void replyInAuditThread(ThreadRef thread, AuditEntry entry) {
         ObjectNode reply = renderer.auditReply(entry);
-        call("chat.postMessage", () -> webApi.chatPostMessage(ChatPostMessageRequest.builder()
+        call("chat.postMessage", () -> api.chatPostMessage(ChatPostMessageRequest.builder()
                 .channel(thread.conversation().conversationId())
                 .threadTs(thread.rootMessageId()).text(reply.get("text").asText()).unfurlLinks(false).build()));
     }

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Bolt for Java, on when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. */
 @Configuration(proxyBeanMethods = false)
-@Conditional(SlackConfigured.class)
+@Conditional(SlackEnabled.class)
 class SlackConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);

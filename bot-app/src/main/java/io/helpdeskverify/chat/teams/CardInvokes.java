@@ -45,7 +45,7 @@ class CardInvokes {
     private final TechnicianCodeVault vault;
     private final TechnicianActions actions;
     private final ChatFlow flow;
-    private final PrivateCards privateCards;
+    private final TeamsPrivateMessages privateMessages;
     private final Executor executor;
     private final ObjectMapper json;
     private final TeamsProperties props;
@@ -53,7 +53,7 @@ class CardInvokes {
     private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
     CardInvokes(VerificationService verifications, CardViewMapper mapper, TechnicianCodeVault vault,
-                TechnicianActions actions, ChatFlow flow, PrivateCards privateCards,
+                TechnicianActions actions, ChatFlow flow, TeamsPrivateMessages privateMessages,
                 @Qualifier("chatExecutor") Executor executor, ObjectMapper json, TeamsProperties props,
                 AccessGuard guard) {
         this.verifications = verifications;
@@ -61,7 +61,7 @@ class CardInvokes {
         this.vault = vault;
         this.actions = actions;
         this.flow = flow;
-        this.privateCards = privateCards;
+        this.privateMessages = privateMessages;
         this.executor = executor;
         this.json = json;
         this.props = props;
@@ -119,7 +119,7 @@ class CardInvokes {
         if (choice.isEmpty()) {
             return InvokeResponses.message("Choose one of the options first.");
         }
-        var where = privateCards.origin(data.path(PrivateCards.ORIGIN).asText(""), who.id())
+        var where = privateMessages.origin(data.path(TeamsPrivateMessages.ORIGIN).asText(""), who.id())
                 .orElseGet(() -> TeamsActivities.conversation(a));
         var request = new ChatRequest(who, new Recipient(where, who.id(), Optional.empty()), choice,
                 TeamsActivities.context(a, props.appTenantId()));

@@ -45,16 +45,16 @@ class TeamsChatPlatform implements ChatPlatform {
     /* A send waits this long at most for room in the budget, then fails with advice. */
     private static final Duration BUDGET_PATIENCE = Duration.ofSeconds(20);
 
-    private final TeamsConnector connector;
+    private final TeamsApi api;
     private final UpdateBudget budget;
     private final UpdateBudget.Limits limits;
-    private final PrivateCards privateCards;
+    private final TeamsPrivateMessages privateMessages;
     private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
-    TeamsChatPlatform(TeamsConnector connector, UpdateBudget budget, ChatProperties chat, PrivateCards privateCards) {
-        this.connector = connector;
+    TeamsChatPlatform(TeamsApi api, UpdateBudget budget, ChatProperties chat, TeamsPrivateMessages privateMessages) {
+        this.api = api;
         this.budget = budget;
-        this.privateCards = privateCards;
+        this.privateMessages = privateMessages;
         this.limits = new UpdateBudget.Limits(List.of(new UpdateBudget.Window(7, Duration.ofSeconds(1)),
                 new UpdateBudget.Window(60, Duration.ofSeconds(30))), chat.tickShare());
     }
@@ -73,7 +73,7 @@ class TeamsChatPlatform implements ChatPlatform {
     public UpdateResult updateCard(CardRef card, VerificationCardView view) {
         ConversationRef where = card.conversation();
         try {
-            connector.update(where.serviceUrl(), conversationOfPost(where, card.messageId()), card.messageId(),
+            api.update(where.serviceUrl(), conversationOfPost(where, card.messageId()), card.messageId(),
                     TeamsMessages.card(renderer.observerCard(view)));
             return new UpdateResult.Updated();
         } catch (TeamsCallException e) {
@@ -93,23 +93,23 @@ class TeamsChatPlatform implements ChatPlatform {
             // The code reaches the technician in the card's personal view (refresh.userIds), never in a message.
             return;
         }
-        ObjectNode card = privateCards.render(who, message);
+        ObjectNode card = privateMessages.render(who, message);
         ConversationRef where = who.conversation();
         if (TeamsActivities.isPersonal(where.conversationId())) {
-            send(scope(where.conversationId()), () -> connector.send(where.serviceUrl(), where.conversationId(),
+            send(scope(where.conversationId()), () -> api.send(where.serviceUrl(), where.conversationId(),
                     TeamsMessages.card(card)));
             return;
         }
         String chat;
         try {
-            chat = connector.personalChat(where.serviceUrl(), where.workspace(), who.userId());
+            chat = api.personalChat(where.serviceUrl(), where.workspace(), who.userId());
         } catch (TeamsCallException e) {
             log.info("No one-to-one chat with {} ({}); answering in the conversation", who.userId(), e.getMessage());
             post(where, TeamsMessages.text("I could not message you privately. Open a chat with Helpdesk Verify "
                     + "(install the app for yourself) and send the command there."));
             return;
         }
-        send(scope(chat), () -> connector.send(where.serviceUrl(), chat, TeamsMessages.card(card)));
+        send(scope(chat), () -> api.send(where.serviceUrl(), chat, TeamsMessages.card(card)));
     }
 
     @Override
@@ -123,9 +123,9 @@ class TeamsChatPlatform implements ChatPlatform {
         Activity reply = TeamsMessages.card(renderer.auditReply(entry));
         if (TeamsActivities.isChannel(where.conversationId())) {
             String threadId = TeamsActivities.thread(where.conversationId(), thread.rootMessageId());
-            send(scope(where.conversationId()), () -> connector.send(where.serviceUrl(), threadId, reply));
+            send(scope(where.conversationId()), () -> api.send(where.serviceUrl(), threadId, reply));
         } else {
-            send(scope(where.conversationId()), () -> connector.reply(where.serviceUrl(), where.conversationId(),
+            send(scope(where.conversationId()), () -> api.reply(where.serviceUrl(), where.conversationId(),
                     thread.rootMessageId(), reply));
         }
     }
@@ -144,11 +144,11 @@ class TeamsChatPlatform implements ChatPlatform {
     private String post(ConversationRef where, Activity activity) {
         String scope = scope(where.conversationId());
         if (TeamsActivities.isChannel(where.conversationId())) {
-            var created = send(scope, () -> connector.newChannelPost(where.serviceUrl(), where.workspace(),
+            var created = send(scope, () -> api.newChannelPost(where.serviceUrl(), where.workspace(),
                     where.conversationId(), activity));
             return messageId(created.getActivityId(), created.getId());
         }
-        var sent = send(scope, () -> connector.send(where.serviceUrl(), where.conversationId(), activity));
+        var sent = send(scope, () -> api.send(where.serviceUrl(), where.conversationId(), activity));
         return messageId(sent.getId(), null);
     }
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(TeamsEnabled.class)
-class PrivateCards {
+class TeamsPrivateMessages {
 
     static final String ORIGIN = "origin";
     /* A picker left open longer than this starts nothing; the technician types the command again. */
@@ -32,7 +32,7 @@ class PrivateCards {
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
 
-    PrivateCards(StringRedisTemplate redis, ObjectMapper json) {
+    TeamsPrivateMessages(StringRedisTemplate redis, ObjectMapper json) {
         this.redis = redis;
         this.json = json;
     }

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(TeamsEnabled.class)
-class TeamsConnector {
+class TeamsApi {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
@@ -41,7 +41,7 @@ class TeamsConnector {
     /* The bot's own account as Teams names it ("28:<app id>"), learned from incoming activities. */
     private final AtomicReference<String> botAccount = new AtomicReference<>("");
 
-    TeamsConnector(TeamsProperties props) {
+    TeamsApi(TeamsProperties props) {
         this.props = props;
     }
 

@@ -5,9 +5,9 @@ import io.helpdeskverify.cards.BlockKitRenderer;
 import io.helpdeskverify.chat.PrivateMessage;
 
 /** Renders the flow's private messages as Block Kit; the renderer escapes and sizes everything. */
-final class SlackMessages {
+final class SlackPrivateMessages {
 
-    private SlackMessages() {}
+    private SlackPrivateMessages() {}
 
     static ObjectNode render(BlockKitRenderer renderer, PrivateMessage message) {
         if (message instanceof PrivateMessage.Notice n) {

@@ -28,7 +28,7 @@ import okhttp3.ResponseBody;
  * reflective adapters of the response classes on every call: over half the bot's CPU under load
  * (docs/performance.md). Gson instances are thread-safe and cache those adapters.
  */
-final class SlackWebApi {
+final class SlackApi {
 
     private final SlackHttpClient http;
     private final SlackConfig config;
@@ -36,7 +36,7 @@ final class SlackWebApi {
     private final String urlPrefix;
     private final String token;
 
-    SlackWebApi(Slack slack, String token) {
+    SlackApi(Slack slack, String token) {
         this.http = slack.getHttpClient();
         this.config = slack.getConfig();
         this.gson = GsonFactory.createSnakeCase(config);
