@@ -45,13 +45,14 @@ public class CardPublisher {
     private final CardViewMapper mapper;
     private final AuditThreads auditThreads;
     private final TechnicianCodeVault vault;
+    private final TechnicianCodes codes;
     private final CountdownTicker ticker;
     private final VerificationService verifications;
     private final Executor executor;
     private final Clock clock;
 
     CardPublisher(ChatPlatforms platforms, SentCards bindings, CardUpdater updater, CardViewMapper mapper,
-                  AuditThreads auditThreads, TechnicianCodeVault vault, CountdownTicker ticker,
+                  AuditThreads auditThreads, TechnicianCodeVault vault, TechnicianCodes codes, CountdownTicker ticker,
                   VerificationService verifications, @Qualifier("chatExecutor") Executor executor, Clock clock) {
         this.platforms = platforms;
         this.bindings = bindings;
@@ -59,6 +60,7 @@ public class CardPublisher {
         this.mapper = mapper;
         this.auditThreads = auditThreads;
         this.vault = vault;
+        this.codes = codes;
         this.ticker = ticker;
         this.verifications = verifications;
         this.executor = executor;
@@ -89,7 +91,7 @@ public class CardPublisher {
         bindings.bindTechnician(started.id(), technician);
         bindings.bindCard(started.id(), card);
         ticker.track(started.id());
-        code.ifPresent(c -> tellCode(platform, technician, started, c));
+        code.ifPresent(c -> codes.tell(platform, technician, started, c));
         if (!started.requestedMethod().equals(started.method())) {
             var view = mapper.view(started);
             audit(List.of(card), AuditEntries.entry(view, started.createdAt(), "Fallback used",
@@ -105,7 +107,7 @@ public class CardPublisher {
         if (now.get().isFinal()) {
             ticker.untrack(started.id());
         } else if (now.get().method() != started.method()) {
-            vault.open(started.id()).ifPresent(c -> tellCode(platform, technician.withoutReplyUrl(), now.get(), c));
+            codes.tellAgain(platform, technician.withoutReplyUrl(), now.get());
         }
     }
 
@@ -140,7 +142,7 @@ public class CardPublisher {
                 var technician = bindings.technician(v.id());
                 var platform = platforms.of(v.technician().platform());
                 if (technician.isPresent() && platform.isPresent()) {
-                    tellCode(platform.get(), technician.get(), v, change.newCode().get());
+                    codes.tell(platform.get(), technician.get(), v, change.newCode().get());
                 }
             }
             var view = mapper.view(v);
@@ -152,14 +154,6 @@ public class CardPublisher {
         }
     }
 
-    private void tellCode(ChatPlatform platform, Recipient technician, Verification v, String code) {
-        try {
-            platform.tellPrivately(technician, new PrivateMessage.Code(mapper.view(v), code,
-                    CardViewMapper.instruction(v.method())));
-        } catch (RuntimeException e) {
-            log.warn("The code of verification {} could not be shown to its technician: {}", v.id(), e.getMessage());
-        }
-    }
 
     private Duration validity(Verification v) {
         return v.code().map(d -> Duration.between(clock.instant(), d.expiresAt()))

@@ -114,6 +114,12 @@ class SlackChatPlatform implements ChatPlatform {
                 .blocksAsString(rendered.get("blocks").toString()).build()));
     }
 
+    /** Ephemeral (or response_url) messages reach one person: the code is sent when it is issued. */
+    @Override
+    public CodeDelivery codeDelivery() {
+        return CodeDelivery.PRIVATE_MESSAGE;
+    }
+
     @Override
     public String postAuditRoot(ConversationRef where, LocalDate utcDay) {
         ObjectNode root = renderer.auditRoot(utcDay);

@@ -90,8 +90,7 @@ class TeamsChatPlatform implements ChatPlatform {
     @Override
     public void tellPrivately(Recipient who, PrivateMessage message) {
         if (message instanceof PrivateMessage.Code) {
-            // The code reaches the technician in the card's personal view (refresh.userIds), never in a message.
-            return;
+            throw new IllegalArgumentException("Teams shows codes in the card's personal view (codeDelivery)");
         }
         ObjectNode card = privateMessages.render(who, message);
         ConversationRef where = who.conversation();
@@ -110,6 +109,12 @@ class TeamsChatPlatform implements ChatPlatform {
             return;
         }
         send(scope(chat), () -> api.send(where.serviceUrl(), chat, TeamsMessages.card(card)));
+    }
+
+    /** The code reaches the technician in the card's personal view (refresh.userIds), never in a message. */
+    @Override
+    public CodeDelivery codeDelivery() {
+        return CodeDelivery.PERSONAL_VIEW;
     }
 
     @Override
