@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
  * through the card's refresh ({@link CardInvokes}), not a separate message. Private answers go to
  * the technician's one-to-one chat with the bot.
  *
- * <p>Every send and update to a conversation spends the Teams budget of that conversation (7 per
- * second, 60 per 30 seconds) shared by all instances; 429 and 412 pause the conversation for the
+ * <p>Every send and update to a conversation spends the Teams budget of that conversation
+ * ({@link TeamsProperties.Budget}: 7 per second, 60 per 30 seconds) shared by all instances; 429 and 412 pause the conversation for the
  * announced time, 502 and 504 are retried with back-off.
  */
 @Component
@@ -51,12 +51,14 @@ class TeamsChatPlatform implements ChatPlatform {
     private final TeamsPrivateMessages privateMessages;
     private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
-    TeamsChatPlatform(TeamsApi api, UpdateBudget budget, ChatProperties chat, TeamsPrivateMessages privateMessages) {
+    TeamsChatPlatform(TeamsApi api, UpdateBudget budget, ChatProperties chat, TeamsPrivateMessages privateMessages,
+                      TeamsProperties props) {
         this.api = api;
         this.budget = budget;
         this.privateMessages = privateMessages;
-        this.limits = new UpdateBudget.Limits(List.of(new UpdateBudget.Window(7, Duration.ofSeconds(1)),
-                new UpdateBudget.Window(60, Duration.ofSeconds(30))), chat.tickShare());
+        var b = props.budget();
+        this.limits = new UpdateBudget.Limits(List.of(new UpdateBudget.Window(b.burstMax(), b.burstPer()),
+                new UpdateBudget.Window(b.sustainedMax(), b.sustainedPer())), chat.tickShare());
     }
 
     @Override
