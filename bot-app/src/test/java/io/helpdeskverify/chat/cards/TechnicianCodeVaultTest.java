@@ -2,19 +2,27 @@ package io.helpdeskverify.chat.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helpdeskverify.support.HelpdeskTest;
+import io.helpdeskverify.support.RedisConnection;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import io.helpdeskverify.system.ServerKeys;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-@HelpdeskTest
+/* A real Redis, no Spring context: this tests one store. */
+@ExtendWith(RedisConnection.class)
 class TechnicianCodeVaultTest {
 
-    @Autowired
-    TechnicianCodeVault vault;
-    @Autowired
-    StringRedisTemplate redis;
+    final TechnicianCodeVault vault;
+    final StringRedisTemplate redis;
+
+    TechnicianCodeVaultTest(StringRedisTemplate redis) {
+        this.redis = redis;
+        byte[] serverKey = "a test server key of at least 32 bytes".getBytes(StandardCharsets.UTF_8);
+        this.vault = new TechnicianCodeVault(redis, new ServerKeys(serverKey, "test-admin-token"), new SecureRandom());
+    }
 
     @Test
     void aSealedCodeOpensForItsVerificationOnlyAndIsNotStoredInTheClear() {

@@ -7,30 +7,34 @@ import io.helpdeskverify.chat.cards.UpdateBudget.Priority;
 import io.helpdeskverify.chat.cards.UpdateBudget.Spend;
 import io.helpdeskverify.chat.cards.UpdateBudget.Wait;
 import io.helpdeskverify.support.Fixtures;
-import io.helpdeskverify.support.HelpdeskTest;
+import io.helpdeskverify.support.RedisConnection;
 import io.helpdeskverify.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The shared budget in Redis: ticks stop at their share, state changes use the rest, 429 pauses
  * everything, and a slot counts from the platform's answer rather than from the grant.
  */
-@HelpdeskTest
+/* A real Redis, no Spring context: this tests one store. */
+@ExtendWith(RedisConnection.class)
 class UpdateBudgetTest {
 
     private static final UpdateBudget.Limits TEN_PER_MINUTE =
             new UpdateBudget.Limits(List.of(new UpdateBudget.Window(10, Duration.ofMinutes(1))), 0.5);
 
-    @Autowired
-    StringRedisTemplate redis;
+    final StringRedisTemplate redis;
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+
+    UpdateBudgetTest(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
 
     UpdateBudget budget() {
         return new UpdateBudget(redis, clock);

@@ -7,23 +7,29 @@ import io.helpdeskverify.chat.Recipient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helpdeskverify.support.Fixtures;
-import io.helpdeskverify.support.HelpdeskTest;
+import io.helpdeskverify.support.RedisConnection;
+import io.helpdeskverify.system.StoredJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.verification.Platform;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Where cards live, in a form that stays small in Redis and reads back exactly, old form included. */
-@HelpdeskTest
+/* A real Redis, no Spring context: this tests one store. */
+@ExtendWith(RedisConnection.class)
 class SentCardsTest {
 
-    @Autowired
-    SentCards bindings;
-    @Autowired
-    StringRedisTemplate redis;
+    final SentCards bindings;
+    final StringRedisTemplate redis;
+
+    SentCardsTest(StringRedisTemplate redis) {
+        this.redis = redis;
+        this.bindings = new SentCards(redis, new StoredJson(new ObjectMapper().findAndRegisterModules()));
+    }
 
     @Test
     void slackBindingsReadBackAndStayACompactHash() {
