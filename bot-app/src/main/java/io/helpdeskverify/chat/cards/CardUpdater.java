@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,62 +93,74 @@ public class CardUpdater implements SmartLifecycle {
         wakeUp.release();
     }
 
+    /** One round: every due request, state changes first, goes to a sender unless it must wait. */
     private void drain() {
         Instant now = clock.instant();
-        Set<String> scopesWithState = new HashSet<>();
-        for (Pending p : pending.values()) {
-            if (p.priority() == Priority.STATE) {
-                platforms.of(p.card().conversation().platform()).ifPresent(pl -> scopesWithState.add(pl.budgetScope(p.card())));
-            }
-        }
-        var due = pending.values().stream().filter(p -> !p.notBefore().isAfter(now))
-                .sorted(Comparator.comparing(Pending::priority).thenComparingLong(Pending::sequence)).toList();
-        for (Pending p : due) {
+        Set<String> scopesWithState = scopesWithStateChanges();
+        for (Pending p : dueInOrder(now)) {
             // Still sending this card's previous update: this one waits for the next round.
             if (inFlight.contains(p.card()) || !pending.remove(p.card(), p)) {
                 continue;
             }
-            Optional<ChatPlatform> platform = platforms.of(p.card().conversation().platform());
-            if (platform.isEmpty()) {
-                continue;
+            platforms.of(p.card().conversation().platform()).ifPresent(platform -> dispatch(p, platform, now, scopesWithState));
+        }
+    }
+
+    /* Ticks of these scopes are dropped this round: a waiting state change needs their slots. */
+    private Set<String> scopesWithStateChanges() {
+        Set<String> scopes = new HashSet<>();
+        for (Pending p : pending.values()) {
+            if (p.priority() == Priority.STATE) {
+                platforms.of(p.card().conversation().platform()).ifPresent(pl -> scopes.add(pl.budgetScope(p.card())));
             }
-            String scope = platform.get().budgetScope(p.card());
-            if (p.priority() == Priority.TICK && scopesWithState.contains(scope)) {
-                continue;
+        }
+        return scopes;
+    }
+
+    private List<Pending> dueInOrder(Instant now) {
+        return pending.values().stream().filter(p -> !p.notBefore().isAfter(now))
+                .sorted(Comparator.comparing(Pending::priority).thenComparingLong(Pending::sequence)).toList();
+    }
+
+    private void dispatch(Pending p, ChatPlatform platform, Instant now, Set<String> scopesWithState) {
+        String scope = platform.budgetScope(p.card());
+        if (p.priority() == Priority.TICK && scopesWithState.contains(scope)) {
+            return;
+        }
+        Instant paused = pausedScopes.getOrDefault(scope, Instant.EPOCH);
+        if (paused.isAfter(now)) {
+            waitFor(p, scope, Duration.between(now, paused));
+            return;
+        }
+        inFlight.add(p.card());
+        // The budget's Redis round trip happens on the sender too: done here, one at a time, it
+        // queued every card update of a busy instance behind the others (docs/performance.md).
+        senders.execute(() -> spendAndSend(p, platform, scope));
+    }
+
+    /* On a sender thread: one slot of the scope's budget, the update, and the slot reported answered. */
+    private void spendAndSend(Pending p, ChatPlatform platform, String scope) {
+        UpdateBudget.Granted slot = null;
+        try {
+            UpdateBudget.Spend spend = budget.tryAcquire(scope, platform.updateLimits(), p.priority());
+            if (spend instanceof UpdateBudget.Wait wait) {
+                waitFor(p, scope, wait.duration());
+                return;
             }
-            Instant paused = pausedScopes.getOrDefault(scope, Instant.EPOCH);
-            if (paused.isAfter(now)) {
-                waitFor(p, scope, Duration.between(now, paused));
-                continue;
+            slot = (UpdateBudget.Granted) spend;
+            send(p, platform, scope);
+        } catch (RuntimeException e) {
+            log.warn("Card update of verification {} failed: {}", p.verificationId(), e.toString());
+            if (slot == null && p.priority() == Priority.STATE) {
+                // Redis away before a slot was spent: the state change must still be shown.
+                enqueue(p.withNotBefore(clock.instant().plus(IDLE_WAKEUP)));
             }
-            inFlight.add(p.card());
-            ChatPlatform target = platform.get();
-            // The budget's Redis round trip happens on the sender too: done here, one at a time, it
-            // queued every card update of a busy instance behind the others (docs/performance.md).
-            senders.execute(() -> {
-                UpdateBudget.Granted slot = null;
-                try {
-                    UpdateBudget.Spend spend = budget.tryAcquire(scope, target.updateLimits(), p.priority());
-                    if (spend instanceof UpdateBudget.Wait wait) {
-                        waitFor(p, scope, wait.duration());
-                        return;
-                    }
-                    slot = (UpdateBudget.Granted) spend;
-                    send(p, target, scope);
-                } catch (RuntimeException e) {
-                    log.warn("Card update of verification {} failed: {}", p.verificationId(), e.toString());
-                    if (slot == null && p.priority() == Priority.STATE) {
-                        // Redis away before a slot was spent: the state change must still be shown.
-                        enqueue(p.withNotBefore(clock.instant().plus(IDLE_WAKEUP)));
-                    }
-                } finally {
-                    if (slot != null) {
-                        budget.sent(slot);
-                    }
-                    inFlight.remove(p.card());
-                    wakeUp.release();
-                }
-            });
+        } finally {
+            if (slot != null) {
+                budget.sent(slot);
+            }
+            inFlight.remove(p.card());
+            wakeUp.release();
         }
     }
 
