@@ -308,7 +308,7 @@ final class Report {
                     .append("(`FieldNamingPolicy.separateCamelCase`, `ReflectiveTypeAdapterFactory.getBoundFields` near the top ")
                     .append("of the stack, under `SlackEventsController.events`). The rules keep Bolt in charge of verifying ")
                     .append("and routing Slack's requests, so this stays until it is fixed upstream. The same per-response Gson ")
-                    .append("in slack-api-client's `MethodsClient` is avoided: `SlackWebApi` makes the three calls on a card's ")
+                    .append("in slack-api-client's `MethodsClient` is avoided: `SlackApi` makes the three calls on a card's ")
                     .append("path with the SDK's request types, form builder, HTTP client and response types but one shared ")
                     .append("Gson. The card's Block Kit JSON is form-encoded by okhttp character by character ")
                     .append("(`HttpUrl.writeCanonicalized`), the SDK's way of sending it. ")

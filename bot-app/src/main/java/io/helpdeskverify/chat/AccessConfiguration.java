@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.chat.core.AccessProperties;
 import io.helpdeskverify.access.AccessControl;
 import io.helpdeskverify.access.AccessMode;
 import io.helpdeskverify.access.AccessPolicies;

@@ -7,12 +7,10 @@ import io.helpdeskverify.chat.ChatCommand.Verify;
 import io.helpdeskverify.verification.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code [verify] <user>@<customer> [--push|--push-code|--sms|--email|--match]}, {@code events
+ * {@code [verify] <user>@<customer> [--push|--push-code|--sms|--email|--match]} (the flags of {@link MethodOption}), {@code events
  * <user>@<customer>}, {@code sync <customer>} (admins), {@code help}. Anything else is usage help that names the problem, so a typo
  * never starts a verification the technician did not mean.
  */
@@ -20,13 +18,6 @@ public final class ChatCommandParser {
 
     /** Longer input is no command anybody typed; it is refused before any work. */
     static final int MAX_LENGTH = 500;
-
-    private static final Map<String, Method> FLAGS = Map.of(
-            "--push", Method.PUSH,
-            "--push-code", Method.PUSH_WITH_CODE,
-            "--sms", Method.SMS_CODE,
-            "--email", Method.EMAIL_CODE,
-            "--match", Method.VERIFIED_PUSH);
 
     public ChatCommand parse(String text) {
         String input = text == null ? "" : text.strip();
@@ -52,10 +43,11 @@ public final class ChatCommandParser {
                 target.add(w);
                 continue;
             }
-            Method m = FLAGS.get(w.toLowerCase(Locale.ROOT));
-            if (m == null) {
+            Optional<MethodOption> option = MethodOption.ofFlag(w);
+            if (option.isEmpty()) {
                 return help("Unknown option " + w + ".");
             }
+            Method m = option.get().method();
             if (events) {
                 return help("`events` takes no method option.");
             }
@@ -79,8 +71,7 @@ public final class ChatCommandParser {
 
     /** The option that selects this method, for usage text and pickers. */
     public static String flag(Method method) {
-        return FLAGS.entrySet().stream().filter(e -> e.getValue() == method).map(Map.Entry::getKey).findFirst()
-                .orElseThrow();
+        return MethodOption.of(method).flag();
     }
 
     private static boolean isWord(String word, String keyword) {

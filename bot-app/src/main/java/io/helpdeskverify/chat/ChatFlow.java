@@ -1,5 +1,14 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.chat.core.AccessGuard;
+import io.helpdeskverify.chat.core.PrivateMessage;
+import io.helpdeskverify.chat.core.ChatPlatforms;
+import io.helpdeskverify.chat.core.ChatPlatformException;
+import io.helpdeskverify.chat.core.ChatPlatform;
+import io.helpdeskverify.chat.core.CardRef;
+import io.helpdeskverify.chat.cards.CardPublisher;
+import io.helpdeskverify.chat.cards.CardViewMapper;
+
 import io.helpdeskverify.cards.AuditEntry;
 import io.helpdeskverify.cards.EventListView;
 import io.helpdeskverify.cards.PickerView;
@@ -279,7 +288,7 @@ public class ChatFlow {
         var lines = new ArrayList<String>();
         help.problem().ifPresent(lines::add);
         lines.add("verify user@customer — start a verification; you choose the method if several are possible.");
-        lines.add("verify user@customer --push | --push-code | --sms | --email | --match — with that method "
+        lines.add("verify user@customer " + MethodOption.flags(" | ") + " — with that method "
                 + "(--match: you read a code to the user, who types it in the app).");
         lines.add("events user@customer — the last " + EVENTS_SHOWN + " events, visible to you only.");
         lines.add("sync customer — admins: import the customer's users from Microsoft 365 now.");

@@ -1,5 +1,7 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.chat.core.Recipient;
+import io.helpdeskverify.chat.core.ConversationRef;
 import io.helpdeskverify.access.TechnicianContext;
 import io.helpdeskverify.verification.Technician;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.chat.core.PrivateMessage;
 import io.helpdeskverify.cards.NoticeView;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.DirectorySync;

@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.chat.core.TechnicianAccess;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.EndUser;

@@ -1,5 +1,13 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.chat.core.AccessGuard;
+import io.helpdeskverify.chat.core.PrivateMessage;
+import io.helpdeskverify.chat.cards.AuditEntries;
+import io.helpdeskverify.chat.cards.CardPublisher;
+import io.helpdeskverify.chat.cards.CardViewMapper;
+import io.helpdeskverify.chat.store.RefusedClicks;
+import io.helpdeskverify.chat.store.SentCards;
+
 import io.helpdeskverify.access.AccessDecision;
 import io.helpdeskverify.access.TechnicianContext;
 import io.helpdeskverify.cards.CardAction;
@@ -25,14 +33,14 @@ import org.springframework.stereotype.Component;
 public class TechnicianActions {
 
     private final VerificationService verifications;
-    private final ChatBindings bindings;
+    private final SentCards bindings;
     private final CardPublisher publisher;
     private final CardViewMapper mapper;
     private final AccessGuard guard;
     private final RefusedClicks refusedClicks;
     private final Clock clock;
 
-    public TechnicianActions(VerificationService verifications, ChatBindings bindings, CardPublisher publisher,
+    public TechnicianActions(VerificationService verifications, SentCards bindings, CardPublisher publisher,
                              CardViewMapper mapper, AccessGuard guard, RefusedClicks refusedClicks, Clock clock) {
         this.verifications = verifications;
         this.bindings = bindings;

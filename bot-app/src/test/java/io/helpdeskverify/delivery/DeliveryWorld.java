@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.helpdeskverify.chat.DeliveryLines;
+import io.helpdeskverify.chat.cards.DeliveryLines;
 import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.ChatTechnicianStarts;
 import io.helpdeskverify.support.Fixtures;

@@ -122,6 +122,50 @@ public final class AdaptiveCardRenderer {
         return card;
     }
 
+    /**
+     * The message extension's form: end user, customer (optional when the user is typed as
+     * user@customer), method, and a submit button. Typed values come back as input values, never
+     * as markdown.
+     */
+    public ObjectNode verifyDialog(VerifyDialogView dialog) {
+        var body = new ArrayList<ObjectNode>();
+        if (!dialog.problem().isEmpty()) {
+            ObjectNode problem = AdaptiveCards.textBlock(dialog.problem());
+            problem.put("color", "attention");
+            body.add(problem);
+        }
+        body.add(textInput("user", "End user", "Username, email or display name", dialog.user(), true));
+        body.add(textInput("customer", "Customer", "Short name or email domain, e.g. acme", dialog.customer(), false));
+        ObjectNode choice = AdaptiveCards.object();
+        choice.put("type", "Input.ChoiceSet");
+        choice.put("id", "method");
+        choice.put("label", "Method");
+        choice.put("style", "compact");
+        choice.put("value", dialog.method());
+        var choices = choice.putArray("choices");
+        dialog.methods().forEach(m -> choices.addObject().put("title", m.title()).put("value", m.value()));
+        body.add(choice);
+        ObjectNode card = AdaptiveCards.card(body);
+        ObjectNode submit = card.putArray("actions").addObject();
+        submit.put("type", "Action.Submit");
+        submit.put("title", "Verify");
+        submit.putObject("data").put("hv", dialog.commandId());
+        return card;
+    }
+
+    private static ObjectNode textInput(String id, String label, String placeholder, String value, boolean required) {
+        ObjectNode in = AdaptiveCards.object();
+        in.put("type", "Input.Text");
+        in.put("id", id);
+        in.put("label", label);
+        in.put("placeholder", placeholder);
+        in.put("isRequired", required);
+        in.put("errorMessage", "Required");
+        in.put("maxLength", 200);
+        in.put("value", value);
+        return in;
+    }
+
     /** The newest {@value CardText#EVENTS_MAX} events, oldest first, times in the reader's zone. */
     public ObjectNode eventList(EventListView events) {
         List<ObjectNode> body = new ArrayList<>();

@@ -223,4 +223,21 @@ class AdaptiveCardRendererTest {
         }
         node.forEach(child -> collect(child, type, out));
     }
+
+    @Test
+    void verifyDialogAsksForUserCustomerAndMethodAndSaysWhatWasWrong() {
+        var methods = List.of(new VerifyDialogView.Choice("", "Let me choose"), new VerifyDialogView.Choice("sms", "SMS code"));
+        ObjectNode first = teams.verifyDialog(new VerifyDialogView("", "", "", "", methods, "verify"));
+        assertThat(first.path("body").get(0).path("id").asText()).isEqualTo("user");
+        assertThat(first.path("body").get(0).path("isRequired").asBoolean()).isTrue();
+        assertThat(first.path("body").get(1).path("isRequired").asBoolean()).isFalse();
+        assertThat(first.path("body").get(2).path("choices").findValuesAsText("value")).containsExactly("", "sms");
+        assertThat(first.path("actions").get(0).path("data").path("hv").asText()).isEqualTo("verify");
+
+        ObjectNode again = teams.verifyDialog(new VerifyDialogView("jdoe", "", "sms", "Enter the customer.", methods, "verify"));
+        assertThat(again.path("body").get(0).path("text").asText()).isEqualTo("Enter the customer.");
+        assertThat(again.path("body").get(0).path("color").asText()).isEqualTo("attention");
+        assertThat(again.path("body").get(1).path("value").asText()).isEqualTo("jdoe");
+        assertThat(again.path("body").get(3).path("value").asText()).isEqualTo("sms");
+    }
 }

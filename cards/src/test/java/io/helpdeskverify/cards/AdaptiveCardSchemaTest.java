@@ -65,6 +65,10 @@ class AdaptiveCardSchemaTest {
         cards.add(Arguments.of("events 30", TEAMS.eventList(new EventListView(HOSTILE, rows))));
         cards.add(Arguments.of("audit reply", TEAMS.auditReply(new AuditEntry(T0, "Verified", "Jane Doe", "Acme", "Tom", "SMS code", "matched"))));
         cards.add(Arguments.of("audit reply sparse", TEAMS.auditReply(new AuditEntry(T0, "Refused", "", "", HOSTILE, "", ""))));
+        var methods = List.of(new VerifyDialogView.Choice("", "Let me choose"), new VerifyDialogView.Choice("sms", "SMS code"));
+        cards.add(Arguments.of("verify dialog", TEAMS.verifyDialog(new VerifyDialogView("", "", "", "", methods, "verify"))));
+        cards.add(Arguments.of("verify dialog with a problem", TEAMS.verifyDialog(
+                new VerifyDialogView(HOSTILE, HOSTILE, "sms", "Enter the end user and the customer.", methods, "verify"))));
         return cards.stream();
     }
 

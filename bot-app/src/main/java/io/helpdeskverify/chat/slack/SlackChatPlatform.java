@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat.slack;
 
+import io.helpdeskverify.chat.core.UpdateLimits;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
@@ -10,15 +11,15 @@ import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import io.helpdeskverify.cards.AuditEntry;
 import io.helpdeskverify.cards.BlockKitRenderer;
 import io.helpdeskverify.cards.VerificationCardView;
-import io.helpdeskverify.chat.CardRef;
-import io.helpdeskverify.chat.ChatPlatform;
-import io.helpdeskverify.chat.ChatPlatformException;
-import io.helpdeskverify.chat.ConversationRef;
-import io.helpdeskverify.chat.PrivateMessage;
-import io.helpdeskverify.chat.Recipient;
-import io.helpdeskverify.chat.ThreadRef;
-import io.helpdeskverify.chat.UpdateBudget;
-import io.helpdeskverify.chat.UpdateResult;
+import io.helpdeskverify.chat.core.CardRef;
+import io.helpdeskverify.chat.core.ChatPlatform;
+import io.helpdeskverify.chat.core.ChatPlatformException;
+import io.helpdeskverify.chat.core.ConversationRef;
+import io.helpdeskverify.chat.core.PrivateMessage;
+import io.helpdeskverify.chat.core.Recipient;
+import io.helpdeskverify.chat.core.ThreadRef;
+import io.helpdeskverify.chat.cards.UpdateBudget;
+import io.helpdeskverify.chat.core.UpdateResult;
 import io.helpdeskverify.verification.Platform;
 import java.io.IOException;
 import java.time.Clock;
@@ -36,17 +37,17 @@ class SlackChatPlatform implements ChatPlatform {
     private static final Duration DEFAULT_RETRY = Duration.ofSeconds(30);
 
     private final Slack slack;
-    private final SlackWebApi webApi;
+    private final SlackApi api;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final Clock clock;
-    private final UpdateBudget.Limits limits;
+    private final UpdateLimits limits;
 
     SlackChatPlatform(Slack slack, SlackProperties props, Clock clock, double tickShare) {
         this.slack = slack;
-        this.webApi = new SlackWebApi(slack, props.botToken());
+        this.api = new SlackApi(slack, props.botToken());
         this.clock = clock;
-        this.limits = new UpdateBudget.Limits(
-                List.of(new UpdateBudget.Window(props.updateBudget().max(), props.updateBudget().per())), tickShare);
+        this.limits = new UpdateLimits(
+                List.of(new UpdateLimits.Window(props.updateBudget().max(), props.updateBudget().per())), tickShare);
     }
 
     @Override
@@ -57,7 +58,7 @@ class SlackChatPlatform implements ChatPlatform {
     @Override
     public CardRef postCard(ConversationRef where, VerificationCardView card) {
         ObjectNode message = renderer.channelCard(card, clock.instant());
-        var response = call("chat.postMessage", () -> webApi.chatPostMessage(ChatPostMessageRequest.builder()
+        var response = call("chat.postMessage", () -> api.chatPostMessage(ChatPostMessageRequest.builder()
                 .channel(where.conversationId())
                 .text(message.get("text").asText()).blocksAsString(message.get("blocks").toString())
                 .unfurlLinks(false).unfurlMedia(false).build()));
@@ -71,7 +72,7 @@ class SlackChatPlatform implements ChatPlatform {
     public UpdateResult updateCard(CardRef card, VerificationCardView view) {
         ObjectNode message = renderer.channelCard(view, clock.instant());
         try {
-            var response = webApi.chatUpdate(ChatUpdateRequest.builder()
+            var response = api.chatUpdate(ChatUpdateRequest.builder()
                     .channel(card.conversation().conversationId()).ts(card.messageId())
                     .text(message.get("text").asText()).blocksAsString(message.get("blocks").toString()).build());
             if (response.isOk()) {
@@ -94,7 +95,7 @@ class SlackChatPlatform implements ChatPlatform {
 
     @Override
     public void tellPrivately(Recipient who, PrivateMessage message) {
-        ObjectNode rendered = SlackMessages.render(renderer, message);
+        ObjectNode rendered = SlackPrivateMessages.render(renderer, message);
         if (who.replyUrl().isPresent()) {
             // response_url: works in DMs and channels the app is not in, and never touches the card.
             rendered.put("response_type", "ephemeral");
@@ -108,16 +109,22 @@ class SlackChatPlatform implements ChatPlatform {
                 // The handle may have expired or been used up: the ephemeral path below still reaches them.
             }
         }
-        call("chat.postEphemeral", () -> webApi.chatPostEphemeral(ChatPostEphemeralRequest.builder()
+        call("chat.postEphemeral", () -> api.chatPostEphemeral(ChatPostEphemeralRequest.builder()
                 .channel(who.conversation().conversationId())
                 .user(who.userId()).text(rendered.get("text").asText())
                 .blocksAsString(rendered.get("blocks").toString()).build()));
     }
 
+    /** Ephemeral (or response_url) messages reach one person: the code is sent when it is issued. */
+    @Override
+    public CodeDelivery codeDelivery() {
+        return CodeDelivery.PRIVATE_MESSAGE;
+    }
+
     @Override
     public String postAuditRoot(ConversationRef where, LocalDate utcDay) {
         ObjectNode root = renderer.auditRoot(utcDay);
-        return call("chat.postMessage", () -> webApi.chatPostMessage(ChatPostMessageRequest.builder()
+        return call("chat.postMessage", () -> api.chatPostMessage(ChatPostMessageRequest.builder()
                 .channel(where.conversationId())
                 .text(root.get("text").asText()).unfurlLinks(false).build())).getTs();
     }
@@ -125,13 +132,13 @@ class SlackChatPlatform implements ChatPlatform {
     @Override
     public void replyInAuditThread(ThreadRef thread, AuditEntry entry) {
         ObjectNode reply = renderer.auditReply(entry);
-        call("chat.postMessage", () -> webApi.chatPostMessage(ChatPostMessageRequest.builder()
+        call("chat.postMessage", () -> api.chatPostMessage(ChatPostMessageRequest.builder()
                 .channel(thread.conversation().conversationId())
                 .threadTs(thread.rootMessageId()).text(reply.get("text").asText()).unfurlLinks(false).build()));
     }
 
     @Override
-    public UpdateBudget.Limits updateLimits() {
+    public UpdateLimits updateLimits() {
         return limits;
     }
 

@@ -6,9 +6,9 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import io.helpdeskverify.access.UserGroups;
-import io.helpdeskverify.chat.AccessProperties;
+import io.helpdeskverify.chat.core.AccessProperties;
 import io.helpdeskverify.chat.ChatFlow;
-import io.helpdeskverify.chat.ChatProperties;
+import io.helpdeskverify.chat.core.ChatProperties;
 import io.helpdeskverify.chat.TechnicianActions;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Bolt for Java, on when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. */
 @Configuration(proxyBeanMethods = false)
-@Conditional(SlackConfigured.class)
+@Conditional(SlackEnabled.class)
 class SlackConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);

@@ -8,15 +8,13 @@ import io.helpdeskverify.access.TechnicianContext;
 import io.helpdeskverify.cards.AdaptiveCardRenderer;
 import io.helpdeskverify.cards.CardAction;
 import io.helpdeskverify.cards.NoticeView;
-import io.helpdeskverify.chat.AccessGuard;
-import io.helpdeskverify.chat.CardViewMapper;
+import io.helpdeskverify.chat.cards.CardViewMapper;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.ChatRequest;
-import io.helpdeskverify.chat.PrivateMessage;
-import io.helpdeskverify.chat.Recipient;
+import io.helpdeskverify.chat.core.PrivateMessage;
+import io.helpdeskverify.chat.core.Recipient;
 import io.helpdeskverify.chat.TechnicianActions;
-import io.helpdeskverify.chat.TechnicianCodeVault;
-import io.helpdeskverify.verification.Platform;
+import io.helpdeskverify.chat.cards.TechnicianCodes;
 import io.helpdeskverify.verification.Technician;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationService;
@@ -42,30 +40,27 @@ class CardInvokes {
 
     private final VerificationService verifications;
     private final CardViewMapper mapper;
-    private final TechnicianCodeVault vault;
+    private final TechnicianCodes codes;
     private final TechnicianActions actions;
     private final ChatFlow flow;
-    private final PrivateCards privateCards;
+    private final TeamsPrivateMessages privateMessages;
     private final Executor executor;
     private final ObjectMapper json;
     private final TeamsProperties props;
-    private final AccessGuard guard;
     private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
-    CardInvokes(VerificationService verifications, CardViewMapper mapper, TechnicianCodeVault vault,
-                TechnicianActions actions, ChatFlow flow, PrivateCards privateCards,
-                @Qualifier("chatExecutor") Executor executor, ObjectMapper json, TeamsProperties props,
-                AccessGuard guard) {
+    CardInvokes(VerificationService verifications, CardViewMapper mapper, TechnicianCodes codes,
+                TechnicianActions actions, ChatFlow flow, TeamsPrivateMessages privateMessages,
+                @Qualifier("chatExecutor") Executor executor, ObjectMapper json, TeamsProperties props) {
         this.verifications = verifications;
         this.mapper = mapper;
-        this.vault = vault;
+        this.codes = codes;
         this.actions = actions;
         this.flow = flow;
-        this.privateCards = privateCards;
+        this.privateMessages = privateMessages;
         this.executor = executor;
         this.json = json;
         this.props = props;
-        this.guard = guard;
     }
 
     /** @param repeat Teams sent this invoke before: answer it, but do not act twice */
@@ -105,13 +100,9 @@ class CardInvokes {
         }
         Verification v = found.get();
         var view = mapper.view(v);
-        boolean requester = v.technician().platform() == Platform.TEAMS && v.technician().isSamePersonAs(who)
-                && guard.mayVerify(where, v.customer());
-        if (!requester) {
-            return InvokeResponses.card(renderer.observerCard(view));
-        }
-        Optional<String> code = v.isFinal() ? Optional.empty() : vault.open(v.id());
-        return InvokeResponses.card(renderer.technicianCard(view, code, CardViewMapper.instruction(v.method())));
+        return codes.personalView(v, who, where)
+                .map(mine -> InvokeResponses.card(renderer.technicianCard(view, mine.code(), mine.instruction())))
+                .orElseGet(() -> InvokeResponses.card(renderer.observerCard(view)));
     }
 
     private InvokeResponse pick(Activity a, Technician who, JsonNode data) {
@@ -119,7 +110,7 @@ class CardInvokes {
         if (choice.isEmpty()) {
             return InvokeResponses.message("Choose one of the options first.");
         }
-        var where = privateCards.origin(data.path(PrivateCards.ORIGIN).asText(""), who.id())
+        var where = privateMessages.origin(data.path(TeamsPrivateMessages.ORIGIN).asText(""), who.id())
                 .orElseGet(() -> TeamsActivities.conversation(a));
         var request = new ChatRequest(who, new Recipient(where, who.id(), Optional.empty()), choice,
                 TeamsActivities.context(a, props.appTenantId()));

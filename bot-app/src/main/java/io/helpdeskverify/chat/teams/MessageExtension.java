@@ -2,12 +2,14 @@ package io.helpdeskverify.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.schema.Activity;
+import io.helpdeskverify.cards.AdaptiveCardRenderer;
+import io.helpdeskverify.cards.VerifyDialogView;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.ChatRequest;
+import io.helpdeskverify.chat.MethodOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -31,6 +33,7 @@ class MessageExtension {
     private final Executor executor;
     private final ObjectMapper json;
     private final TeamsProperties props;
+    private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
     MessageExtension(ChatFlow flow, @Qualifier("chatExecutor") Executor executor, ObjectMapper json,
                      TeamsProperties props) {
@@ -82,60 +85,14 @@ class MessageExtension {
     }
 
     ObjectNode dialogCard(String user, String customer, String method, String problem) {
-        ObjectNode card = json.createObjectNode();
-        card.put("type", "AdaptiveCard");
-        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-        card.put("version", "1.5");
-        ArrayNode body = card.putArray("body");
-        if (!problem.isEmpty()) {
-            ObjectNode p = body.addObject();
-            p.put("type", "TextBlock");
-            p.put("text", problem);
-            p.put("color", "attention");
-            p.put("wrap", true);
-        }
-        body.add(input("user", "End user", "Username, email or display name", user));
-        body.add(input("customer", "Customer", "Short name or email domain, e.g. acme", customer));
-        ObjectNode choice = body.addObject();
-        choice.put("type", "Input.ChoiceSet");
-        choice.put("id", "method");
-        choice.put("label", "Method");
-        choice.put("style", "compact");
-        choice.put("value", method);
-        ArrayNode choices = choice.putArray("choices");
-        METHODS.forEach((value, title) -> {
-            ObjectNode c = choices.addObject();
-            c.put("title", title);
-            c.put("value", value);
-        });
-        ObjectNode submit = card.putArray("actions").addObject();
-        submit.put("type", "Action.Submit");
-        submit.put("title", "Verify");
-        submit.putObject("data").put("hv", COMMAND_ID);
-        return card;
-    }
-
-    private ObjectNode input(String id, String label, String placeholder, String value) {
-        ObjectNode in = json.createObjectNode();
-        in.put("type", "Input.Text");
-        in.put("id", id);
-        in.put("label", label);
-        in.put("placeholder", placeholder);
-        in.put("isRequired", !"customer".equals(id));
-        in.put("errorMessage", "Required");
-        in.put("maxLength", 200);
-        in.put("value", value);
-        return in;
+        var choices = METHODS.entrySet().stream().map(e -> new VerifyDialogView.Choice(e.getKey(), e.getValue())).toList();
+        return renderer.verifyDialog(new VerifyDialogView(user, customer, method, problem, choices, COMMAND_ID));
     }
 
     private static Map<String, String> methods() {
         var m = new LinkedHashMap<String, String>();
         m.put("", "Let me choose (what the user can receive)");
-        m.put("push", "Push: Approve / Deny in the app");
-        m.put("push-code", "Push + code read back to you");
-        m.put("sms", "SMS code");
-        m.put("email", "Email code");
-        m.put("match", "Verified push: you read a code, the user types it");
+        MethodOption.all().forEach(o -> m.put(o.option(), o.choiceTitle()));
         return java.util.Collections.unmodifiableMap(m);
     }
 }

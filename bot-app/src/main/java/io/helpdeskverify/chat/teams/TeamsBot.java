@@ -5,7 +5,7 @@ import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
-import io.helpdeskverify.chat.AccessGuard;
+import io.helpdeskverify.chat.core.AccessGuard;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.ChatRequest;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +28,7 @@ class TeamsBot implements Bot {
     private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
 
     private final TeamsProperties props;
-    private final TeamsConnector connector;
+    private final TeamsApi api;
     private final ActivityDeduplicator dedup;
     private final CardInvokes cardInvokes;
     private final MessageExtension extension;
@@ -36,11 +36,11 @@ class TeamsBot implements Bot {
     private final AccessGuard guard;
     private final Executor executor;
 
-    TeamsBot(TeamsProperties props, TeamsConnector connector, ActivityDeduplicator dedup, CardInvokes cardInvokes,
+    TeamsBot(TeamsProperties props, TeamsApi api, ActivityDeduplicator dedup, CardInvokes cardInvokes,
              MessageExtension extension, ChatFlow flow, AccessGuard guard,
              @Qualifier("chatExecutor") Executor executor) {
         this.props = props;
-        this.connector = connector;
+        this.api = api;
         this.dedup = dedup;
         this.cardInvokes = cardInvokes;
         this.extension = extension;
@@ -53,7 +53,7 @@ class TeamsBot implements Bot {
     public CompletableFuture<Void> onTurn(TurnContext turn) {
         Activity a = turn.getActivity();
         checkTenant(a);
-        connector.learnBotAccount(a);
+        api.learnBotAccount(a);
         if (ActivityTypes.MESSAGE.equals(a.getType())) {
             onMessage(a);
             return CompletableFuture.completedFuture(null);

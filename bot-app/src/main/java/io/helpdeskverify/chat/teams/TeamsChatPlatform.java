@@ -1,20 +1,21 @@
 package io.helpdeskverify.chat.teams;
 
+import io.helpdeskverify.chat.core.UpdateLimits;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import io.helpdeskverify.cards.AdaptiveCardRenderer;
 import io.helpdeskverify.cards.AuditEntry;
 import io.helpdeskverify.cards.VerificationCardView;
-import io.helpdeskverify.chat.CardRef;
-import io.helpdeskverify.chat.ChatPlatform;
-import io.helpdeskverify.chat.ChatPlatformException;
-import io.helpdeskverify.chat.ChatProperties;
-import io.helpdeskverify.chat.ConversationRef;
-import io.helpdeskverify.chat.PrivateMessage;
-import io.helpdeskverify.chat.Recipient;
-import io.helpdeskverify.chat.ThreadRef;
-import io.helpdeskverify.chat.UpdateBudget;
-import io.helpdeskverify.chat.UpdateResult;
+import io.helpdeskverify.chat.core.CardRef;
+import io.helpdeskverify.chat.core.ChatPlatform;
+import io.helpdeskverify.chat.core.ChatPlatformException;
+import io.helpdeskverify.chat.core.ChatProperties;
+import io.helpdeskverify.chat.core.ConversationRef;
+import io.helpdeskverify.chat.core.PrivateMessage;
+import io.helpdeskverify.chat.core.Recipient;
+import io.helpdeskverify.chat.core.ThreadRef;
+import io.helpdeskverify.chat.cards.UpdateBudget;
+import io.helpdeskverify.chat.core.UpdateResult;
 import io.helpdeskverify.verification.Platform;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,8 +33,8 @@ import org.springframework.stereotype.Component;
  * through the card's refresh ({@link CardInvokes}), not a separate message. Private answers go to
  * the technician's one-to-one chat with the bot.
  *
- * <p>Every send and update to a conversation spends the Teams budget of that conversation (7 per
- * second, 60 per 30 seconds) shared by all instances; 429 and 412 pause the conversation for the
+ * <p>Every send and update to a conversation spends the Teams budget of that conversation
+ * ({@link TeamsProperties.Budget}: 7 per second, 60 per 30 seconds) shared by all instances; 429 and 412 pause the conversation for the
  * announced time, 502 and 504 are retried with back-off.
  */
 @Component
@@ -45,18 +46,20 @@ class TeamsChatPlatform implements ChatPlatform {
     /* A send waits this long at most for room in the budget, then fails with advice. */
     private static final Duration BUDGET_PATIENCE = Duration.ofSeconds(20);
 
-    private final TeamsConnector connector;
+    private final TeamsApi api;
     private final UpdateBudget budget;
-    private final UpdateBudget.Limits limits;
-    private final PrivateCards privateCards;
+    private final UpdateLimits limits;
+    private final TeamsPrivateMessages privateMessages;
     private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
-    TeamsChatPlatform(TeamsConnector connector, UpdateBudget budget, ChatProperties chat, PrivateCards privateCards) {
-        this.connector = connector;
+    TeamsChatPlatform(TeamsApi api, UpdateBudget budget, ChatProperties chat, TeamsPrivateMessages privateMessages,
+                      TeamsProperties props) {
+        this.api = api;
         this.budget = budget;
-        this.privateCards = privateCards;
-        this.limits = new UpdateBudget.Limits(List.of(new UpdateBudget.Window(7, Duration.ofSeconds(1)),
-                new UpdateBudget.Window(60, Duration.ofSeconds(30))), chat.tickShare());
+        this.privateMessages = privateMessages;
+        var b = props.budget();
+        this.limits = new UpdateLimits(List.of(new UpdateLimits.Window(b.burstMax(), b.burstPer()),
+                new UpdateLimits.Window(b.sustainedMax(), b.sustainedPer())), chat.tickShare());
     }
 
     @Override
@@ -73,7 +76,7 @@ class TeamsChatPlatform implements ChatPlatform {
     public UpdateResult updateCard(CardRef card, VerificationCardView view) {
         ConversationRef where = card.conversation();
         try {
-            connector.update(where.serviceUrl(), conversationOfPost(where, card.messageId()), card.messageId(),
+            api.update(where.serviceUrl(), conversationOfPost(where, card.messageId()), card.messageId(),
                     TeamsMessages.card(renderer.observerCard(view)));
             return new UpdateResult.Updated();
         } catch (TeamsCallException e) {
@@ -90,26 +93,31 @@ class TeamsChatPlatform implements ChatPlatform {
     @Override
     public void tellPrivately(Recipient who, PrivateMessage message) {
         if (message instanceof PrivateMessage.Code) {
-            // The code reaches the technician in the card's personal view (refresh.userIds), never in a message.
-            return;
+            throw new IllegalArgumentException("Teams shows codes in the card's personal view (codeDelivery)");
         }
-        ObjectNode card = privateCards.render(who, message);
+        ObjectNode card = privateMessages.render(who, message);
         ConversationRef where = who.conversation();
         if (TeamsActivities.isPersonal(where.conversationId())) {
-            send(scope(where.conversationId()), () -> connector.send(where.serviceUrl(), where.conversationId(),
+            send(scope(where.conversationId()), () -> api.send(where.serviceUrl(), where.conversationId(),
                     TeamsMessages.card(card)));
             return;
         }
         String chat;
         try {
-            chat = connector.personalChat(where.serviceUrl(), where.workspace(), who.userId());
+            chat = api.personalChat(where.serviceUrl(), where.workspace(), who.userId());
         } catch (TeamsCallException e) {
             log.info("No one-to-one chat with {} ({}); answering in the conversation", who.userId(), e.getMessage());
             post(where, TeamsMessages.text("I could not message you privately. Open a chat with Helpdesk Verify "
                     + "(install the app for yourself) and send the command there."));
             return;
         }
-        send(scope(chat), () -> connector.send(where.serviceUrl(), chat, TeamsMessages.card(card)));
+        send(scope(chat), () -> api.send(where.serviceUrl(), chat, TeamsMessages.card(card)));
+    }
+
+    /** The code reaches the technician in the card's personal view (refresh.userIds), never in a message. */
+    @Override
+    public CodeDelivery codeDelivery() {
+        return CodeDelivery.PERSONAL_VIEW;
     }
 
     @Override
@@ -123,15 +131,15 @@ class TeamsChatPlatform implements ChatPlatform {
         Activity reply = TeamsMessages.card(renderer.auditReply(entry));
         if (TeamsActivities.isChannel(where.conversationId())) {
             String threadId = TeamsActivities.thread(where.conversationId(), thread.rootMessageId());
-            send(scope(where.conversationId()), () -> connector.send(where.serviceUrl(), threadId, reply));
+            send(scope(where.conversationId()), () -> api.send(where.serviceUrl(), threadId, reply));
         } else {
-            send(scope(where.conversationId()), () -> connector.reply(where.serviceUrl(), where.conversationId(),
+            send(scope(where.conversationId()), () -> api.reply(where.serviceUrl(), where.conversationId(),
                     thread.rootMessageId(), reply));
         }
     }
 
     @Override
-    public UpdateBudget.Limits updateLimits() {
+    public UpdateLimits updateLimits() {
         return limits;
     }
 
@@ -144,11 +152,11 @@ class TeamsChatPlatform implements ChatPlatform {
     private String post(ConversationRef where, Activity activity) {
         String scope = scope(where.conversationId());
         if (TeamsActivities.isChannel(where.conversationId())) {
-            var created = send(scope, () -> connector.newChannelPost(where.serviceUrl(), where.workspace(),
+            var created = send(scope, () -> api.newChannelPost(where.serviceUrl(), where.workspace(),
                     where.conversationId(), activity));
             return messageId(created.getActivityId(), created.getId());
         }
-        var sent = send(scope, () -> connector.send(where.serviceUrl(), where.conversationId(), activity));
+        var sent = send(scope, () -> api.send(where.serviceUrl(), where.conversationId(), activity));
         return messageId(sent.getId(), null);
     }
 

@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat.teams;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openidMetadataUrl where the Bot Framework publishes the keys that sign incoming tokens
  * @param allowAnonymous run without an app id, unauthenticated, as the Bot Framework Emulator
  *     expects; the local profile only
+ * @param budget what one conversation may receive from the bot, shared by all instances
  */
 @ConfigurationProperties("teams")
 public record TeamsProperties(
@@ -21,7 +23,8 @@ public record TeamsProperties(
         @DefaultValue("") String appPassword,
         @DefaultValue("") String appTenantId,
         @DefaultValue("https://login.botframework.com/v1/.well-known/openidconfiguration") String openidMetadataUrl,
-        @DefaultValue("false") boolean allowAnonymous) {
+        @DefaultValue("false") boolean allowAnonymous,
+        @DefaultValue Budget budget) {
 
     public boolean anonymous() {
         return appId.isBlank();
@@ -31,9 +34,16 @@ public record TeamsProperties(
         return !appTenantId.isBlank();
     }
 
+    /**
+     * Teams throttles each conversation at about 7 messages per second and 60 per 30 seconds (posts,
+     * replies and updates alike), answering 429 or 412 beyond; the bot keeps within both.
+     */
+    public record Budget(@DefaultValue("7") int burstMax, @DefaultValue("1s") Duration burstPer,
+                         @DefaultValue("60") int sustainedMax, @DefaultValue("30s") Duration sustainedPer) {}
+
     @Override
     public String toString() {
         return "TeamsProperties[appId=" + appId + ", appTenantId=" + appTenantId + ", openidMetadataUrl="
-                + openidMetadataUrl + ", allowAnonymous=" + allowAnonymous + ", appPassword=redacted]";
+                + openidMetadataUrl + ", allowAnonymous=" + allowAnonymous + ", budget=" + budget + ", appPassword=redacted]";
     }
 }

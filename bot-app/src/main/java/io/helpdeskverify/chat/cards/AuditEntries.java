@@ -1,0 +1,45 @@
+package io.helpdeskverify.chat.cards;
+
+import io.helpdeskverify.cards.AuditEntry;
+import io.helpdeskverify.cards.VerificationCardView;
+import io.helpdeskverify.events.EventType;
+import io.helpdeskverify.verification.Verification;
+import io.helpdeskverify.verification.VerificationEvent;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Which steps of a verification the audit thread shows, and in which words. */
+public final class AuditEntries {
+
+    private AuditEntries() {}
+
+    /** Outcomes (denials included, with their reason) and fallbacks; the other steps stay in the event log. */
+    static Optional<AuditEntry> of(Verification v, VerificationCardView view, VerificationEvent e) {
+        String kind = switch (e.type()) {
+            case FALLBACK_USED -> "Fallback used";
+            case VERIFIED -> "Verified";
+            case UNABLE_TO_VERIFY -> "Unable to verify";
+            case EXPIRED -> "Expired";
+            case DELIVERY_FAILED -> "Failed (delivery)";
+            case CANCELLED -> "Cancelled";
+            default -> "";
+        };
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(entry(view, e.at(), kind, e.type() == EventType.FALLBACK_USED ? fallbackDetail(v) : e.reason()));
+    }
+
+    public static AuditEntry entry(VerificationCardView view, Instant at, String kind, String detail) {
+        return new AuditEntry(at, kind, view.endUserDisplayName(), view.customerName(), view.technicianName(),
+                view.methodLabel(), detail);
+    }
+
+    /** "push not possible: notifications disabled → SMS code", as the card says it. */
+    static String fallbackDetail(Verification v) {
+        String why = v.delivery().stream()
+                .filter(s -> s.status() == io.helpdeskverify.verification.DeliveryStep.DeliveryStatus.NOT_POSSIBLE)
+                .reduce((a, b) -> b).map(s -> s.detail()).orElse("");
+        return (why.isBlank() ? "" : why + " → ") + v.method().label();
+    }
+}

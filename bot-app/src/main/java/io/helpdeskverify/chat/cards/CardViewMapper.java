@@ -1,0 +1,120 @@
+package io.helpdeskverify.chat.cards;
+
+import io.helpdeskverify.cards.CardAction;
+import io.helpdeskverify.cards.CardPhase;
+import io.helpdeskverify.cards.CodeInstruction;
+import io.helpdeskverify.cards.VerificationCardView;
+import io.helpdeskverify.cards.VerificationCardView.OutcomeLine;
+import io.helpdeskverify.directory.ContactRisk;
+import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.DirectoryRepository;
+import io.helpdeskverify.directory.EndUser;
+import io.helpdeskverify.directory.Masking;
+import io.helpdeskverify.verification.Channel;
+import io.helpdeskverify.verification.Method;
+import io.helpdeskverify.verification.State;
+import io.helpdeskverify.verification.Verification;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one mapping from a verification to what its card shows, for every platform. Contacts are
+ * masked here, because the card is seen by the whole channel.
+ */
+@Component
+public class CardViewMapper {
+
+    private final DirectoryRepository directory;
+    private final ContactRisk risk;
+    private final Clock clock;
+
+    public CardViewMapper(DirectoryRepository directory, ContactRisk risk, Clock clock) {
+        this.directory = directory;
+        this.risk = risk;
+        this.clock = clock;
+    }
+
+    public VerificationCardView view(Verification v) {
+        return view(v, directory.customer(v.customer()), directory.endUser(v.customer(), v.endUser()));
+    }
+
+    public VerificationCardView view(Verification v, Optional<Customer> customer, Optional<EndUser> user) {
+        List<String> contacts = new ArrayList<>();
+        user.flatMap(EndUser::mobile).ifPresent(m -> contacts.add(Masking.phone(m)));
+        user.flatMap(EndUser::email).ifPresent(e -> contacts.add(Masking.email(e)));
+        CardPhase phase = phase(v);
+        return new VerificationCardView(v.id(), customer.map(Customer::name).orElse(v.customer()), v.customer(),
+                user.map(EndUser::displayName).orElse(v.endUser()), v.endUser(), contacts, v.method().label(),
+                v.technician().name(), v.technician().id(), v.expiresAt(), phase, DeliveryLines.of(v.delivery()),
+                userResponse(v), outcome(v), user.map(u -> risk.warnings(u, clock)).orElse(List.of()), actions(v, phase));
+    }
+
+    /** What the technician is told to do with the code of this method. */
+    public static CodeInstruction instruction(Method method) {
+        return method.codeFlow() == Method.CodeFlow.TELL_USER ? CodeInstruction.TELL_USER : CodeInstruction.READ_BACK;
+    }
+
+    static CardPhase phase(Verification v) {
+        // Exhaustive on purpose: a new State must fail to compile here rather than show as "Cancelled".
+        return switch (v.state()) {
+            case PENDING -> CardPhase.SENDING;
+            // A read-back code by SMS or email: the user now reads it to the technician, who decides.
+            case SENT -> v.method().channel() == Channel.PUSH ? CardPhase.WAITING_FOR_USER : CardPhase.WAITING_FOR_TECHNICIAN;
+            case USER_APPROVED -> CardPhase.WAITING_FOR_TECHNICIAN;
+            case VERIFIED, APPROVED -> CardPhase.VERIFIED;
+            case USER_DENIED, DENIED -> CardPhase.UNABLE_TO_VERIFY;
+            case EXPIRED -> CardPhase.EXPIRED;
+            case DELIVERY_FAILED -> CardPhase.FAILED;
+            case CANCELLED -> CardPhase.CANCELLED;
+        };
+    }
+
+    private static Set<CardAction> actions(Verification v, CardPhase phase) {
+        if (phase.isFinal()) {
+            return Set.of();
+        }
+        var actions = EnumSet.of(CardAction.CANCEL);
+        if (phase == CardPhase.WAITING_FOR_TECHNICIAN && v.method().technicianDecides()) {
+            actions.add(CardAction.APPROVE);
+            actions.add(CardAction.DENY);
+        }
+        return actions;
+    }
+
+    private static String userResponse(Verification v) {
+        if (v.method().channel() != Channel.PUSH) {
+            return "";
+        }
+        State s = v.state();
+        if (s == State.USER_APPROVED || s == State.APPROVED || (s == State.VERIFIED)) {
+            return "Approved ✓";
+        }
+        if (s == State.USER_DENIED) {
+            return v.wrongCodeAttempts() > 0 ? "Denied: " + v.reason() : "Denied";
+        }
+        if (s == State.PENDING || s == State.SENT) {
+            return v.wrongCodeAttempts() > 0 ? "Waiting (" + v.wrongCodeAttempts() + " wrong code(s) so far)" : "Waiting";
+        }
+        return s == State.EXPIRED ? "No answer" : "";
+    }
+
+    private static Optional<OutcomeLine> outcome(Verification v) {
+        if (v.outcome().isEmpty() || v.decidedAt().isEmpty()) {
+            return Optional.empty();
+        }
+        String by = v.decidedBy().map(d -> switch (d.kind()) {
+            case END_USER -> "the end user";
+            case TIMER -> "the timer";
+            case DELIVERY -> "delivery";
+            case TECHNICIAN -> d.technician().orElseThrow().name();
+        }).orElse("");
+        String decided = v.reason().isBlank() ? by : by + " (" + v.reason() + ")";
+        return Optional.of(new OutcomeLine(v.outcome().get().label(), v.decidedAt().get(), decided));
+    }
+
+}
