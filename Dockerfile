@@ -3,6 +3,7 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
+COPY test-support test-support
 COPY cards cards
 COPY bot-app bot-app
 COPY manifests manifests
