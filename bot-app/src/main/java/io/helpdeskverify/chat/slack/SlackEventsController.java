@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,13 +32,15 @@ class SlackEventsController {
 
     private final ObjectProvider<App> app;
     private final ObjectProvider<SlackAppServletAdapter> adapter;
-    private final SlackSignatureGate gate;
+    /** Empty without a signing secret: then Slack is off and the route answers 503 before any check. */
+    private final Optional<SlackSignatureGate> gate;
 
     SlackEventsController(ObjectProvider<App> app, ObjectProvider<SlackAppServletAdapter> adapter,
                           SlackProperties props, Clock clock) {
         this.app = app;
         this.adapter = adapter;
-        this.gate = new SlackSignatureGate(props.signingSecret(), clock);
+        this.gate = props.signingSecret().isBlank() ? Optional.empty()
+                : Optional.of(new SlackSignatureGate(props.signingSecret(), clock));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -52,7 +55,7 @@ class SlackEventsController {
     ResponseEntity<?> events(HttpServletRequest request, HttpServletResponse response) throws IOException {
         App bolt = app.getIfAvailable();
         SlackAppServletAdapter servlet = adapter.getIfAvailable();
-        if (bolt == null || servlet == null) {
+        if (bolt == null || servlet == null || gate.isEmpty()) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "Slack is not configured on this server: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET "
                             + "(see docs/slack.md).");
@@ -61,7 +64,7 @@ class SlackEventsController {
                     .body(problem);
         }
         // Java 17: no pattern switch yet; the verdict is sealed, so these three are all there is.
-        var verdict = gate.check(request);
+        var verdict = gate.get().check(request);
         if (verdict instanceof SlackSignatureGate.Verdict.Refused refused) {
             return problem(HttpStatus.UNAUTHORIZED, "Not signed by Slack", refused.reason());
         }
