@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -90,6 +91,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
                 "'" + e.getValue() + "' is not a valid value for '" + e.getName() + "'.");
+    }
+
+    /** A multipart Content-Type without a boundary (or a broken multipart body) is the caller's mistake, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                "The multipart body cannot be read (is the boundary missing?). This API takes JSON, or text/csv "
+                        + "for imports.");
     }
 
     @ExceptionHandler(Exception.class)
