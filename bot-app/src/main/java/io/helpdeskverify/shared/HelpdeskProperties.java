@@ -41,6 +41,7 @@ public record HelpdeskProperties(
     public record Expiry(
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("100") int batch,
-            /* A claimed expiry comes back after this if its instance died before finishing it. */
-            @DefaultValue("30s") Duration lease) {}
+            /* A claimed expiry comes back after this if its instance died before finishing it; short, so a
+               killed instance delays its claims by seconds only (renewed while the instance works on them). */
+            @DefaultValue("5s") Duration lease) {}
 }

@@ -1,7 +1,9 @@
 package io.helpdeskverify.system;
 
+import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.CustomerPolicy;
 import io.helpdeskverify.directory.Device;
+import io.helpdeskverify.directory.DirectoryException;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.EndUser.Source;
@@ -57,14 +59,27 @@ public class DemoData implements ApplicationRunner {
 
     /** Writes the demo customer, its users and devices, replacing what is there. */
     public void seed() {
-        var acme = repository.customer(CUSTOMER).orElseGet(() -> directory.createCustomer(CUSTOMER, "Acme Corporation",
-                List.of("acme.example"), "US", CustomerPolicy.defaults()));
+        var acme = repository.customer(CUSTOMER).orElseGet(this::createIfAbsent);
         user(acme.slug(), "alice", "Alice Anders", "alice@acme.example", "+1 202 555 0101");
         user(acme.slug(), "bob", "Bob Brown", null, "+1 202 555 0102");
         user(acme.slug(), "carol", "Carol Chen", "carol@acme.example", null);
         user(acme.slug(), "dave", "Dave Diaz", null, "+1 202 555 0104");
         device(ALICE_DEVICE_ID, ALICE_DEVICE_SECRET, "alice", "ios", true);
         device(DAVE_DEVICE_ID, DAVE_DEVICE_SECRET, "dave", "android", false);
+    }
+
+    /**
+     * Two instances started together on an empty Redis both find no {@code acme} and both create it;
+     * save-customer.lua lets exactly one win. For the loser "already taken" means "done": the rest
+     * of the seeding (upserts by fixed keys) is the same from either instance.
+     */
+    private Customer createIfAbsent() {
+        try {
+            return directory.createCustomer(CUSTOMER, "Acme Corporation", List.of("acme.example"), "US",
+                    CustomerPolicy.defaults());
+        } catch (DirectoryException.Conflict e) {
+            return repository.customer(CUSTOMER).orElseThrow(() -> e);
+        }
     }
 
     private void user(String customer, String username, String name, String email, String mobile) {

@@ -235,7 +235,18 @@ public class VerificationService {
      */
     public int expireDue(int max, Duration lease) {
         int expired = 0;
-        for (String id : store.claimDue(clock.instant(), max, lease)) {
+        var claimed = store.claimDue(clock.instant(), max, lease);
+        var renewAt = clock.instant().plus(lease.dividedBy(2));
+        for (int i = 0; i < claimed.size(); i++) {
+            String id = claimed.get(i);
+            // The lease is short so that a dead instance's claims come back in seconds; a live one that is
+            // slow (a Redis hiccup) keeps the claims it has not reached yet by pushing them a lease ahead.
+            if (clock.instant().isAfter(renewAt)) {
+                for (String waiting : claimed.subList(i, claimed.size())) {
+                    store.reschedule(waiting, clock.instant().plus(lease));
+                }
+                renewAt = clock.instant().plus(lease.dividedBy(2));
+            }
             var result = apply(id, null, v -> transitions.expire(v, clock.instant()), Optional.empty());
             if (result instanceof ActionResult.Refused refused && refused.rejection() == Rejection.NOT_DUE) {
                 store.reschedule(id, refused.verification().expiresAt());

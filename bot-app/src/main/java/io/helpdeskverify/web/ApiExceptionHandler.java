@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helpdeskverify.directory.CsvImporter;
 import io.helpdeskverify.directory.DirectoryException;
 import io.helpdeskverify.tokens.ApiTokenException;
+import io.helpdeskverify.web.security.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -91,8 +93,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "'" + e.getValue() + "' is not a valid value for '" + e.getName() + "'.");
     }
 
+    /** A multipart Content-Type without a boundary (or a broken multipart body) is the caller's mistake, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                "The multipart body cannot be read (is the boundary missing?). This API takes JSON, or text/csv "
+                        + "for imports.");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreOutage.isOutage(e)) {
+            // Redis away or too slow: not a bug, and retrying soon is the right thing for the caller to do.
+            // One WARN line without a trace; a 10 s outage under load would otherwise bury the log in traces.
+            log.warn("API request answered 503: the data store is unavailable ({})", e.toString());
+            return ResponseEntity.status(StoreOutage.STATUS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(StoreOutage.RETRY_AFTER_SECONDS))
+                    .body(problem(StoreOutage.STATUS, StoreOutage.TITLE, StoreOutage.DETAIL).getBody());
+        }
         log.error("Unexpected error in the API", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; nothing was changed by this request if it failed before "

@@ -145,6 +145,31 @@ class ConcurrencyTest {
         assertThat(events(id).stream().filter(e -> e.type() == EventType.EXPIRED)).hasSize(1);
     }
 
+    /**
+     * Issue 20: an instance killed right after claiming an expiry held it for the 30 s lease, the card
+     * showing SENT past its deadline. The claim here is taken as a dying instance takes it (through
+     * the store, never released); the live instances must expire it once the default lease has passed.
+     */
+    @Test
+    void aClaimAbandonedByADeadInstanceComesBackAfterAShortLease() {
+        var lease = first.getBean(io.helpdeskverify.system.HelpdeskProperties.class).expiry().lease();
+        assertThat(lease).isLessThanOrEqualTo(Duration.ofSeconds(5));
+        String user = fixtures(first).userWithMobileAndEmail();
+        String id = fixtures(first).start(user, "EMAIL_CODE", "abandoned").get("id").asText();
+        var service = first.getBean(VerificationService.class);
+        await().until(() -> service.find(id).orElseThrow().state() == State.SENT);
+
+        var dueAt = clock.instant().plus(Duration.ofMinutes(11));
+        assertThat(first.getBean(VerificationStore.class).claimDue(dueAt, 10_000, lease)).contains(id);
+        clock.advance(Duration.ofMinutes(11));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> service.find(id).orElseThrow().state() == State.SENT);
+
+        clock.advance(lease.plusMillis(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> service.find(id).orElseThrow().state() == State.EXPIRED);
+        assertThat(events(id).stream().filter(e -> e.type() == EventType.EXPIRED)).hasSize(1);
+    }
+
     private List<AuditEvent> events(String verificationId) {
         return first.getBean(EventLog.class).query(new EventQuery(Optional.of("acme"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), 10_000)).stream().filter(e -> e.verificationId().equals(verificationId)).toList();

@@ -68,6 +68,19 @@ class BadInputTest {
         assertThat(response.json().get("reason").asText()).isEqualTo("USER_DISABLED");
     }
 
+    /** Issue 20: a multipart Content-Type without a boundary was a 500 (MultipartException) on every POST/PATCH. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"POST,/api/v1/customers", "PATCH,/api/v1/customers/acme",
+            "POST,/api/v1/verifications", "POST,/api/v1/tokens", "POST,/api/v1/customers/acme/end-users/import",
+            "PUT,/api/v1/customers/acme/access"})
+    void multipartWithoutABoundaryIsA400Problem(String method, String path) {
+        var r = api.send(method, path, "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n",
+                "multipart/form-data", Api.ADMIN_TOKEN, Map.of());
+        assertThat(r.status()).as(r.body()).isBetween(400, 499);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.body()).doesNotContain("Exception");
+    }
+
     @Test
     void theAdminApiNeedsTheToken() {
         var none = api.send("GET", "/api/v1/customers", null, null, null, Map.of());

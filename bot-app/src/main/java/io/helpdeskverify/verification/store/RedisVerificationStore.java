@@ -10,6 +10,7 @@ import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.shared.StoredJson;
 import io.helpdeskverify.verification.Channel;
 import io.helpdeskverify.verification.CodeDigest;
+import io.helpdeskverify.verification.Codes;
 import io.helpdeskverify.verification.DeliveryStep;
 import io.helpdeskverify.verification.Platform;
 import io.helpdeskverify.verification.Technician;
@@ -150,9 +151,7 @@ class RedisVerificationStore implements VerificationStore {
         args.add(v.awaitsUser() ? "add" : "rem");
         args.add(v.isFinal() ? Long.toString(keepFinal.toSeconds()) : "0");
         args.add(streams.minId());
-        // The challenge index lives as long as the verification can still be looked up by it.
-        args.add("0".equals(expectedVersion) ? Long.toString(
-                Duration.between(clock.instant(), v.expiresAt()).plus(keepFinal).toMillis()) : "0");
+        args.add("0".equals(expectedVersion) ? Long.toString(challengeIndexMillis(v)) : "0");
         args.add(Integer.toString(events.size()));
         for (AuditEvent e : events) {
             List<String> fields = EventStreams.fields(e);
@@ -216,6 +215,24 @@ class RedisVerificationStore implements VerificationStore {
 
     private static String key(String id) {
         return "hv:v:" + id;
+    }
+
+    /**
+     * How long {@code hv:challenge:{id}} lives, in ms; 0 writes none. Only the app answers by
+     * challenge id, so only app methods get the index (email and SMS codes used to get one that
+     * lived 7 days for nothing). It goes with the code: nothing can be answered after the deadline,
+     * and no code outlives {@link Codes#MAX_VALIDITY}; until then a late answer still finds the
+     * verification and is told it ended.
+     */
+    private long challengeIndexMillis(Verification v) {
+        if (v.method().channel() != Channel.PUSH) {
+            return 0;
+        }
+        var deadline = v.createdAt().plus(Codes.MAX_VALIDITY);
+        if (v.expiresAt().isAfter(deadline)) {
+            deadline = v.expiresAt();
+        }
+        return Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
     }
 
     private static String challengeKey(String challengeId) {

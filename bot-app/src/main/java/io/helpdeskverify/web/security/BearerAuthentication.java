@@ -26,10 +26,12 @@ class BearerAuthentication extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final DeviceService devices;
+    private final Problems problems;
 
-    BearerAuthentication(ApiTokens tokens, DeviceService devices) {
+    BearerAuthentication(ApiTokens tokens, DeviceService devices, Problems problems) {
         this.tokens = tokens;
         this.devices = devices;
+        this.problems = problems;
     }
 
     @Override
@@ -50,9 +52,32 @@ class BearerAuthentication extends OncePerRequestFilter {
             } catch (DirectoryException.Unauthorized e) {
                 // A device secret the directory knows but refuses (a revoked phone): its words say what to do.
                 request.setAttribute(REJECTED, e.getMessage());
+            } catch (RuntimeException e) {
+                // Tokens and device secrets are looked up in Redis before any controller runs: with Redis away
+                // that is a 503 to retry, not a 500 (nor a 401 that would tell the app its secret is wrong).
+                if (!StoreOutage.isOutage(e)) {
+                    throw e;
+                }
+                unavailable(request, response);
+                return;
             }
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException e) {
+            // Whatever touches Redis further down the gate (a refusal's UNAUTHORIZED_ACTION event) while it is away.
+            // Controllers answer for themselves (ApiExceptionHandler); this is only what reaches the filters.
+            if (!StoreOutage.isOutage(e) || response.isCommitted()) {
+                throw e;
+            }
+            unavailable(request, response);
+        }
+    }
+
+    private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", Long.toString(StoreOutage.RETRY_AFTER_SECONDS));
+        problems.write(response, StoreOutage.STATUS, StoreOutage.TITLE, StoreOutage.DETAIL, request.getRequestURI());
+        // Problems.write resets the buffer, not the headers: Retry-After stays.
     }
 
     private Optional<Caller> caller(String bearer) {

@@ -50,7 +50,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain gate(HttpSecurity http, ApiTokens tokens, DeviceService devices, Refusals refusals,
-                             Environment env) throws Exception {
+                             Environment env, ObjectMapper json) throws Exception {
         boolean local = LocalMode.isLocalProfile(env);
         boolean openApi = env.getProperty("springdoc.api-docs.enabled", Boolean.class, false);
         http.csrf(AbstractHttpConfigurer::disable)
@@ -59,7 +59,7 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerAuthentication(tokens, devices), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerAuthentication(tokens, devices, new Problems(json)), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .authorizeHttpRequests(a -> {
                     // Error pages and async completions of a request that already passed this gate.

@@ -1,0 +1,134 @@
+package io.helpdeskverify.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.helpdeskverify.HelpdeskVerifyApplication;
+import io.helpdeskverify.support.Api;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import redis.embedded.RedisServer;
+
+/**
+ * Issue 20: with Redis paused, requests waited out Lettuce's 60 s and then failed with 500,
+ * {@code /actuator/health} hung and readiness stayed UP. A redis-server owned by this test is
+ * frozen with SIGSTOP (connections stay open, nothing answers: the worst kind of outage) under a
+ * running instance: API calls must get 503 with Retry-After within 3 s, through the bootstrap
+ * token (Redis first touched by a controller) and an issued token (first touched by the gate),
+ * readiness must go DOWN and liveness stay UP; after SIGCONT everything recovers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RedisOutageTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(3);
+
+    private int redisPort;
+    private RedisServer redis;
+    private long redisPid;
+    private ConfigurableApplicationContext app;
+    private Api admin;
+    private Api auditor;
+
+    @BeforeAll
+    void start() throws IOException {
+        redisPort = freePort();
+        // The server's pid: the one redis-server child of this JVM that was not there before (other test
+        // contexts in the same JVM run their own; its command line need not name the port).
+        var before = redisChildren().toList();
+        redis = new RedisServer(redisPort);
+        redis.start();
+        redisPid = redisChildren().filter(p -> !before.contains(p)).findFirst()
+                .orElseThrow(() -> new AssertionError("no new redis-server process for port " + redisPort));
+        app = new SpringApplicationBuilder(HelpdeskVerifyApplication.class).run("--spring.profiles.active=test",
+                "--server.port=0", "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
+                "--helpdesk.test.isolated-context=redis-outage");
+        admin = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+        auditor = admin.issue("outage-auditor", "[\"AUDITOR\"]", "[\"*\"]");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        signal("CONT");
+        if (app != null) {
+            app.close();
+        }
+        redis.stop();
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aPausedRedisGets503WithinSecondsReadinessDownAndRecovery() throws Exception {
+        assertThat(admin.get("/api/v1/customers").status()).isEqualTo(200);
+        assertThat(auditor.get("/api/v1/events?customer=acme&limit=1").status()).isEqualTo(200);
+        assertThat(admin.send("GET", "/actuator/health/readiness", null, null, null, java.util.Map.of()).status())
+                .isEqualTo(200);
+
+        signal("STOP");
+        try {
+            for (var call : java.util.List.<Supplier<Api.Response>>of(
+                    () -> admin.get("/api/v1/customers"),
+                    () -> admin.post("/api/v1/verifications", "{\"customer\":\"acme\",\"user\":\"bob\"}"),
+                    () -> auditor.get("/api/v1/events?customer=acme&limit=1"),
+                    () -> admin.as("some-device-secret-that-is-looked-up").get("/api/v1/challenges"))) {
+                var r = timed(call);
+                assertThat(r.status()).as(r.body()).isEqualTo(503);
+                assertThat(r.header("Retry-After")).isNotBlank();
+                assertThat(r.contentType()).startsWith("application/problem+json");
+                assertThat(r.json().get("detail").asText()).contains("cannot reach its data store");
+            }
+            var readiness = timed(() -> admin.send("GET", "/actuator/health/readiness", null, null, null,
+                    java.util.Map.of()));
+            assertThat(readiness.status()).isEqualTo(503);
+            assertThat(readiness.json().get("status").asText()).isEqualTo("DOWN");
+            var health = timed(() -> admin.send("GET", "/actuator/health", null, null, null, java.util.Map.of()));
+            assertThat(health.status()).isEqualTo(503);
+            var liveness = timed(() -> admin.send("GET", "/actuator/health/liveness", null, null, null,
+                    java.util.Map.of()));
+            assertThat(liveness.status()).isEqualTo(200);
+            assertThat(liveness.json().get("status").asText()).isEqualTo("UP");
+        } finally {
+            signal("CONT");
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/v1/customers").status() == 200);
+        assertThat(auditor.get("/api/v1/events?customer=acme&limit=1").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.send("GET", "/actuator/health/readiness", null, null,
+                null, java.util.Map.of()).status() == 200);
+    }
+
+    private static Api.Response timed(Supplier<Api.Response> call) {
+        long started = System.nanoTime();
+        var r = call.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within " + WITHIN).isLessThan(WITHIN);
+        return r;
+    }
+
+    private void signal(String which) throws Exception {
+        // The test's own redis-server process, by its pid.
+        var kill = new ProcessBuilder("kill", "-" + which, Long.toString(redisPid)).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static java.util.stream.Stream<Long> redisChildren() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().orElse("").contains("redis-server")).map(ProcessHandle::pid);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
