@@ -152,7 +152,7 @@ class ConcurrencyTest {
      */
     @Test
     void aClaimAbandonedByADeadInstanceComesBackAfterAShortLease() {
-        var lease = first.getBean(io.helpdeskverify.system.HelpdeskProperties.class).expiry().lease();
+        var lease = first.getBean(io.helpdeskverify.shared.HelpdeskProperties.class).expiry().lease();
         assertThat(lease).isLessThanOrEqualTo(Duration.ofSeconds(5));
         String user = fixtures(first).userWithMobileAndEmail();
         String id = fixtures(first).start(user, "EMAIL_CODE", "abandoned").get("id").asText();
