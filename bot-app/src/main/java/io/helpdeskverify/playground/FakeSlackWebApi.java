@@ -28,7 +28,7 @@ class FakeSlackWebApi {
     static final String TEAM = "T0PLAYGRND";
     static final String BOT_USER = "U0HVBOT";
     /** The playground's one Slack user group, "@helpdesk". */
-    static final String HELPDESK_GROUP = "S0HELPDESK";
+    static final String PLAYGROUND_USER_GROUP = "S0HELPDESK";
     /** The people of the page's "as" menu, as users.info names them. */
     private static final Map<String, String> PEOPLE = Map.of("U0TINA", "Tina Tech", "U0OSCAR", "Oscar Other");
     private static final Logger log = LoggerFactory.getLogger(FakeSlackWebApi.class);
@@ -101,7 +101,7 @@ class FakeSlackWebApi {
             // Access policies may name this group (docs/access.md): Tina is in the help desk group, Oscar is not.
             case "usergroups.users.list" -> {
                 var users = ok.putArray("users");
-                if (HELPDESK_GROUP.equals(p.path("usergroup").asText())) {
+                if (PLAYGROUND_USER_GROUP.equals(p.path("usergroup").asText())) {
                     users.add("U0TINA");
                 }
             }

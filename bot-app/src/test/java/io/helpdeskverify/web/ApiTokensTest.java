@@ -158,7 +158,9 @@ class ApiTokensTest {
 
         assertThat(admin.get("/api/v1/tokens").body()).contains(name).doesNotContain(secret.substring(25));
         assertThat(admin.get("/api/v1/tokens/" + id).json().get("active").asBoolean()).isTrue();
-        for (String key : redis.keys("hv:api-token*")) {
+        var keys = redis.keys("hv:{api-tokens}*");
+        assertThat(keys).hasSize(2);
+        for (String key : keys) {
             var value = redis.type(key).code().equals("hash") ? redis.opsForHash().entries(key).toString() : "";
             assertThat(value).as(key).doesNotContain(secret.substring(secret.indexOf('.') + 1));
         }

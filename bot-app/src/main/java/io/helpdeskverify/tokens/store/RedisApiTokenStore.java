@@ -23,8 +23,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RedisApiTokenStore implements ApiTokenStore {
 
-    private static final String TOKENS = "hv:api-tokens";
-    private static final String NAMES = "hv:api-token-names";
+    // One hash tag: both scripts touch both keys, so on a Redis Cluster they must share a slot.
+    private static final String TOKENS = "hv:{api-tokens}";
+    private static final String NAMES = "hv:{api-tokens}:names";
     private static final RedisScript<Long> CREATE = LuaScripts.load("create-api-token.lua", Long.class);
     private static final RedisScript<Long> REVOKE = LuaScripts.load("revoke-api-token.lua", Long.class);
 
