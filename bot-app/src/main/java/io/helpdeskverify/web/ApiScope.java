@@ -1,6 +1,6 @@
 package io.helpdeskverify.web;
 
-import io.helpdeskverify.directory.DirectoryRepository;
+import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationService;
 import io.helpdeskverify.web.security.Caller;
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ApiScope {
 
-    private final DirectoryRepository directory;
+    private final DirectoryService directory;
     private final VerificationService verifications;
     private final RefusedCalls refused;
 
-    ApiScope(DirectoryRepository directory, VerificationService verifications,
+    ApiScope(DirectoryService directory, VerificationService verifications,
              RefusedCalls refused) {
         this.directory = directory;
         this.verifications = verifications;
@@ -30,8 +30,7 @@ class ApiScope {
 
     /** @param typed a slug or one of the customer's email domains, as the start request allows */
     void requireCustomer(Caller.Api caller, String typed, String user) {
-        String key = typed.strip().toLowerCase(Locale.ROOT);
-        var customer = directory.customer(key).or(() -> directory.customerByDomain(key));
+        var customer = directory.findCustomer(typed);
         if (customer.isPresent() && !caller.mayActOn(customer.get().slug())) {
             refused.record(caller, customer.get().slug(), user.strip().toLowerCase(Locale.ROOT), "",
                     "token not scoped to this customer tried to start a verification");
