@@ -123,14 +123,7 @@ class ArchitectureTest {
             "io.helpdeskverify.directory.graph.ConsentFlow",
             "io.helpdeskverify.directory.graph.GraphConfiguration",
             "io.helpdeskverify.directory.graph.SyncLock",
-            "io.helpdeskverify.directory.graph.SyncStateStore",
-            // The card code's own Redis state, until it moves to chat.store.
-            "io.helpdeskverify.chat.cards.AuditThreads",
-            "io.helpdeskverify.chat.cards.CountdownTicker",
-            "io.helpdeskverify.chat.cards.TechnicianCodeVault",
-            "io.helpdeskverify.chat.cards.UpdateBudget",
-            "io.helpdeskverify.chat.teams.ActivityDeduplicator",
-            "io.helpdeskverify.chat.teams.TeamsPrivateMessages");
+            "io.helpdeskverify.directory.graph.SyncStateStore");
 
     @ArchTest
     static final ArchRule redisOnlyInStores = noClasses()

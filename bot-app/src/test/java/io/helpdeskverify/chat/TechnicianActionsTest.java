@@ -16,7 +16,6 @@ import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Technician;
 import io.helpdeskverify.verification.Verification;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

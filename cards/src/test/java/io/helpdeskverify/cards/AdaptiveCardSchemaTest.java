@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helpdeskverify.cards.CardViews.Method;
 import io.helpdeskverify.cards.EventListView.EventRow;
-import io.helpdeskverify.cards.PickerView.Option;
 import io.helpdeskverify.testsupport.AdaptiveCardSchema;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,16 @@
 package io.helpdeskverify.chat.cards;
 
+import io.helpdeskverify.chat.store.TechnicianCodeVault;
 import io.helpdeskverify.chat.core.CardRef;
 import io.helpdeskverify.chat.core.ChatPlatform;
 import io.helpdeskverify.chat.core.ConversationRef;
-import io.helpdeskverify.chat.core.PrivateMessage;
 import io.helpdeskverify.chat.core.Recipient;
 
 import io.helpdeskverify.chat.core.ChatPlatforms;
 import io.helpdeskverify.chat.store.SentCards;
 
 import io.helpdeskverify.cards.AuditEntry;
-import io.helpdeskverify.chat.cards.UpdateBudget.Priority;
+import io.helpdeskverify.chat.store.UpdateBudget.Priority;
 import io.helpdeskverify.events.EventType;
 import io.helpdeskverify.verification.Codes;
 import io.helpdeskverify.verification.Platform;

@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat.cards;
 
+import io.helpdeskverify.chat.store.UpdateBudget;
 import io.helpdeskverify.chat.core.ChatPlatform;
 import io.helpdeskverify.chat.core.UpdateResult;
 
@@ -8,7 +9,7 @@ import io.helpdeskverify.chat.core.ChatPlatforms;
 import io.helpdeskverify.chat.core.ChatProperties;
 import io.helpdeskverify.chat.store.SentCards;
 
-import io.helpdeskverify.chat.cards.UpdateBudget.Priority;
+import io.helpdeskverify.chat.store.UpdateBudget.Priority;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationService;
 import java.time.Clock;

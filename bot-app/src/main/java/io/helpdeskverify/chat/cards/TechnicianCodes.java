@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat.cards;
 
+import io.helpdeskverify.chat.store.TechnicianCodeVault;
 import io.helpdeskverify.access.TechnicianContext;
 import io.helpdeskverify.cards.CodeInstruction;
 import io.helpdeskverify.chat.core.AccessGuard;

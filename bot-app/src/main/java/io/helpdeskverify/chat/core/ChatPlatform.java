@@ -1,6 +1,5 @@
 package io.helpdeskverify.chat.core;
 
-import io.helpdeskverify.chat.cards.UpdateBudget;
 
 import io.helpdeskverify.cards.AuditEntry;
 import io.helpdeskverify.cards.VerificationCardView;

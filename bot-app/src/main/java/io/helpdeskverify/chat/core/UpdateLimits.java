@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A platform's card-update limits: the windows its API allows, and the share of each that
  * countdown ticks may use (state changes always come first). Each platform declares its own;
- * {@code chat.cards.UpdateBudget} spends them in Redis for every instance.
+ * {@code chat.store.UpdateBudget} spends them in Redis for every instance.
  *
  * @param tickShare the share of each window countdown ticks may use (0 to 1)
  */

@@ -18,7 +18,6 @@ import io.helpdeskverify.chat.core.ConversationRef;
 import io.helpdeskverify.chat.core.PrivateMessage;
 import io.helpdeskverify.chat.core.Recipient;
 import io.helpdeskverify.chat.core.ThreadRef;
-import io.helpdeskverify.chat.cards.UpdateBudget;
 import io.helpdeskverify.chat.core.UpdateResult;
 import io.helpdeskverify.verification.Platform;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat.teams;
 
+import io.helpdeskverify.chat.store.SeenActivities;
 import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
@@ -29,14 +30,14 @@ class TeamsBot implements Bot {
 
     private final TeamsProperties props;
     private final TeamsApi api;
-    private final ActivityDeduplicator dedup;
+    private final SeenActivities dedup;
     private final CardInvokes cardInvokes;
     private final MessageExtension extension;
     private final ChatFlow flow;
     private final AccessGuard guard;
     private final Executor executor;
 
-    TeamsBot(TeamsProperties props, TeamsApi api, ActivityDeduplicator dedup, CardInvokes cardInvokes,
+    TeamsBot(TeamsProperties props, TeamsApi api, SeenActivities dedup, CardInvokes cardInvokes,
              MessageExtension extension, ChatFlow flow, AccessGuard guard,
              @Qualifier("chatExecutor") Executor executor) {
         this.props = props;

@@ -7,7 +7,6 @@ import io.helpdeskverify.shared.LuaScripts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;

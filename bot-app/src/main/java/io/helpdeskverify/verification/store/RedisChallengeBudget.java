@@ -6,7 +6,6 @@ import io.helpdeskverify.verification.Technician;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;

@@ -1,5 +1,9 @@
 package io.helpdeskverify.chat.cards;
 
+import io.helpdeskverify.chat.store.TechnicianCodeVault;
+import io.helpdeskverify.chat.store.AuditRoots;
+import io.helpdeskverify.chat.store.CountdownSchedule;
+import io.helpdeskverify.chat.store.UpdateBudget;
 import io.helpdeskverify.chat.core.AccessGuard;
 import io.helpdeskverify.chat.core.ChatPlatforms;
 import io.helpdeskverify.chat.core.ChatProperties;
@@ -40,8 +44,8 @@ public final class ChatCardsForTests {
         this.codes = new TechnicianCodes(vault, mapper, guard);
         this.updater = new CardUpdater(platforms, verifications, mapper, bindings, new UpdateBudget(redis, clock),
                 clock, props);
-        var ticker = new CountdownTicker(redis, verifications, bindings, updater, clock, props);
-        this.publisher = new CardPublisher(platforms, bindings, updater, mapper, new AuditThreads(redis, clock, props),
+        var ticker = new CountdownTicker(new CountdownSchedule(redis, clock), verifications, bindings, updater, props);
+        this.publisher = new CardPublisher(platforms, bindings, updater, mapper, new AuditThreads(new AuditRoots(redis), clock, props),
                 vault, codes, ticker, verifications, executor, clock);
     }
 

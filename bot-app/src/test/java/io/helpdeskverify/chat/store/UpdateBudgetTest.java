@@ -1,12 +1,12 @@
-package io.helpdeskverify.chat.cards;
+package io.helpdeskverify.chat.store;
 
 import io.helpdeskverify.chat.core.UpdateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helpdeskverify.chat.cards.UpdateBudget.Granted;
-import io.helpdeskverify.chat.cards.UpdateBudget.Priority;
-import io.helpdeskverify.chat.cards.UpdateBudget.Spend;
-import io.helpdeskverify.chat.cards.UpdateBudget.Wait;
+import io.helpdeskverify.chat.store.UpdateBudget.Granted;
+import io.helpdeskverify.chat.store.UpdateBudget.Priority;
+import io.helpdeskverify.chat.store.UpdateBudget.Spend;
+import io.helpdeskverify.chat.store.UpdateBudget.Wait;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.support.RedisConnection;
 import io.helpdeskverify.support.MutableClock;

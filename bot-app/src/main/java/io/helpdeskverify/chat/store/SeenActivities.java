@@ -1,29 +1,27 @@
-package io.helpdeskverify.chat.teams;
+package io.helpdeskverify.chat.store;
 
 import java.time.Duration;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Teams re-posts an activity it got no answer to within 15 s, possibly to another instance: the
- * first instance to claim an activity id in Redis handles it, any repeat is only answered.
+ * first instance to claim an activity id here handles it, any repeat is only answered.
  */
 @Component
-@Conditional(TeamsEnabled.class)
-class ActivityDeduplicator {
+public class SeenActivities {
 
     /* Teams retries within minutes; an hour is a wide margin. */
     private static final Duration KEEP = Duration.ofHours(1);
 
     private final StringRedisTemplate redis;
 
-    ActivityDeduplicator(StringRedisTemplate redis) {
+    public SeenActivities(StringRedisTemplate redis) {
         this.redis = redis;
     }
 
     /** @return true the first time this activity id is seen; an activity without id is always new */
-    boolean firstTime(String conversationId, String activityId) {
+    public boolean firstTime(String conversationId, String activityId) {
         if (activityId == null || activityId.isBlank()) {
             return true;
         }

@@ -1,4 +1,4 @@
-package io.helpdeskverify.chat.cards;
+package io.helpdeskverify.chat.store;
 
 import io.helpdeskverify.chat.core.UpdateLimits;
 import io.helpdeskverify.shared.LuaScripts;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisZSetCommands.ZAddArgs;
 import org.springframework.data.redis.core.RedisCallback;

@@ -1,4 +1,4 @@
-package io.helpdeskverify.chat.cards;
+package io.helpdeskverify.chat.store;
 
 import io.helpdeskverify.shared.ServerKeys;
 import java.nio.ByteBuffer;

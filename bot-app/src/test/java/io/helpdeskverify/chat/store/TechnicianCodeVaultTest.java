@@ -1,4 +1,4 @@
-package io.helpdeskverify.chat.cards;
+package io.helpdeskverify.chat.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
