@@ -8,30 +8,18 @@ import io.helpdeskverify.chat.teams.FakeBotConnector.Call;
 import io.helpdeskverify.chat.teams.TeamsClient.Conversation;
 import io.helpdeskverify.chat.teams.TeamsClient.Member;
 import io.helpdeskverify.support.AccessFixtures;
-import io.helpdeskverify.support.Api;
-import io.helpdeskverify.support.HelpdeskTest;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Who may verify whom, on Teams (anonymous, open mode): a customer's policy names Entra ID users,
  * teams or channels of a tenant; everyone else, including another tenant's people, is refused,
  * recorded, and learns nothing.
  */
-@HelpdeskTest
-class TeamsAccessTest {
+class TeamsAccessTest extends TeamsTestBase {
 
-    private static final FakeBotConnector FAKE = new FakeBotConnector();
-
-    @LocalServerPort
-    int port;
-    Api api;
-    TeamsClient teams;
-    TeamsFlowSupport t;
     AccessFixtures access;
     final String allowedAad = UUID.randomUUID().toString();
     final Member allowed = Member.random("Alma Allowed");
@@ -39,15 +27,7 @@ class TeamsAccessTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        teams = new TeamsClient(port, FAKE.serviceUrl());
-        t = new TeamsFlowSupport(FAKE, api);
         access = new AccessFixtures(api);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
     }
 
     @Test

@@ -15,14 +15,12 @@ import io.helpdeskverify.verification.VerificationService;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import io.helpdeskverify.support.Fixtures;
-import io.helpdeskverify.support.HelpdeskTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,13 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * signature by a published key endorsed for Teams, lifetime, and the serviceurl claim. Anything
  * less is a 401 and changes nothing. A single-tenant bot also refuses other tenants.
  */
-@HelpdeskTest
-class TeamsAuthenticationTest {
+class TeamsAuthenticationTest extends TeamsTestBase {
 
     private static final String APP_ID = "6f1b9a8e-0000-4000-8000-00000000a991";
     private static final BotFrameworkTokens TOKENS = new BotFrameworkTokens();
-    private static final FakeBotConnector FAKE = new FakeBotConnector();
-
     @DynamicPropertySource
     static void teams(DynamicPropertyRegistry r) {
         r.add("teams.app-id", () -> APP_ID);
@@ -47,22 +42,14 @@ class TeamsAuthenticationTest {
         r.add("teams.openid-metadata-url", TOKENS::metadataUrl);
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     VerificationService verifications;
-    Api api;
-    TeamsClient teams;
-    TeamsFlowSupport t;
     final Member tech = Member.random("Tom Tech");
     String verificationId;
     Conversation chat = Conversation.groupChat();
 
     @BeforeEach
     void aVerificationWaitingForTheTechnician() {
-        api = new Api(port);
-        teams = new TeamsClient(port, FAKE.serviceUrl());
-        t = new TeamsFlowSupport(FAKE, api);
         String user = new Fixtures(api).userWithMobileAndEmail();
         // Started as the Teams technician through the service itself: the API may no longer claim to be one.
         var started = verifications.start(new StartRequest("acme", user, Optional.of(Method.SMS_CODE),
@@ -75,12 +62,11 @@ class TeamsAuthenticationTest {
     @AfterAll
     static void stop() {
         TOKENS.close();
-        FAKE.close();
     }
 
     @Test
     void aValidTokenIsAccepted() {
-        var r = approve(TOKENS.token(APP_ID, FAKE.serviceUrl()));
+        var r = approve(TOKENS.token(APP_ID, fake.serviceUrl()));
 
         assertThat(t.invokeCard(r).toString()).contains("Verified");
         assertThat(t.state(verificationId)).isEqualTo("APPROVED");
@@ -93,29 +79,29 @@ class TeamsAuthenticationTest {
 
     @Test
     void aTokenForAnotherAppIsRefused() {
-        assertRefusedUnchanged(approve(TOKENS.token("another-app", FAKE.serviceUrl())));
+        assertRefusedUnchanged(approve(TOKENS.token("another-app", fake.serviceUrl())));
     }
 
     @Test
     void aTokenFromAnotherIssuerIsRefused() {
-        assertRefusedUnchanged(approve(TOKENS.token("https://evil.example", APP_ID, FAKE.serviceUrl(),
+        assertRefusedUnchanged(approve(TOKENS.token("https://evil.example", APP_ID, fake.serviceUrl(),
                 Instant.now().plus(Duration.ofMinutes(30)))));
     }
 
     @Test
     void anExpiredTokenIsRefused() {
-        assertRefusedUnchanged(approve(TOKENS.token(BotFrameworkTokens.ISSUER, APP_ID, FAKE.serviceUrl(),
+        assertRefusedUnchanged(approve(TOKENS.token(BotFrameworkTokens.ISSUER, APP_ID, fake.serviceUrl(),
                 Instant.now().minus(Duration.ofMinutes(10)))));
     }
 
     @Test
     void anUnsignedTokenIsRefused() {
-        assertRefusedUnchanged(approve(TOKENS.unsigned(APP_ID, FAKE.serviceUrl())));
+        assertRefusedUnchanged(approve(TOKENS.unsigned(APP_ID, fake.serviceUrl())));
     }
 
     @Test
     void aTokenSignedWithAnotherKeyIsRefused() {
-        assertRefusedUnchanged(approve(TOKENS.forged(APP_ID, FAKE.serviceUrl())));
+        assertRefusedUnchanged(approve(TOKENS.forged(APP_ID, fake.serviceUrl())));
     }
 
     @Test
@@ -129,7 +115,7 @@ class TeamsAuthenticationTest {
         activity.with("conversation").put("tenantId", "11111111-2222-3333-4444-555555555555");
         activity.with("channelData").with("tenant").put("id", "11111111-2222-3333-4444-555555555555");
 
-        var r = teams.withToken(TOKENS.token(APP_ID, FAKE.serviceUrl())).post(activity);
+        var r = teams.withToken(TOKENS.token(APP_ID, fake.serviceUrl())).post(activity);
 
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.json().path("detail").asText()).contains("serves only the Microsoft 365 organisation");
@@ -145,7 +131,7 @@ class TeamsAuthenticationTest {
         activity.with("conversation").remove("tenantId");
         activity.with("channelData").remove("tenant");
 
-        var r = teams.withToken(TOKENS.token(APP_ID, FAKE.serviceUrl())).post(activity);
+        var r = teams.withToken(TOKENS.token(APP_ID, fake.serviceUrl())).post(activity);
 
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.body()).doesNotContain("acme", "Exception");
@@ -173,6 +159,6 @@ class TeamsAuthenticationTest {
         assertThat(t.state(verificationId)).isEqualTo("SENT");
         assertThat(t.eventTypes(verificationId)).doesNotContain("TECHNICIAN_APPROVED", "UNAUTHORIZED_ACTION");
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertThat(FAKE.calls()).isEmpty());
+                .untilAsserted(() -> assertThat(fake.calls()).isEmpty());
     }
 }

@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helpdeskverify.chat.teams.TeamsClient.Conversation;
 import io.helpdeskverify.chat.teams.TeamsClient.Member;
-import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.Fixtures;
-import io.helpdeskverify.support.HelpdeskTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every card the Teams adapter emits for each method, with the longest names the directory
@@ -23,30 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * technician name), validated against the Adaptive Cards 1.5 schema: the posted card, both
  * refresh views, the final card and the audit reply. Plus the visible push → SMS fallback.
  */
-@HelpdeskTest
-class TeamsCardVariantsTest {
+class TeamsCardVariantsTest extends TeamsTestBase {
 
-    private static final FakeBotConnector FAKE = new FakeBotConnector();
-
-    @LocalServerPort
-    int port;
-    Api api;
-    TeamsClient teams;
-    TeamsFlowSupport t;
     final Member tech = new Member("29:" + java.util.UUID.randomUUID(), "T".repeat(250) + " <b>*Tech*</b>");
     final Member observer = Member.random("Olga Observer");
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        teams = new TeamsClient(port, FAKE.serviceUrl());
-        t = new TeamsFlowSupport(FAKE, api);
-    }
-
-    @AfterAll
-    static void stop() {
-        FAKE.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"push", "push-code", "sms", "email", "match"})

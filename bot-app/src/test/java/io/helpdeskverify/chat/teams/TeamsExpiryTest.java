@@ -6,33 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.helpdeskverify.chat.teams.TeamsClient.Conversation;
 import io.helpdeskverify.chat.teams.TeamsClient.Member;
-import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.Fixtures;
-import io.helpdeskverify.support.HelpdeskTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A verification nobody answers expires at its deadline (30 s, the shortest policy) and the card says so. */
-@HelpdeskTest
-class TeamsExpiryTest {
-
-    private static final FakeBotConnector FAKE = new FakeBotConnector();
-
-    @LocalServerPort
-    int port;
-
-    @AfterAll
-    static void stop() {
-        FAKE.close();
-    }
+class TeamsExpiryTest extends TeamsTestBase {
 
     @Test
     void anUnansweredPushExpiresAndTheCardAndAuditThreadSaySo() {
-        var api = new Api(port);
-        var t = new TeamsFlowSupport(FAKE, api);
-        var teams = new TeamsClient(port, FAKE.serviceUrl());
         var tech = Member.random("Terry Tech");
         var slug = Fixtures.unique("quick");
         var created = api.post("/api/v1/customers", """
@@ -53,6 +35,5 @@ class TeamsExpiryTest {
         t.awaitCall(c -> c.isSend() && c.path().startsWith("/v3/conversations/" + channel.id() + ";messageid=")
                 && c.card().toString().contains("Expired"));
         assertThat(t.invokeCard(teams.action(tech, channel, "refresh", id)).path("actions").size()).isZero();
-        t.validateEverything();
     }
 }

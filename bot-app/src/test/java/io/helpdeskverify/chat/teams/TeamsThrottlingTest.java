@@ -7,43 +7,31 @@ import static org.awaitility.Awaitility.await;
 import io.helpdeskverify.chat.teams.FakeBotConnector.Call;
 import io.helpdeskverify.chat.teams.TeamsClient.Conversation;
 import io.helpdeskverify.chat.teams.TeamsClient.Member;
-import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.Fixtures;
-import io.helpdeskverify.support.HelpdeskTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Teams' limits: at most 7 messages per second to one conversation, and the card still reaches
  * its final state through 429 (Retry-After), 412, 502 and 504. Each test has its own fake, so
  * its scripted failures meet only its own calls.
  */
-@HelpdeskTest
-class TeamsThrottlingTest {
+class TeamsThrottlingTest extends TeamsTestBase {
 
-    private FakeBotConnector fake;
-    @LocalServerPort
-    int port;
-    Api api;
-    TeamsClient teams;
-    TeamsFlowSupport t;
     final Member tech = Member.random("Tara Tech");
 
     @BeforeEach
-    void setUp() {
-        fake = new FakeBotConnector();
-        api = new Api(port);
-        teams = new TeamsClient(port, fake.serviceUrl());
-        t = new TeamsFlowSupport(fake, api);
+    void aFakeOfItsOwn() {
+        use(new FakeBotConnector());
     }
 
+    @Override
     @AfterEach
-    void tearDown() {
-        t.validateEverything();
+    void everyCardIsValid() {
+        super.everyCardIsValid();
         fake.close();
     }
 

@@ -11,51 +11,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helpdeskverify.chat.teams.FakeBotConnector.Call;
 import io.helpdeskverify.chat.teams.TeamsClient.Conversation;
 import io.helpdeskverify.chat.teams.TeamsClient.Member;
-import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.Fixtures;
-import io.helpdeskverify.support.HelpdeskTest;
 import io.helpdeskverify.testsupport.AdaptiveCardSchema;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Teams end to end: activities posted to {@code /api/messages} (anonymous, as in the local
  * profile), the fake Bot Connector as {@code serviceUrl}, the real flow, Redis and outbox behind.
  */
-@HelpdeskTest
-class TeamsVerificationFlowTest {
+class TeamsVerificationFlowTest extends TeamsTestBase {
 
-    private static final FakeBotConnector FAKE = new FakeBotConnector();
     private static final String ALICE_SECRET = "demo-alice-device-secret-local-only";
 
-    @LocalServerPort
-    int port;
-    Api api;
-    TeamsClient teams;
-    TeamsFlowSupport t;
     final Member tech = Member.random("Tina Tech");
     final Member intruder = Member.random("Ivan Other");
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        teams = new TeamsClient(port, FAKE.serviceUrl());
-        t = new TeamsFlowSupport(FAKE, api);
-    }
-
-    @AfterEach
-    void everyCardIsValid() {
-        t.validateEverything();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
 
     @Test
     void alicePushWithCodeInAChannelEndsVerifiedByTheTechnicianWithTheAuditThread() {
