@@ -19,6 +19,11 @@ import io.helpdeskverify.chat.core.PrivateMessage;
 import io.helpdeskverify.chat.core.Recipient;
 import io.helpdeskverify.chat.core.ThreadRef;
 import io.helpdeskverify.chat.core.UpdateResult;
+import io.helpdeskverify.chat.core.RetryableCallException;
+import io.helpdeskverify.chat.cards.PlatformCalls;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Optional;
 import io.helpdeskverify.verification.Platform;
 import java.io.IOException;
 import java.time.Clock;
@@ -33,17 +38,23 @@ class SlackChatPlatform implements ChatPlatform {
     /* The card or its channel is gone for good: further updates can only fail the same way. */
     private static final Set<String> GONE = Set.of("message_not_found", "channel_not_found", "is_archived",
             "cant_update_message", "not_in_channel", "edit_window_closed");
+    /* Slack's own failures, worth another try (https://api.slack.com/methods/chat.postMessage#errors). */
+    private static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
+            "request_timeout");
     private static final Duration DEFAULT_RETRY = Duration.ofSeconds(30);
+    private static final String UNREACHABLE = "Slack could not be reached; try again in a moment.";
 
     private final Slack slack;
     private final SlackApi api;
+    private final PlatformCalls calls;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final Clock clock;
     private final UpdateLimits limits;
 
-    SlackChatPlatform(Slack slack, SlackProperties props, Clock clock, double tickShare) {
+    SlackChatPlatform(Slack slack, SlackProperties props, PlatformCalls calls, Clock clock, double tickShare) {
         this.slack = slack;
         this.api = new SlackApi(slack, props.botToken());
+        this.calls = calls;
         this.clock = clock;
         this.limits = new UpdateLimits(
                 List.of(new UpdateLimits.Window(props.updateBudget().max(), props.updateBudget().per())), tickShare);
@@ -84,7 +95,7 @@ class SlackChatPlatform implements ChatPlatform {
                     : new UpdateResult.Failed(response.getError());
         } catch (SlackApiException e) {
             if (e.getResponse().code() == 429) {
-                return new UpdateResult.RetryAfter(retryAfter(e));
+                return new UpdateResult.RetryAfter(retryAfter(e).orElse(DEFAULT_RETRY));
             }
             return new UpdateResult.Failed("HTTP " + e.getResponse().code());
         } catch (IOException e) {
@@ -146,19 +157,40 @@ class SlackChatPlatform implements ChatPlatform {
         return "slack:" + card.conversation().workspace();
     }
 
+    /* Posts and private messages go through the one retry loop (Slack keeps no budget for them here). */
     private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) {
+        return calls.call("slack:" + method, () -> once(method, call));
+    }
+
+    private static <T extends SlackApiTextResponse> T once(String method, SlackCall<T> call) {
         T response;
         try {
             response = call.run();
         } catch (SlackApiException e) {
-            boolean limited = e.getResponse().code() == 429;
-            throw new ChatPlatformException(method + " answered HTTP " + e.getResponse().code(),
-                    limited ? "Slack is rate limiting this workspace; try again in a few seconds." : "", e);
+            int status = e.getResponse().code();
+            if (status == 429) {
+                throw new RetryableCallException(method + " answered HTTP 429", advice("ratelimited"), true,
+                        retryAfter(e), e);
+            }
+            if (status >= 500) {
+                throw new RetryableCallException(method + " answered HTTP " + status, "Slack is not answering right now; "
+                        + "try again in a moment.", false, Optional.empty(), e);
+            }
+            throw new ChatPlatformException(method + " answered HTTP " + status, "", e);
+        } catch (ConnectException | UnknownHostException e) {
+            // Nothing reached Slack, so trying again cannot post the same message twice.
+            throw new RetryableCallException(method + " failed: " + e, UNREACHABLE, false, Optional.empty(), e);
         } catch (IOException e) {
-            throw new ChatPlatformException(method + " failed: " + e, "Slack could not be reached; try again in a moment.", e);
+            // Slack may have posted it before the answer was lost: another try could post it twice.
+            throw new ChatPlatformException(method + " failed: " + e, UNREACHABLE, e);
         }
         if (!response.isOk()) {
-            throw new ChatPlatformException(method + " answered " + response.getError(), advice(response.getError()));
+            String error = response.getError();
+            if ("ratelimited".equals(error) || TRANSIENT.contains(error)) {
+                throw new RetryableCallException(method + " answered " + error, advice(error), "ratelimited".equals(error),
+                        Optional.empty(), null);
+            }
+            throw new ChatPlatformException(method + " answered " + error, advice(error));
         }
         return response;
     }
@@ -175,12 +207,13 @@ class SlackChatPlatform implements ChatPlatform {
         };
     }
 
-    private static Duration retryAfter(SlackApiException e) {
+    private static Optional<Duration> retryAfter(SlackApiException e) {
         String header = e.getResponse().header("Retry-After");
         try {
-            return header == null ? DEFAULT_RETRY : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
+            return header == null ? Optional.empty()
+                    : Optional.of(Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip()))));
         } catch (NumberFormatException ex) {
-            return DEFAULT_RETRY;
+            return Optional.empty();
         }
     }
 

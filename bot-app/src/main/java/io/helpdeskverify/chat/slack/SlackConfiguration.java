@@ -10,6 +10,7 @@ import io.helpdeskverify.chat.core.AccessProperties;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.core.ChatProperties;
 import io.helpdeskverify.chat.TechnicianActions;
+import io.helpdeskverify.chat.cards.PlatformCalls;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -39,8 +40,9 @@ class SlackConfiguration {
     }
 
     @Bean
-    SlackChatPlatform slackChatPlatform(Slack slack, SlackProperties props, Clock clock, ChatProperties chat) {
-        return new SlackChatPlatform(slack, props, clock, chat.tickShare());
+    SlackChatPlatform slackChatPlatform(Slack slack, SlackProperties props, PlatformCalls calls, Clock clock,
+                                        ChatProperties chat) {
+        return new SlackChatPlatform(slack, props, calls, clock, chat.tickShare());
     }
 
     /** Membership of the Slack user groups that access policies name (docs/access.md). */

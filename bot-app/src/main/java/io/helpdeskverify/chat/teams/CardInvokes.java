@@ -21,9 +21,6 @@ import io.helpdeskverify.verification.VerificationService;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code adaptiveCard/action} invokes: the refresh that gives the requesting technician their
@@ -32,8 +29,6 @@ import org.springframework.stereotype.Component;
  * (a refusal). Everything here is Redis work, well inside Teams' 5-second limit; starting a
  * verification from a picker runs on the chat executor.
  */
-@Component
-@Conditional(TeamsEnabled.class)
 class CardInvokes {
 
     static final String REFRESH = "refresh";
@@ -51,7 +46,7 @@ class CardInvokes {
 
     CardInvokes(VerificationService verifications, CardViewMapper mapper, TechnicianCodes codes,
                 TechnicianActions actions, ChatFlow flow, TeamsPrivateMessages privateMessages,
-                @Qualifier("chatExecutor") Executor executor, ObjectMapper json, TeamsProperties props) {
+                Executor executor, ObjectMapper json, TeamsProperties props) {
         this.verifications = verifications;
         this.mapper = mapper;
         this.codes = codes;

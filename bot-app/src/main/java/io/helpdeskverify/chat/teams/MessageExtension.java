@@ -13,16 +13,11 @@ import io.helpdeskverify.chat.MethodOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.stereotype.Component;
 
 /**
  * The message extension's action command {@code verify}: a small dialog (end user, customer,
  * method) whose submission runs the very same command as typing {@code verify user@customer --sms}.
  */
-@Component
-@Conditional(TeamsEnabled.class)
 class MessageExtension {
 
     static final String COMMAND_ID = "verify";
@@ -35,7 +30,7 @@ class MessageExtension {
     private final TeamsProperties props;
     private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
-    MessageExtension(ChatFlow flow, @Qualifier("chatExecutor") Executor executor, ObjectMapper json,
+    MessageExtension(ChatFlow flow, Executor executor, ObjectMapper json,
                      TeamsProperties props) {
         this.flow = flow;
         this.executor = executor;

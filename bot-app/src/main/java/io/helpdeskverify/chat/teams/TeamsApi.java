@@ -22,16 +22,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.stereotype.Component;
 
 /**
  * The SDK's Bot Connector client, one per service URL, signed with the app's credentials (from
  * the app's own tenant for a single-tenant bot). Service URLs only ever come from activities whose
  * token named them, so the bot never calls an address a caller made up.
  */
-@Component
-@Conditional(TeamsEnabled.class)
 class TeamsApi {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);

@@ -13,36 +13,31 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.stereotype.Component;
 
 /**
  * One authenticated activity at a time: messages are commands for the shared chat flow (answered
  * at once, worked off the request thread); invokes are answered in the HTTP response. A repeat of
  * an activity Teams already sent is answered but never acted on twice.
  */
-@Component
-@Conditional(TeamsEnabled.class)
 class TeamsBot implements Bot {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
 
     private final TeamsProperties props;
     private final TeamsApi api;
-    private final SeenActivities dedup;
+    private final SeenActivities seen;
     private final CardInvokes cardInvokes;
     private final MessageExtension extension;
     private final ChatFlow flow;
     private final AccessGuard guard;
     private final Executor executor;
 
-    TeamsBot(TeamsProperties props, TeamsApi api, SeenActivities dedup, CardInvokes cardInvokes,
+    TeamsBot(TeamsProperties props, TeamsApi api, SeenActivities seen, CardInvokes cardInvokes,
              MessageExtension extension, ChatFlow flow, AccessGuard guard,
-             @Qualifier("chatExecutor") Executor executor) {
+             Executor executor) {
         this.props = props;
         this.api = api;
-        this.dedup = dedup;
+        this.seen = seen;
         this.cardInvokes = cardInvokes;
         this.extension = extension;
         this.flow = flow;
@@ -74,7 +69,7 @@ class TeamsBot implements Bot {
     private void onMessage(Activity a) {
         var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a),
                 TeamsActivities.commandText(a), TeamsActivities.context(a, props.appTenantId()));
-        if (!dedup.firstTime(a.getConversation().getId(), a.getId())) {
+        if (!seen.firstTime(a.getConversation().getId(), a.getId())) {
             log.info("Teams sent message {} again; already handled", a.getId());
             return;
         }
@@ -88,7 +83,7 @@ class TeamsBot implements Bot {
             return;
         }
         boolean botAdded = a.getMembersAdded().stream().anyMatch(m -> a.getRecipient().getId().equals(m.getId()));
-        if (botAdded && dedup.firstTime(a.getConversation().getId(), a.getId())) {
+        if (botAdded && seen.firstTime(a.getConversation().getId(), a.getId())) {
             var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), "help",
                     TeamsActivities.context(a, props.appTenantId()));
             executor.execute(() -> flow.handle(request));
@@ -97,7 +92,7 @@ class TeamsBot implements Bot {
 
     private InvokeResponse invoke(Activity a) {
         TeamsActivities.conversation(a);
-        boolean repeat = !dedup.firstTime(a.getConversation().getId(), a.getId());
+        boolean repeat = !seen.firstTime(a.getConversation().getId(), a.getId());
         String name = a.getName() == null ? "" : a.getName();
         try {
             return switch (name) {

@@ -14,18 +14,16 @@ import io.helpdeskverify.chat.core.ConversationRef;
 import io.helpdeskverify.chat.core.PrivateMessage;
 import io.helpdeskverify.chat.core.Recipient;
 import io.helpdeskverify.chat.core.ThreadRef;
-import io.helpdeskverify.chat.store.UpdateBudget;
+import io.helpdeskverify.chat.cards.PlatformCalls;
+import io.helpdeskverify.chat.core.RetryableCallException;
 import io.helpdeskverify.chat.core.UpdateResult;
 import io.helpdeskverify.verification.Platform;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.stereotype.Component;
 
 /**
  * The chat port on Microsoft Teams. Cards are new posts in a channel (or messages in a chat),
@@ -34,28 +32,24 @@ import org.springframework.stereotype.Component;
  * the technician's one-to-one chat with the bot.
  *
  * <p>Every send and update to a conversation spends the Teams budget of that conversation
- * ({@link TeamsProperties.Budget}: 7 per second, 60 per 30 seconds) shared by all instances; 429 and 412 pause the conversation for the
- * announced time, 502 and 504 are retried with back-off.
+ * ({@link TeamsProperties.Budget}: 7 per second, 60 per 30 seconds) shared by all instances. Sends
+ * go through {@link PlatformCalls} (429 and 412 pause the conversation for the announced time, 5xx
+ * and no answer are tried again with back-off); updates through {@code CardUpdater}.
  */
-@Component
-@Conditional(TeamsEnabled.class)
 class TeamsChatPlatform implements ChatPlatform {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsChatPlatform.class);
-    private static final int SEND_ATTEMPTS = 4;
-    /* A send waits this long at most for room in the budget, then fails with advice. */
-    private static final Duration BUDGET_PATIENCE = Duration.ofSeconds(20);
 
     private final TeamsApi api;
-    private final UpdateBudget budget;
+    private final PlatformCalls calls;
     private final UpdateLimits limits;
     private final TeamsPrivateMessages privateMessages;
     private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
-    TeamsChatPlatform(TeamsApi api, UpdateBudget budget, ChatProperties chat, TeamsPrivateMessages privateMessages,
+    TeamsChatPlatform(TeamsApi api, PlatformCalls calls, ChatProperties chat, TeamsPrivateMessages privateMessages,
                       TeamsProperties props) {
         this.api = api;
-        this.budget = budget;
+        this.calls = calls;
         this.privateMessages = privateMessages;
         var b = props.budget();
         this.limits = new UpdateLimits(List.of(new UpdateLimits.Window(b.burstMax(), b.burstPer()),
@@ -176,46 +170,26 @@ class TeamsChatPlatform implements ChatPlatform {
         throw new ChatPlatformException("Teams did not return the id of the new message", "Try again in a moment.");
     }
 
+    /* Every call to a conversation goes through the one budget-and-retry loop, one attempt at a time. */
     private <T> T send(String scope, Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            UpdateBudget.Granted slot = awaitBudget(scope);
-            try {
-                return call.get();
-            } catch (TeamsCallException e) {
-                if (!e.transientFailure() || attempt >= SEND_ATTEMPTS) {
-                    throw new ChatPlatformException(e.getMessage(), advice(e), e);
-                }
-                Duration wait = e.retryAfter().orElse(Duration.ofMillis(500L << attempt));
-                if (e.throttled()) {
-                    budget.block(scope, wait);
-                }
-                log.info("Teams answered {} in {}; trying again in {}", e.status(), scope, wait);
-                LockSupport.parkNanos(wait.toNanos());
-            } catch (ChatPlatformException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // The SDK also fails before sending (validation, serialisation): still a failed call for the flow.
-                throw new ChatPlatformException("Teams call failed: " + e, "Try again in a moment; if it keeps failing, "
-                        + "ask your admin to check the bot's log.", e);
-            } finally {
-                budget.sent(slot);
-            }
-        }
+        return calls.call(scope, limits, () -> once(call));
     }
 
-    private UpdateBudget.Granted awaitBudget(String scope) {
-        long deadline = System.nanoTime() + BUDGET_PATIENCE.toNanos();
-        while (true) {
-            UpdateBudget.Spend spend = budget.tryAcquire(scope, limits, UpdateBudget.Priority.STATE);
-            if (spend instanceof UpdateBudget.Granted granted) {
-                return granted;
+    private static <T> T once(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (TeamsCallException e) {
+            if (e.transientFailure()) {
+                throw new RetryableCallException("Teams answered " + e.status(), advice(e), e.throttled(),
+                        e.retryAfter(), e);
             }
-            Duration wait = ((UpdateBudget.Wait) spend).duration();
-            if (System.nanoTime() + wait.toNanos() > deadline) {
-                throw new ChatPlatformException("the Teams budget of " + scope + " stayed full",
-                        "Teams is busy in this conversation; try again in a minute.");
-            }
-            LockSupport.parkNanos(wait.toNanos());
+            throw new ChatPlatformException(e.getMessage(), advice(e), e);
+        } catch (ChatPlatformException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The SDK also fails before sending (validation, serialisation): still a failed call for the flow.
+            throw new ChatPlatformException("Teams call failed: " + e, "Try again in a moment; if it keeps failing, "
+                    + "ask your admin to check the bot's log.", e);
         }
     }
 

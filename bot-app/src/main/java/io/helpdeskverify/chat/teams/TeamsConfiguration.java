@@ -4,16 +4,30 @@ import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.chat.ChatFlow;
+import io.helpdeskverify.chat.TechnicianActions;
+import io.helpdeskverify.chat.cards.CardViewMapper;
+import io.helpdeskverify.chat.cards.PlatformCalls;
+import io.helpdeskverify.chat.cards.TechnicianCodes;
+import io.helpdeskverify.chat.core.AccessGuard;
+import io.helpdeskverify.chat.core.ChatProperties;
+import io.helpdeskverify.chat.store.PickerOrigins;
+import io.helpdeskverify.chat.store.SeenActivities;
+import io.helpdeskverify.verification.VerificationService;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Bot Framework SDK's adapter, which verifies every incoming token (issuer, audience = our app
- * id, signing keys and their channel endorsement, the {@code serviceurl} claim) before our bot sees
- * the activity.
+ * The Teams adapter, on when {@link TeamsEnabled} says so: every bean of it is made here (as
+ * {@code SlackConfiguration} makes Slack's), and the Bot Framework SDK's adapter verifies every
+ * incoming token (issuer, audience = our app id, signing keys and their channel endorsement, the
+ * {@code serviceurl} claim) before our bot sees the activity.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(TeamsEnabled.class)
@@ -36,5 +50,41 @@ class TeamsConfiguration {
         }
         return new BotFrameworkHttpAdapter(new SimpleCredentialProvider(props.appId(), props.appPassword()),
                 new SimpleChannelProvider());
+    }
+
+    @Bean
+    TeamsApi teamsApi(TeamsProperties props) {
+        return new TeamsApi(props);
+    }
+
+    @Bean
+    TeamsPrivateMessages teamsPrivateMessages(PickerOrigins origins) {
+        return new TeamsPrivateMessages(origins);
+    }
+
+    @Bean
+    TeamsChatPlatform teamsChatPlatform(TeamsApi api, PlatformCalls calls, ChatProperties chat,
+                                        TeamsPrivateMessages privateMessages, TeamsProperties props) {
+        return new TeamsChatPlatform(api, calls, chat, privateMessages, props);
+    }
+
+    @Bean
+    CardInvokes teamsCardInvokes(VerificationService verifications, CardViewMapper mapper, TechnicianCodes codes,
+                                 TechnicianActions actions, ChatFlow flow, TeamsPrivateMessages privateMessages,
+                                 @Qualifier("chatExecutor") Executor executor, ObjectMapper json, TeamsProperties props) {
+        return new CardInvokes(verifications, mapper, codes, actions, flow, privateMessages, executor, json, props);
+    }
+
+    @Bean
+    MessageExtension teamsMessageExtension(ChatFlow flow, @Qualifier("chatExecutor") Executor executor, ObjectMapper json,
+                                           TeamsProperties props) {
+        return new MessageExtension(flow, executor, json, props);
+    }
+
+    @Bean
+    TeamsBot teamsBot(TeamsProperties props, TeamsApi api, SeenActivities seen, CardInvokes cardInvokes,
+                      MessageExtension extension, ChatFlow flow, AccessGuard guard,
+                      @Qualifier("chatExecutor") Executor executor) {
+        return new TeamsBot(props, api, seen, cardInvokes, extension, flow, guard, executor);
     }
 }

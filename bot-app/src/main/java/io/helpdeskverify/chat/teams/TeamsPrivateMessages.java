@@ -8,16 +8,12 @@ import io.helpdeskverify.chat.core.ConversationRef;
 import io.helpdeskverify.chat.core.PrivateMessage;
 import io.helpdeskverify.chat.core.Recipient;
 import java.util.Optional;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.stereotype.Component;
 
 /**
  * Private messages as Adaptive Cards. A picker is answered from the technician's one-to-one chat,
  * but the verification belongs where the command was typed: its buttons carry the key under which
  * {@link PickerOrigins} remembers that origin and who it was offered to.
  */
-@Component
-@Conditional(TeamsEnabled.class)
 class TeamsPrivateMessages {
 
     static final String ORIGIN = "origin";

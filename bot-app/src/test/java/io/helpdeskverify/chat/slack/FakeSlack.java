@@ -83,10 +83,15 @@ final class FakeSlack {
 
     /** The next {@code times} chat.update calls of this channel get 429 with {@code Retry-After: 1}. */
     void rateLimitUpdates(String channel, int times) {
+        rateLimit("chat.update", channel, times);
+    }
+
+    /** The next {@code times} calls of this Web API method in this channel get 429 with {@code Retry-After: 1}. */
+    void rateLimit(String method, String channel, int times) {
         for (int i = 0; i < times; i++) {
-            server.stubFor(post(urlEqualTo("/api/chat.update")).atPriority(1)
+            server.stubFor(post(urlEqualTo("/api/" + method)).atPriority(1)
                     .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("channel=" + channel))
-                    .inScenario("429-" + channel)
+                    .inScenario("429-" + method + "-" + channel)
                     .whenScenarioStateIs(i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "served-" + i)
                     .willSetStateTo("served-" + (i + 1))
                     .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")

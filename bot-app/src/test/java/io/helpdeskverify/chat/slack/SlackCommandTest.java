@@ -157,6 +157,24 @@ class SlackCommandTest extends SlackTestBase {
         assertThat(verificationId(card)).isNotBlank();
     }
 
+    @Test
+    void a429OnTheCardsPostIsWaitedOutAndTheCardStillArrivesOnce() {
+        String user = new Fixtures(api).userWithMobileAndEmail();
+        String channel = channel();
+        fake.rateLimit("chat.postMessage", channel, 1);
+
+        String responseUrl = command(user + "@acme --sms", channel, "UPOST", "pam");
+        var card = await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls("chat.postMessage", channel).stream()
+                .filter(c -> c.status() == 200 && c.blocks().contains("hv_header")).findFirst(), Optional::isPresent).get();
+
+        var limited = fake.calls("chat.postMessage", channel).stream().filter(c -> c.status() == 429).findFirst();
+        assertThat(limited).as("the first post met the 429").isPresent();
+        assertThat(Duration.between(limited.get().at(), card.at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(fake.calls("chat.postMessage", channel).stream()
+                .filter(c -> c.status() == 200 && c.blocks().contains("hv_header"))).hasSize(1);
+        assertThat(String.join("", fake.responses(responseUrl))).doesNotContainIgnoringCase("rate");
+    }
+
     private String answer(String responseUrl) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> fake.responses(responseUrl), r -> !r.isEmpty()).get(0);
     }
