@@ -306,7 +306,7 @@ final class Report {
                     .append("every button click with a new Gson (`GsonFactory.createSnakeCase()`), which rebuilds the ")
                     .append("reflective adapters of the whole `BlockActionPayload` type graph per click ")
                     .append("(`FieldNamingPolicy.separateCamelCase`, `ReflectiveTypeAdapterFactory.getBoundFields` near the top ")
-                    .append("of the stack, under `SlackEventsController.events`). The rules keep Bolt in charge of verifying ")
+                    .append("of the stack, under `SlackController.events`). The rules keep Bolt in charge of verifying ")
                     .append("and routing Slack's requests, so this stays until it is fixed upstream. The same per-response Gson ")
                     .append("in slack-api-client's `MethodsClient` is avoided: `SlackApi` makes the three calls on a card's ")
                     .append("path with the SDK's request types, form builder, HTTP client and response types but one shared ")

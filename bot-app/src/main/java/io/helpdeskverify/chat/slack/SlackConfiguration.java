@@ -57,7 +57,7 @@ class SlackConfiguration {
         // The auth.test cache keeps a Web API round trip out of every request's path to its ack.
         var app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(props.botToken())
                 .signingSecret(props.signingSecret()).authTestCacheEnabled(true)
-                // SlackEventsController's SlackSignatureGate already checked the signature on the raw body,
+                // SlackController's SlackSignatureGate already checked the signature on the raw body,
                 // with the SDK's own verifier, before Bolt sees the request; checking it again on the ack
                 // path cost a second HMAC per request. Socket Mode requests carry no signature anyway.
                 .requestVerificationEnabled(false).build());

@@ -82,9 +82,9 @@ class TeamsConfiguration {
     }
 
     @Bean
-    TeamsBot teamsBot(TeamsProperties props, TeamsApi api, SeenActivities seen, CardInvokes cardInvokes,
+    TeamsHandlers teamsHandlers(TeamsProperties props, TeamsApi api, SeenActivities seen, CardInvokes cardInvokes,
                       MessageExtension extension, ChatFlow flow, AccessGuard guard,
                       @Qualifier("chatExecutor") Executor executor) {
-        return new TeamsBot(props, api, seen, cardInvokes, extension, flow, guard, executor);
+        return new TeamsHandlers(props, api, seen, cardInvokes, extension, flow, guard, executor);
     }
 }

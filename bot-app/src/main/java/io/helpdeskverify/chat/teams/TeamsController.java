@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Bot Framework messaging endpoint. The SDK authenticates the request before {@link TeamsBot}
+ * The Bot Framework messaging endpoint. The SDK authenticates the request before {@link TeamsHandlers}
  * runs, so a request without a valid token changes nothing and gets 401. Without Teams settings the
  * route answers 503 with what to set.
  */
@@ -31,9 +31,9 @@ class TeamsController {
     private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
 
     private final ObjectProvider<BotFrameworkHttpAdapter> adapters;
-    private final ObjectProvider<TeamsBot> bots;
+    private final ObjectProvider<TeamsHandlers> bots;
 
-    TeamsController(ObjectProvider<BotFrameworkHttpAdapter> adapters, ObjectProvider<TeamsBot> bots) {
+    TeamsController(ObjectProvider<BotFrameworkHttpAdapter> adapters, ObjectProvider<TeamsHandlers> bots) {
         this.adapters = adapters;
         this.bots = bots;
     }
@@ -50,7 +50,7 @@ class TeamsController {
     CompletableFuture<ResponseEntity<Object>> incoming(@RequestBody Activity activity,
             @RequestHeader(value = "Authorization", defaultValue = "") String authorization) {
         BotFrameworkHttpAdapter adapter = adapters.getIfAvailable();
-        TeamsBot bot = bots.getIfAvailable();
+        TeamsHandlers bot = bots.getIfAvailable();
         if (adapter == null || bot == null) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "Teams is not configured on this server: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD "
@@ -86,7 +86,7 @@ class TeamsController {
             log.info("Teams request refused: {}", cause.getMessage());
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        if (cause instanceof TeamsBot.ForeignTenantException) {
+        if (cause instanceof TeamsHandlers.ForeignTenantException) {
             log.warn("Teams request refused: {}", cause.getMessage());
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, cause.getMessage()));

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * at once, worked off the request thread); invokes are answered in the HTTP response. A repeat of
  * an activity Teams already sent is answered but never acted on twice.
  */
-class TeamsBot implements Bot {
+class TeamsHandlers implements Bot {
 
-    private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+    private static final Logger log = LoggerFactory.getLogger(TeamsHandlers.class);
 
     private final TeamsProperties props;
     private final TeamsApi api;
@@ -32,7 +32,7 @@ class TeamsBot implements Bot {
     private final AccessGuard guard;
     private final Executor executor;
 
-    TeamsBot(TeamsProperties props, TeamsApi api, SeenActivities seen, CardInvokes cardInvokes,
+    TeamsHandlers(TeamsProperties props, TeamsApi api, SeenActivities seen, CardInvokes cardInvokes,
              MessageExtension extension, ChatFlow flow, AccessGuard guard,
              Executor executor) {
         this.props = props;

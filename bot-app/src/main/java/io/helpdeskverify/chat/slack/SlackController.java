@@ -26,16 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
  * Without Slack settings the route answers 503 with what to set.
  */
 @RestController
-class SlackEventsController {
+class SlackController {
 
-    private static final Logger log = LoggerFactory.getLogger(SlackEventsController.class);
+    private static final Logger log = LoggerFactory.getLogger(SlackController.class);
 
     private final ObjectProvider<App> app;
     private final ObjectProvider<SlackAppServletAdapter> adapter;
     /** Empty without a signing secret: then Slack is off and the route answers 503 before any check. */
     private final Optional<SlackSignatureGate> gate;
 
-    SlackEventsController(ObjectProvider<App> app, ObjectProvider<SlackAppServletAdapter> adapter,
+    SlackController(ObjectProvider<App> app, ObjectProvider<SlackAppServletAdapter> adapter,
                           SlackProperties props, Clock clock) {
         this.app = app;
         this.adapter = adapter;
