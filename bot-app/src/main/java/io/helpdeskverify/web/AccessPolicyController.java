@@ -8,6 +8,8 @@ import io.helpdeskverify.access.SlackGrant;
 import io.helpdeskverify.access.TeamsGrant;
 import io.helpdeskverify.directory.DirectoryService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,6 +57,13 @@ class AccessPolicyController {
      * @param mode the global mode
      * @param restricted whether only those listed may verify (a policy is set, or the mode is strict)
      */
+    /**
+     * The body's shape, for the OpenAPI document: {@link #put} reads it field by field, so that an
+     * unknown field is refused instead of dropped.
+     */
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record AccessPolicyBody(List<SlackGrant> slack, List<TeamsGrant> teams) {}
+
     record AccessPolicyResponse(String customer, String mode, boolean restricted, List<SlackGrant> slack,
                                 List<TeamsGrant> teams) {}
 
@@ -72,7 +81,10 @@ class AccessPolicyController {
     @ApiResponse(responseCode = "404", description = "No such customer.")
     @ApiResponse(responseCode = "422", description = "The policy is invalid: an unknown field, a wrong type or a malformed id.")
     @PutMapping
-    AccessPolicyResponse put(@PathVariable String slug, @RequestBody(required = false) JsonNode body) {
+    AccessPolicyResponse put(@PathVariable String slug,
+                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                     schema = @Schema(implementation = AccessPolicyBody.class)))
+                             @RequestBody(required = false) JsonNode body) {
         String customer = directory.customer(slug).slug();
         AccessPolicy policy = parse(body);
         policies.save(customer, policy);

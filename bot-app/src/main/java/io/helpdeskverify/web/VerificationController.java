@@ -7,6 +7,7 @@ import io.helpdeskverify.verification.StartResult;
 import io.helpdeskverify.verification.VerificationService;
 import io.helpdeskverify.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -149,7 +150,9 @@ class VerificationController {
     }
 
     /** @param technician no longer accepted (the token is the technician); present only to refuse it clearly */
-    record StartBody(String customer, String user, String method, Object technician, String channel) {}
+    record StartBody(String customer, String user, String method,
+                     @Schema(description = "Refused (422): the API token is the technician.", deprecated = true)
+                     Object technician, String channel) {}
 
     record DecisionBody(String decision) {}
 }
