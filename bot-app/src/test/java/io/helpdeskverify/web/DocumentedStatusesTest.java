@@ -158,6 +158,57 @@ class DocumentedStatusesTest {
         assertThat(wrong).as("calls whose status is not the expected one or not documented").isEmpty();
     }
 
+    /**
+     * The roles each operation's {@code apiToken} requirement lists are the roles the gate lets
+     * through: a token of any other role is a 403, a token of a listed one (or ADMIN, which includes
+     * the other two) gets past the gate; a device secret's operations refuse every API token. Path
+     * parameters are unknown ids and there is no body, so nothing is changed.
+     */
+    @Test
+    void theDocumentedRolesAreTheOnesTheGateLetsThrough() {
+        var admin = new Api(port);
+        paths = admin.get("/v3/api-docs").json().path("paths");
+        Map<String, Api> tokens = Map.of("ADMIN", admin,
+                "TECHNICIAN", admin.technician(Fixtures.unique("Roles tech")),
+                "AUDITOR", admin.issue(Fixtures.unique("Roles auditor"), "[\"AUDITOR\"]", "[\"*\"]"));
+        int checked = 0;
+        for (var path = paths.fields(); path.hasNext(); ) {
+            var p = path.next();
+            for (var operation = p.getValue().fields(); operation.hasNext(); ) {
+                var o = operation.next();
+                var documented = new java.util.HashSet<String>();
+                boolean bearer = false;
+                for (JsonNode requirement : o.getValue().path("security")) {
+                    requirement.path(OpenApiConfiguration.API_TOKEN).forEach(role -> documented.add(role.asText()));
+                    bearer |= requirement.size() > 0;
+                }
+                if (!bearer) {
+                    continue;
+                }
+                if (!documented.isEmpty()) {
+                    documented.add("ADMIN"); // ADMIN includes TECHNICIAN and AUDITOR (tokens.Role)
+                }
+                String method = o.getKey().toUpperCase(Locale.ROOT);
+                String concrete = p.getKey().replaceAll("\\{[^}]+}", "no-such-id");
+                for (var token : tokens.entrySet()) {
+                    int status = token.getValue().send(method, concrete, null, null, token.getValue().bearer(), Map.of())
+                            .status();
+                    String line = "%s %s as %s -> %d (documented roles %s)".formatted(method, p.getKey(), token.getKey(),
+                            status, documented);
+                    seen.add(line);
+                    boolean allowed = documented.contains(token.getKey());
+                    if (allowed ? status == 401 || status == 403 : status != 403) {
+                        wrong.add(line);
+                    }
+                    checked++;
+                }
+            }
+        }
+        seen.forEach(System.out::println);
+        assertThat(checked).as("operations checked x roles").isGreaterThan(90);
+        assertThat(wrong).as("calls where the gate and the documented roles disagree").isEmpty();
+    }
+
     private Api.Response call(Api as, String method, String template, String path, String body, int expected) {
         return send(as, method, template, path, body, JSON, expected);
     }
