@@ -7,6 +7,12 @@ import io.helpdeskverify.access.AccessPolicy;
 import io.helpdeskverify.access.SlackGrant;
 import io.helpdeskverify.access.TeamsGrant;
 import io.helpdeskverify.directory.DirectoryService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  * by field and any unknown field is refused: a misspelt {@code "user"} would otherwise be dropped
  * and silently turn a grant for one person into a grant for the whole workspace.
  */
+@Tag(name = "Access policies", description = "Who may verify a customer's end users from Slack and Teams (ADMIN).")
+@SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "ADMIN")
 @RestController
 @RequestMapping("/api/v1/customers/{slug}/access")
 class AccessPolicyController {
@@ -49,17 +57,34 @@ class AccessPolicyController {
      * @param mode the global mode
      * @param restricted whether only those listed may verify (a policy is set, or the mode is strict)
      */
+    /**
+     * The body's shape, for the OpenAPI document: {@link #put} reads it field by field, so that an
+     * unknown field is refused instead of dropped.
+     */
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record AccessPolicyBody(List<SlackGrant> slack, List<TeamsGrant> teams) {}
+
     record AccessPolicyResponse(String customer, String mode, boolean restricted, List<SlackGrant> slack,
                                 List<TeamsGrant> teams) {}
 
+    @Operation(operationId = "getAccessPolicy", summary = "Get who may verify this customer's end users")
+    @ApiResponse(responseCode = "200", description = "The policy and the mode that applies.")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
     @GetMapping
     AccessPolicyResponse get(@PathVariable String slug) {
         String customer = directory.customer(slug).slug();
         return response(customer, policies.find(customer).orElse(AccessPolicy.none()));
     }
 
+    @Operation(operationId = "putAccessPolicy", summary = "Replace the customer's access policy (an empty one removes it)")
+    @ApiResponse(responseCode = "200", description = "Saved; the policy as it now applies.")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
+    @ApiResponse(responseCode = "422", description = "The policy is invalid: an unknown field, a wrong type or a malformed id.")
     @PutMapping
-    AccessPolicyResponse put(@PathVariable String slug, @RequestBody(required = false) JsonNode body) {
+    AccessPolicyResponse put(@PathVariable String slug,
+                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                     schema = @Schema(implementation = AccessPolicyBody.class)))
+                             @RequestBody(required = false) JsonNode body) {
         String customer = directory.customer(slug).slug();
         AccessPolicy policy = parse(body);
         policies.save(customer, policy);

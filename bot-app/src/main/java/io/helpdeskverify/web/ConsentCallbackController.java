@@ -1,6 +1,12 @@
 package io.helpdeskverify.web;
 
 import io.helpdeskverify.directory.DirectoryConsent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +19,7 @@ import org.springframework.web.util.HtmlUtils;
  * Where Microsoft sends the customer's admin after the consent screen. A browser page, not part of
  * the admin API: its only credential is the one-time {@code state} in the link.
  */
+@Tag(name = "Microsoft 365 directory")
 @RestController
 class ConsentCallbackController {
 
@@ -24,6 +31,14 @@ class ConsentCallbackController {
         this.consent = consent;
     }
 
+    @SecurityRequirements
+    @Operation(operationId = "completeConsent", summary = "Microsoft's redirect after admin consent (a browser page)",
+            description = "Its only credential is the one-time `state` in the link from getConsentUrl.")
+    @ApiResponse(responseCode = "200", description = "Connected.", content = @Content(mediaType = MediaType.TEXT_HTML_VALUE,
+            schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "Not connected (the page says why), or a path the gate refuses.",
+            content = {@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
+                    @Content(mediaType = OpenApiErrors.PROBLEM_JSON, schema = @Schema(ref = OpenApiConfiguration.PROBLEM))})
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> callback(@RequestParam(required = false) String state,
                                     @RequestParam(required = false) String tenant,

@@ -8,6 +8,10 @@ import io.helpdeskverify.verification.Codes;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.Policies;
 import io.helpdeskverify.verification.VerificationPolicy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Customers", description = "The MSP's customers and their verification policy (ADMIN).")
+@SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "ADMIN")
 @RestController
 @RequestMapping("/api/v1/customers")
 class CustomerController {
@@ -36,6 +42,10 @@ class CustomerController {
         this.sync = sync;
     }
 
+    @Operation(operationId = "createCustomer", summary = "Create a customer")
+    @ApiResponse(responseCode = "201", description = "Created.")
+    @ApiResponse(responseCode = "409", description = "The slug or an email domain is taken (the detail names it).")
+    @ApiResponse(responseCode = "422", description = "A field is invalid (the detail names it).")
     @PostMapping
     ResponseEntity<CustomerResponse> create(@RequestBody CustomerRequest body) {
         var c = directory.createCustomer(body.slug(), body.name(), body.emailDomains() == null ? List.of() : body.emailDomains(),
@@ -46,16 +56,25 @@ class CustomerController {
         return ResponseEntity.status(HttpStatus.CREATED).body(response(c));
     }
 
+    @Operation(operationId = "listCustomers", summary = "List the customers")
     @GetMapping
     List<CustomerResponse> list() {
         return directory.customers().stream().map(this::response).toList();
     }
 
+    @Operation(operationId = "getCustomer", summary = "Get a customer with its effective policy")
+    @ApiResponse(responseCode = "200", description = "The customer.")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
     @GetMapping("/{slug}")
     CustomerResponse get(@PathVariable String slug) {
         return response(directory.customer(slug));
     }
 
+    @Operation(operationId = "updateCustomer", summary = "Change a customer's fields (not its slug)")
+    @ApiResponse(responseCode = "200", description = "Changed; the customer as it now is.")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
+    @ApiResponse(responseCode = "409", description = "An email domain is taken.")
+    @ApiResponse(responseCode = "422", description = "A field is invalid, or the body tries to change the slug.")
     @PatchMapping("/{slug}")
     CustomerResponse update(@PathVariable String slug, @RequestBody CustomerRequest body) {
         if (body.slug() != null && !body.slug().equals(slug)) {

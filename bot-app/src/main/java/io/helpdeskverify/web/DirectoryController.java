@@ -4,6 +4,10 @@ import io.helpdeskverify.directory.DirectoryConsent;
 import io.helpdeskverify.directory.DirectorySync;
 import io.helpdeskverify.directory.DirectorySync.SyncStart;
 import io.helpdeskverify.directory.SyncReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -16,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Connecting a customer's Microsoft 365 tenant and syncing its users. */
+@Tag(name = "Microsoft 365 directory", description = "Connecting a customer's Microsoft 365 tenant and syncing its users.")
+@SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "ADMIN")
 @RestController
 @RequestMapping("/api/v1/customers/{slug}/directory")
 class DirectoryController {
@@ -28,6 +34,10 @@ class DirectoryController {
         this.consent = consent;
     }
 
+    @Operation(operationId = "getConsentUrl", summary = "Get the admin-consent link to send to the customer's Microsoft 365 admin")
+    @ApiResponse(responseCode = "200", description = "The link.")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
+    @ApiResponse(responseCode = "422", description = "Microsoft 365 import is not configured on this server.")
     @GetMapping("/consent-url")
     ConsentUrl consentUrl(@PathVariable String slug) {
         String callback = ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -35,6 +45,10 @@ class DirectoryController {
         return new ConsentUrl(consent.consentUrl(slug, callback).toString());
     }
 
+    @Operation(operationId = "startSync", summary = "Start a sync from Microsoft 365 (or join the one under way)")
+    @ApiResponse(responseCode = "202", description = "Started, or already running.")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
+    @ApiResponse(responseCode = "409", description = "The customer is not connected to Microsoft 365.")
     @PostMapping("/sync")
     ResponseEntity<SyncResponse> start(@PathVariable String slug) {
         var started = sync.start(slug, "admin API");
@@ -49,6 +63,9 @@ class DirectoryController {
                 .withReason("directory_not_connected");
     }
 
+    @Operation(operationId = "getLastSync", summary = "Get the last sync's report")
+    @ApiResponse(responseCode = "200", description = "The last sync's report.")
+    @ApiResponse(responseCode = "404", description = "No such customer, or it was never synced.")
     @GetMapping("/sync")
     SyncResponse last(@PathVariable String slug) {
         return sync.last(slug).map(SyncResponse::of).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,

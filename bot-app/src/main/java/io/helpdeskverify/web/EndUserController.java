@@ -8,6 +8,10 @@ import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.VerificationService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +32,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "End users", description = "A customer's end users: the people verified (ADMIN).")
+@SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "ADMIN")
 @RestController
 @RequestMapping("/api/v1/customers/{slug}/end-users")
 class EndUserController {
@@ -53,6 +59,11 @@ class EndUserController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "createEndUser", summary = "Create an end user")
+    @ApiResponse(responseCode = "201", description = "Created.")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
+    @ApiResponse(responseCode = "409", description = "The username or email is taken.")
+    @ApiResponse(responseCode = "422", description = "A field is invalid, e.g. a mobile that cannot receive SMS.")
     @PostMapping(consumes = "application/json")
     ResponseEntity<EndUserResponse> create(@PathVariable String slug, @RequestBody EndUserRequest body) {
         var user = directory.createEndUser(slug, body.username(), body.displayName(), Optional.ofNullable(body.email()),
@@ -60,6 +71,9 @@ class EndUserController {
         return ResponseEntity.status(HttpStatus.CREATED).body(response(user));
     }
 
+    @Operation(operationId = "listEndUsers", summary = "List a customer's end users, a page at a time")
+    @ApiResponse(responseCode = "200", description = "One page of end users.")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
     @GetMapping
     Page list(@PathVariable String slug, @RequestParam(defaultValue = "0") int page,
               @RequestParam(defaultValue = "50") int size) {
@@ -72,11 +86,19 @@ class EndUserController {
         return new Page(items, page, size, all.size());
     }
 
+    @Operation(operationId = "getEndUser", summary = "Get an end user")
+    @ApiResponse(responseCode = "200", description = "The end user.")
+    @ApiResponse(responseCode = "404", description = "No such customer or end user.")
     @GetMapping("/{username}")
     EndUserResponse get(@PathVariable String slug, @PathVariable String username) {
         return response(directory.endUser(slug, username));
     }
 
+    @Operation(operationId = "updateEndUser", summary = "Change an end user's fields (an empty string removes the email or mobile)")
+    @ApiResponse(responseCode = "200", description = "Changed; the end user as it now is.")
+    @ApiResponse(responseCode = "404", description = "No such customer or end user.")
+    @ApiResponse(responseCode = "409", description = "The email is taken.")
+    @ApiResponse(responseCode = "422", description = "A field is invalid, or the body tries to change the username.")
     @PatchMapping("/{username}")
     EndUserResponse update(@PathVariable String slug, @PathVariable String username, @RequestBody EndUserRequest body) {
         if (body.username() != null && !body.username().equalsIgnoreCase(username)) {
@@ -87,16 +109,25 @@ class EndUserController {
     }
 
     /** Hands the fields back to Microsoft 365: its last known values return at once. */
+    @Operation(operationId = "clearOverrides", summary = "Hand every field back to the Microsoft 365 sync")
+    @ApiResponse(responseCode = "200", description = "The end user with the synced values back.")
+    @ApiResponse(responseCode = "404", description = "No such customer or end user.")
     @DeleteMapping("/{username}/overrides")
     EndUserResponse clearOverrides(@PathVariable String slug, @PathVariable String username) {
         return response(directory.clearOverrides(slug, username, Set.of()));
     }
 
+    @Operation(operationId = "clearOverride", summary = "Hand one field back to the Microsoft 365 sync")
+    @ApiResponse(responseCode = "200", description = "The end user with the synced value back.")
+    @ApiResponse(responseCode = "404", description = "No such customer or end user.")
     @DeleteMapping("/{username}/overrides/{field}")
     EndUserResponse clearOverride(@PathVariable String slug, @PathVariable String username, @PathVariable String field) {
         return response(directory.clearOverrides(slug, username, EnumSet.of(field(field))));
     }
 
+    @Operation(operationId = "importEndUsers", summary = "Import end users from CSV; a bad row never stops the good ones")
+    @ApiResponse(responseCode = "200", description = "What was created, updated and rejected (with each rejected line's reason).")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
     @PostMapping(path = "/import", consumes = "text/csv")
     CsvImporter.ImportReport importCsv(@PathVariable String slug, @RequestBody(required = false) String csv) {
         if (csv == null || csv.isBlank()) {
@@ -106,6 +137,10 @@ class EndUserController {
         return importer.importUsers(slug, new StringReader(csv));
     }
 
+    @Operation(operationId = "issueEnrolment", summary = "Issue a one-time enrolment token for the mobile app")
+    @ApiResponse(responseCode = "201", description = "Issued: single use, 24 hours.")
+    @ApiResponse(responseCode = "404", description = "No such customer or end user.")
+    @ApiResponse(responseCode = "422", description = "The end user is disabled.")
     @PostMapping("/{username}/enrolments")
     ResponseEntity<EnrolmentResponse> enrol(@PathVariable String slug, @PathVariable String username) {
         var token = devices.issueEnrolment(slug, username);

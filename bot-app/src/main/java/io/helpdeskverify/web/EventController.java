@@ -7,6 +7,9 @@ import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.EventQuery;
 import io.helpdeskverify.events.EventType;
 import io.helpdeskverify.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -27,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The audit log with filters, as JSON, JSON lines ({@code application/x-ndjson}) or CSV ({@code text/csv}). */
+@Tag(name = "Audit events", description = "The audit log, with filters (AUDITOR).")
+@SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "AUDITOR")
 @RestController
 @RequestMapping("/api/v1/events")
 class EventController {
@@ -42,6 +47,7 @@ class EventController {
         this.json = json;
     }
 
+    @Operation(operationId = "listEvents", summary = "Read the audit log, newest first, as JSON, JSON lines or CSV")
     @GetMapping(produces = "application/json")
     List<AuditEvent> json(@AuthenticationPrincipal Caller.Api caller, @RequestParam Optional<String> customer, @RequestParam Optional<String> user,
                           @RequestParam Optional<String> type, @RequestParam Optional<String> since,
@@ -49,6 +55,7 @@ class EventController {
         return read(caller, query(caller, customer, user, type, since, until, limit));
     }
 
+    @Operation(operationId = "listEvents", summary = "Read the audit log, newest first, as JSON, JSON lines or CSV")
     @GetMapping(produces = "application/x-ndjson")
     ResponseEntity<String> jsonLines(@AuthenticationPrincipal Caller.Api caller, @RequestParam Optional<String> customer, @RequestParam Optional<String> user,
                                      @RequestParam Optional<String> type, @RequestParam Optional<String> since,
@@ -64,6 +71,7 @@ class EventController {
         return ResponseEntity.ok().header("Content-Type", "application/x-ndjson").body(out.toString());
     }
 
+    @Operation(operationId = "listEvents", summary = "Read the audit log, newest first, as JSON, JSON lines or CSV")
     @GetMapping(produces = "text/csv")
     ResponseEntity<String> csv(@AuthenticationPrincipal Caller.Api caller, @RequestParam Optional<String> customer, @RequestParam Optional<String> user,
                                @RequestParam Optional<String> type, @RequestParam Optional<String> since,

@@ -9,6 +9,11 @@ import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationService;
 import io.helpdeskverify.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the device secret as a bearer token (checked by the security gate, which hands over the device).
  * A device answers only its own user's challenges.
  */
+@Tag(name = "Mobile app", description = "What the self-serve app on an end user's phone calls.")
 @RestController
 class MobileController {
 
@@ -42,6 +48,12 @@ class MobileController {
         this.mspName = props.mspName();
     }
 
+    @SecurityRequirements
+    @Operation(operationId = "enrolDevice", summary = "Enrol a phone with a one-time enrolment token (the credential, in the body)")
+    @ApiResponse(responseCode = "201", description = "Enrolled; the device secret is shown only here.")
+    @ApiResponse(responseCode = "401", description = "The enrolment token is unknown, used or expired, or its user is disabled.")
+    @ApiResponse(responseCode = "409", description = "The end user already has the most devices allowed.")
+    @ApiResponse(responseCode = "422", description = "A field is invalid, e.g. the platform.")
     @PostMapping("/api/v1/devices")
     ResponseEntity<EnrolResponse> enrol(@RequestBody EnrolBody body) {
         var enrolled = devices.enrol(body.enrolmentToken(), body.fcmToken(), body.platform(),
@@ -49,6 +61,10 @@ class MobileController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new EnrolResponse(enrolled.device().id(), enrolled.secret()));
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.DEVICE_SECRET)
+    @Operation(operationId = "updateDevice", summary = "Report the device's FCM token or notification switch")
+    @ApiResponse(responseCode = "200", description = "The device as it now is.")
+    @ApiResponse(responseCode = "422", description = "A field is invalid.")
     @PatchMapping("/api/v1/devices/{id}")
     DeviceResponse update(@PathVariable String id, @AuthenticationPrincipal Caller.App app, @RequestBody UpdateBody body) {
         var device = own(app, id);
@@ -56,6 +72,8 @@ class MobileController {
         return new DeviceResponse(next.id(), next.platform(), next.notificationsEnabled(), next.tokenRejected());
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.DEVICE_SECRET)
+    @Operation(operationId = "listPendingChallenges", summary = "List the challenges waiting for this device's user")
     @GetMapping("/api/v1/devices/{id}/challenges")
     List<PendingChallenge> challenges(@PathVariable String id, @AuthenticationPrincipal Caller.App app) {
         var device = own(app, id);
@@ -65,6 +83,13 @@ class MobileController {
                 .toList();
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.DEVICE_SECRET)
+    @Operation(operationId = "answerChallenge", summary = "Approve or deny a challenge, with the code where one is required")
+    @ApiResponse(responseCode = "200", description = "Answered; the verification's state and outcome.")
+    @ApiResponse(responseCode = "404", description = "No such challenge for this device's user.")
+    @ApiResponse(responseCode = "409", description = "Already answered or decided.")
+    @ApiResponse(responseCode = "410", description = "Expired.")
+    @ApiResponse(responseCode = "422", description = "A wrong code (the detail says how many attempts are left), a missing code, or a decision that is not approve/deny.")
     @PostMapping("/api/v1/challenges/{challengeId}/response")
     ChallengeAnswer respond(@PathVariable String challengeId,
                             @AuthenticationPrincipal Caller.App app,

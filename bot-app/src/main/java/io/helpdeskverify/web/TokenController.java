@@ -5,6 +5,10 @@ import io.helpdeskverify.tokens.ApiToken;
 import io.helpdeskverify.tokens.ApiTokens;
 import io.helpdeskverify.tokens.Role;
 import io.helpdeskverify.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Named API tokens (ADMIN only): issued once with their secret, listed and revoked without it. */
+@Tag(name = "Tokens", description = "Named API tokens with roles and customer scopes (ADMIN).")
+@SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "ADMIN")
 @RestController
 @RequestMapping("/api/v1/tokens")
 class TokenController {
@@ -37,6 +43,10 @@ class TokenController {
         this.directory = directory;
     }
 
+    @Operation(operationId = "issueToken", summary = "Issue a named API token; its secret is shown only in this answer")
+    @ApiResponse(responseCode = "201", description = "Issued.")
+    @ApiResponse(responseCode = "409", description = "An active token has this name.")
+    @ApiResponse(responseCode = "422", description = "A field is invalid (the detail names it).")
     @PostMapping
     ResponseEntity<IssuedResponse> issue(@AuthenticationPrincipal Caller.Api admin, @RequestBody TokenRequest body) {
         var issued = tokens.issue(new ApiTokens.Request(body.name(), roles(body.roles()),
@@ -47,6 +57,7 @@ class TokenController {
                 issued.secret()));
     }
 
+    @Operation(operationId = "listTokens", summary = "List the API tokens, the bootstrap one first")
     @GetMapping
     List<TokenResponse> list() {
         var out = new ArrayList<TokenResponse>();
@@ -55,6 +66,9 @@ class TokenController {
         return out;
     }
 
+    @Operation(operationId = "getToken", summary = "Get one API token")
+    @ApiResponse(responseCode = "200", description = "The token (never its secret).")
+    @ApiResponse(responseCode = "404", description = "No token with this id.")
     @GetMapping("/{id}")
     TokenResponse get(@PathVariable String id) {
         if (id.equals(tokens.bootstrap().id())) {
@@ -64,6 +78,10 @@ class TokenController {
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Not found", "No token with id '" + id + "'."));
     }
 
+    @Operation(operationId = "revokeToken", summary = "Revoke an API token")
+    @ApiResponse(responseCode = "204", description = "Revoked.")
+    @ApiResponse(responseCode = "404", description = "No token with this id.")
+    @ApiResponse(responseCode = "409", description = "The bootstrap token cannot be revoked here.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal Caller.Api admin, @PathVariable String id) {
         tokens.revoke(id, admin.token().name());

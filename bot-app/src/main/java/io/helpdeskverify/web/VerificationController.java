@@ -6,6 +6,11 @@ import io.helpdeskverify.verification.StartRequest;
 import io.helpdeskverify.verification.StartResult;
 import io.helpdeskverify.verification.VerificationService;
 import io.helpdeskverify.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * technician is the API token ({@code api:<token name>}), never a name the body claims, and a
  * token acts only on the customers it is scoped to: another customer reads as unknown.
  */
+@Tag(name = "Verifications", description = "Verify an end user as a technician; the API token is the technician.")
 @RestController
 @RequestMapping("/api/v1/verifications")
 class VerificationController {
@@ -36,6 +42,12 @@ class VerificationController {
         this.scope = scope;
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "TECHNICIAN")
+    @Operation(operationId = "startVerification", summary = "Start a verification; the code, where the technician needs it, is only in this answer")
+    @ApiResponse(responseCode = "201", description = "Started.")
+    @ApiResponse(responseCode = "404", description = "No such customer or end user (or outside the token's customers).")
+    @ApiResponse(responseCode = "422", description = "The end user is disabled, the method is not available, or a field is invalid.")
+    @ApiResponse(responseCode = "429", description = "Too many challenges in a window (reason RATE_LIMITED); see Retry-After.")
     @PostMapping
     ResponseEntity<VerificationResponse> start(@AuthenticationPrincipal Caller.Api caller, @RequestBody StartBody body) {
         if (body.customer() == null || body.customer().isBlank() || body.user() == null || body.user().isBlank()) {
@@ -74,11 +86,23 @@ class VerificationController {
                 .withRetryAfter(refused.reason() == StartResult.Reason.RATE_LIMITED ? 60 : 0);
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "TECHNICIAN")
+    @SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "AUDITOR")
+    @Operation(operationId = "getVerification", summary = "Get a verification")
+    @ApiResponse(responseCode = "200", description = "The verification (never its code).")
+    @ApiResponse(responseCode = "404", description = "No such verification (or outside the token's customers).")
     @GetMapping("/{id}")
     VerificationResponse get(@AuthenticationPrincipal Caller.Api caller, @PathVariable String id) {
         return VerificationResponse.of(scope.requireVerification(caller, id, "read"), null);
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "TECHNICIAN")
+    @Operation(operationId = "decideVerification", summary = "Approve or deny a verification the technician decides")
+    @ApiResponse(responseCode = "200", description = "Decided; the verification as it now is.")
+    @ApiResponse(responseCode = "404", description = "No such verification.")
+    @ApiResponse(responseCode = "409", description = "Already decided (the detail gives the outcome), or not possible yet.")
+    @ApiResponse(responseCode = "410", description = "Past its deadline.")
+    @ApiResponse(responseCode = "422", description = "The decision is not approve/deny, or this method is not decided by the technician.")
     @PostMapping("/{id}/decision")
     VerificationResponse decide(@AuthenticationPrincipal Caller.Api caller, @PathVariable String id,
                                 @RequestBody DecisionBody body) {
@@ -93,6 +117,13 @@ class VerificationController {
     }
 
     /** The body is optional: the token says who cancels. */
+    @SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "TECHNICIAN")
+    @Operation(operationId = "cancelVerification", summary = "Cancel a verification")
+    @ApiResponse(responseCode = "200", description = "Cancelled; the verification as it now is.")
+    @ApiResponse(responseCode = "404", description = "No such verification.")
+    @ApiResponse(responseCode = "409", description = "Already decided.")
+    @ApiResponse(responseCode = "410", description = "Past its deadline.")
+    @ApiResponse(responseCode = "422", description = "Not possible for this verification.")
     @PostMapping("/{id}/cancel")
     VerificationResponse cancel(@AuthenticationPrincipal Caller.Api caller, @PathVariable String id) {
         scope.requireVerification(caller, id, "cancel");
@@ -119,7 +150,9 @@ class VerificationController {
     }
 
     /** @param technician no longer accepted (the token is the technician); present only to refuse it clearly */
-    record StartBody(String customer, String user, String method, Object technician, String channel) {}
+    record StartBody(String customer, String user, String method,
+                     @Schema(description = "Refused (422): the API token is the technician.", deprecated = true)
+                     Object technician, String channel) {}
 
     record DecisionBody(String decision) {}
 }

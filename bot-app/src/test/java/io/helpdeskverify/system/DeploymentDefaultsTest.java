@@ -81,6 +81,7 @@ class DeploymentDefaultsTest {
             assertThat(api.send("GET", "/api/v1;/customers", null, null, null, Map.of()).status()).isEqualTo(400);
             assertThat(api.send("GET", "/playground;/state", null, null, null, Map.of()).status()).isEqualTo(400);
             assertThat(api.send("GET", "/v3/api-docs", null, null, null, Map.of()).status()).isEqualTo(200);
+            assertThat(api.send("GET", "/v3/api-docs.yaml", null, null, null, Map.of()).status()).isEqualTo(200);
 
             var crossSite = api.send("POST", "/playground/reset", "{}", "application/json", null,
                     Map.of("Origin", "https://evil.example"));
@@ -98,7 +99,7 @@ class DeploymentDefaultsTest {
         try (var app = start(List.of("--helpdesk.embedded-redis=true"))) {
             var api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
             var adminToken = "deployment-defaults-token";
-            for (String path : List.of("/v3/api-docs", "/swagger-ui.html", "/", "/playground/state")) {
+            for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/", "/playground/state")) {
                 int status = api.send("GET", path, null, null, adminToken, Map.of()).status();
                 assertThat(status).as(path).isIn(401, 403, 404);
             }

@@ -79,8 +79,9 @@ class SecurityConfiguration {
                         a.requestMatchers("/", "/playground/**").permitAll();
                     }
                     if (openApi) {
-                        var docs = a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                                "/swagger-ui/**");
+                        // springdoc serves the YAML beside the JSON, at a path "/v3/api-docs/**" does not match.
+                        var docs = a.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**");
                         if (local) {
                             docs.permitAll();
                         } else {
