@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -89,13 +90,12 @@ public final class RawHttp {
     }
 
     private static Response parse(byte[] raw) {
-        String response = new String(raw, StandardCharsets.UTF_8);
-        if (!response.startsWith("HTTP/1.1 ") || response.length() < 12) {
-            throw new AssertionError("not an HTTP/1.1 response: " + response.substring(0, Math.min(200, response.length())));
+        int headerEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+        String head = new String(raw, 0, headerEnd < 0 ? raw.length : headerEnd, StandardCharsets.ISO_8859_1);
+        if (!head.startsWith("HTTP/1.1 ") || head.length() < 12) {
+            throw new AssertionError("not an HTTP/1.1 response: " + head.substring(0, Math.min(200, head.length())));
         }
-        int status = Integer.parseInt(response.substring(9, 12));
-        int headerEnd = response.indexOf("\r\n\r\n");
-        String head = headerEnd < 0 ? response : response.substring(0, headerEnd);
+        int status = Integer.parseInt(head.substring(9, 12));
         var headers = new LinkedHashMap<String, String>();
         head.lines().skip(1).forEach(line -> {
             int colon = line.indexOf(':');
@@ -103,30 +103,44 @@ public final class RawHttp {
                 headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
             }
         });
-        String body = headerEnd < 0 ? "" : response.substring(headerEnd + 4);
+        byte[] body = headerEnd < 0 ? new byte[0] : Arrays.copyOfRange(raw, headerEnd + 4, raw.length);
         if (headers.getOrDefault("transfer-encoding", "").equalsIgnoreCase("chunked")) {
             body = dechunk(body);
         }
-        return new Response(status, headers, body);
+        return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
-    private static String dechunk(String chunked) {
-        var out = new StringBuilder();
+    private static byte[] dechunk(byte[] chunked) {
+        var out = new ByteArrayOutputStream();
+        byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
         int at = 0;
-        while (at < chunked.length()) {
-            int lineEnd = chunked.indexOf("\r\n", at);
+        while (at < chunked.length) {
+            int lineEnd = indexOf(chunked, crlf, at);
             if (lineEnd < 0) {
                 break;
             }
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII);
+            int size = Integer.parseInt(sizeLine.split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }
             int start = lineEnd + 2;
-            // Sizes count bytes; the bodies here are ASCII JSON, so characters are close enough.
-            out.append(chunked, start, Math.min(chunked.length(), start + size));
+            out.write(chunked, start, Math.min(size, chunked.length - start));
             at = start + size + 2;
         }
-        return out.toString();
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

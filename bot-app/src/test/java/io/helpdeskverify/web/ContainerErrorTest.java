@@ -7,10 +7,17 @@ import io.helpdeskverify.support.HelpdeskTest;
 import io.helpdeskverify.support.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import io.helpdeskverify.web.security.ProblemReportValve;
+import java.util.Arrays;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 /**
  * Issue 20: what Tomcat refuses before Spring sees it (a {@code \} or a malformed {@code %} escape
@@ -25,6 +32,8 @@ class ContainerErrorTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ServletWebServerApplicationContext context;
     RawHttp http;
 
     @BeforeEach
@@ -76,6 +85,13 @@ class ContainerErrorTest {
             default -> throw new IllegalArgumentException(kind);
         }
         assertProblem(http.send(requestLine, headers, body), kind);
+    }
+
+    @Test
+    void theHostHasOneErrorReportValveAndItIsOurs() {
+        var host = ((TomcatWebServer) context.getWebServer()).getTomcat().getHost();
+        assertThat(Arrays.stream(host.getPipeline().getValves()).filter(v -> v instanceof ErrorReportValve)
+                .map(v -> v.getClass().getName())).containsExactly(ProblemReportValve.class.getName());
     }
 
     private static void assertProblem(RawHttp.Response r, String what) {

@@ -2,14 +2,16 @@ package io.helpdeskverify.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Installs {@link ProblemReportValve} as the host's error report valve. Tomcat adds its HTML one at
- * start-up unless the host already holds a valve of the class it is told to use, so both are set:
- * the valve (built here, with the application's JSON) and the class name it is known by.
+ * Installs {@link ProblemReportValve} as the host's only error report valve. The host may already
+ * hold Tomcat's HTML one, which is removed, and would add it at start-up unless it holds a valve of
+ * the class it is told to use, so both are set: the valve (built here, with the application's JSON)
+ * and the class name it is known by. {@code ContainerErrorTest} checks that exactly ours is left.
  */
 @Component
 class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -26,8 +28,14 @@ class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebS
             if (!(context.getParent() instanceof StandardHost host)) {
                 throw new IllegalStateException("The Tomcat context has no StandardHost to install the error report on");
             }
+            var pipeline = host.getPipeline();
+            for (var valve : pipeline.getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    pipeline.removeValve(valve);
+                }
+            }
             host.setErrorReportValveClass(ProblemReportValve.class.getName());
-            host.getPipeline().addValve(new ProblemReportValve(json));
+            pipeline.addValve(new ProblemReportValve(json));
         });
     }
 }
