@@ -6,6 +6,7 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import io.helpdeskverify.chat.core.AccessGuard;
+import io.helpdeskverify.chat.core.StoreAway;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.ChatRequest;
 import java.util.concurrent.CompletableFuture;
@@ -73,7 +74,7 @@ class TeamsBot implements Bot {
     private void onMessage(Activity a) {
         var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a),
                 TeamsActivities.commandText(a), TeamsActivities.context(a, props.appTenantId()));
-        if (!dedup.firstTime(a.getConversation().getId(), a.getId())) {
+        if (!firstTime(a)) {
             log.info("Teams sent message {} again; already handled", a.getId());
             return;
         }
@@ -87,18 +88,33 @@ class TeamsBot implements Bot {
             return;
         }
         boolean botAdded = a.getMembersAdded().stream().anyMatch(m -> a.getRecipient().getId().equals(m.getId()));
-        if (botAdded && dedup.firstTime(a.getConversation().getId(), a.getId())) {
+        if (botAdded && firstTime(a)) {
             var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), "help",
                     TeamsActivities.context(a, props.appTenantId()));
             executor.execute(() -> flow.handle(request));
         }
     }
 
+    /*
+     * Whether this activity is new. With Redis away the deduplicator cannot say; the message goes on
+     * to the flow, which answers that the store is away (a Teams retry then at worst hears it twice).
+     */
+    private boolean firstTime(Activity a) {
+        try {
+            return dedup.firstTime(a.getConversation().getId(), a.getId());
+        } catch (RuntimeException e) {
+            if (!StoreAway.isCause(e)) {
+                throw e;
+            }
+            return true;
+        }
+    }
+
     private InvokeResponse invoke(Activity a) {
         TeamsActivities.conversation(a);
-        boolean repeat = !dedup.firstTime(a.getConversation().getId(), a.getId());
         String name = a.getName() == null ? "" : a.getName();
         try {
+            boolean repeat = !dedup.firstTime(a.getConversation().getId(), a.getId());
             return switch (name) {
                 case "adaptiveCard/action" -> cardInvokes.handle(a, repeat);
                 case "composeExtension/fetchTask" -> extension.fetchTask(a);
@@ -108,6 +124,10 @@ class TeamsBot implements Bot {
         } catch (IllegalArgumentException e) {
             return InvokeResponses.message(e.getMessage());
         } catch (RuntimeException e) {
+            if (StoreAway.isCause(e)) {
+                log.warn("Teams invoke {} answered 'store unavailable': {}", name, e.toString());
+                return InvokeResponses.message(StoreAway.text());
+            }
             log.error("Teams invoke {} failed", name, e);
             return InvokeResponses.message("Something went wrong on our side. Try again in a moment.");
         }
