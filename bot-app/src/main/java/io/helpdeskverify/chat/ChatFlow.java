@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.chat.core.StoreAway;
 import io.helpdeskverify.chat.core.AccessGuard;
 import io.helpdeskverify.chat.core.PrivateMessage;
 import io.helpdeskverify.chat.core.ChatPlatforms;
@@ -83,6 +84,12 @@ public class ChatFlow {
             tell(platform, request, PrivateMessage.Notice.error("That did not work: " + e.getMessage(),
                     e.advice().isBlank() ? "Try again in a moment." : e.advice()));
         } catch (RuntimeException e) {
+            if (StoreAway.isCause(e)) {
+                // Not a bug: one line, no trace (an outage under load would bury the log), and a clear answer.
+                log.warn("Chat command answered 'store unavailable': {}", e.toString());
+                tell(platform, request, StoreAway.notice());
+                return;
+            }
             log.error("Chat command failed", e);
             tell(platform, request, PrivateMessage.Notice.error("Something went wrong on our side.",
                     "Nothing was started unless a card appeared. Try again in a moment; if it keeps failing, "

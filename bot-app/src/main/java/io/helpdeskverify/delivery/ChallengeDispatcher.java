@@ -3,6 +3,7 @@ package io.helpdeskverify.delivery;
 import io.helpdeskverify.directory.Device;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.shared.HelpdeskProperties;
+import io.helpdeskverify.shared.store.StoreFailures;
 import io.helpdeskverify.verification.Channel;
 import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Verification;
@@ -37,11 +38,12 @@ class ChallengeDispatcher {
     private final DeliveryProperties settings;
     private final Clock clock;
     private final String mspName;
+    private final SentConfirmations confirmations;
 
     ChallengeDispatcher(Senders senders, DirectoryRepository directory, VerificationService verifications,
                         @Qualifier("deliveryExecutor") Executor executor,
                         RetryTimer retries, DeliveryProperties settings,
-                        Clock clock, HelpdeskProperties props) {
+                        Clock clock, HelpdeskProperties props, SentConfirmations confirmations) {
         this.senders = senders;
         this.directory = directory;
         this.verifications = verifications;
@@ -50,6 +52,7 @@ class ChallengeDispatcher {
         this.settings = settings;
         this.clock = clock;
         this.mspName = props.mspName();
+        this.confirmations = confirmations;
     }
 
     @EventListener
@@ -66,6 +69,7 @@ class ChallengeDispatcher {
      */
     private void attempt(Verification issued, VerificationChange change, int attempt) {
         String id = issued.id();
+        SendOutcome outcome;
         try {
             if (attempt > 1 && !stillWaiting(issued)) {
                 return;
@@ -87,33 +91,66 @@ class ChallengeDispatcher {
                     : List.of();
             var challenge = new Challenge(id, issued.challengeId(), issued.method(), user.get(), devices, mspName,
                     TechnicianName.forEndUser(issued.technician().name()), change.newCode(), issued.expiresAt());
-            report(issued, change, attempt, sender.get().send(challenge));
+            outcome = sender.get().send(challenge);
         } catch (RuntimeException e) {
-            log.error("Delivery of verification {} failed unexpectedly", id, e);
-            verifications.fallBack(id, "unexpected error in the sender");
+            if (StoreFailures.isOutage(e)) {
+                // Nothing was sent (the store failed before the provider was asked): try this rung again.
+                later(issued, change, attempt, "the data store is unavailable");
+            } else {
+                log.error("Delivery of verification {} failed unexpectedly", id, e);
+                fallBackQuietly(id, "unexpected error in the sender");
+            }
+            return;
         }
+        report(issued, change, attempt, outcome);
     }
 
     private void report(Verification issued, VerificationChange change, int attempt, SendOutcome outcome) {
         Channel channel = issued.method().channel();
         if (outcome instanceof SendOutcome.Accepted accepted) {
-            verifications.markSent(issued.id(), channel, accepted.detail());
-        } else if (outcome instanceof SendOutcome.Failed failed) {
-            verifications.fallBack(issued.id(), failed.reason());
-        } else {
-            var retry = (SendOutcome.RetryLater) outcome;
-            Duration wait = settings.backoff(attempt);
-            var at = clock.instant().plus(wait);
-            if (at.plus(settings.minTimeLeft()).isAfter(issued.expiresAt())) {
-                log.info("Verification {}: {} still unavailable after {} attempt(s), moving down the ladder",
-                        issued.id(), channel, attempt);
-                verifications.fallBack(issued.id(), retry.reason() + ", " + attempt + " attempt(s)");
-                return;
-            }
-            log.info("Verification {}: {} unavailable ({}), retry {} in {} ms", issued.id(), channel, retry.reason(),
-                    attempt + 1, wait.toMillis());
-            retries.at(at, () -> executor.execute(() -> attempt(issued, change, attempt + 1)));
+            // Sent is sent: from here on only the record of it may be retried, never the send or the ladder.
+            confirmations.confirm(new SentConfirmations.Receipt(issued.id(), channel, accepted.detail(),
+                    clock.instant(), issued.expiresAt()));
+            return;
         }
+        try {
+            if (outcome instanceof SendOutcome.Failed failed) {
+                verifications.fallBack(issued.id(), failed.reason());
+            } else {
+                later(issued, change, attempt, ((SendOutcome.RetryLater) outcome).reason());
+            }
+        } catch (RuntimeException e) {
+            if (StoreFailures.isOutage(e)) {
+                // This rung failed and the store is away: the attempt is made again, and so is its fallback.
+                later(issued, change, attempt, "the data store is unavailable");
+            } else {
+                log.error("Verification {}: recording the delivery outcome failed", issued.id(), e);
+            }
+        }
+    }
+
+    private void fallBackQuietly(String id, String why) {
+        try {
+            verifications.fallBack(id, why);
+        } catch (RuntimeException e) {
+            log.warn("Verification {}: could not fall back ({}); the expiry will end it", id, e.toString());
+        }
+    }
+
+    /** Tries this rung again after a back-off while the countdown leaves the user time, else moves down the ladder. */
+    private void later(Verification issued, VerificationChange change, int attempt, String reason) {
+        Channel channel = issued.method().channel();
+        Duration wait = settings.backoff(attempt);
+        var at = clock.instant().plus(wait);
+        if (at.plus(settings.minTimeLeft()).isAfter(issued.expiresAt())) {
+            log.info("Verification {}: {} still unavailable after {} attempt(s), moving down the ladder",
+                    issued.id(), channel, attempt);
+            fallBackQuietly(issued.id(), reason + ", " + attempt + " attempt(s)");
+            return;
+        }
+        log.info("Verification {}: {} unavailable ({}), retry {} in {} ms", issued.id(), channel, reason,
+                attempt + 1, wait.toMillis());
+        retries.at(at, () -> executor.execute(() -> attempt(issued, change, attempt + 1)));
     }
 
     /** The challenge is still the current one: not answered, cancelled, expired or replaced by a fallback. */

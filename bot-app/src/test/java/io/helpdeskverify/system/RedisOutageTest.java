@@ -108,6 +108,65 @@ class RedisOutageTest {
                 null, java.util.Map.of()).status() == 200);
     }
 
+    /**
+     * Issue 20, Tomcat's threads: each request used to wait out the 2 s command timeout for the whole
+     * outage, so a burst could hold every request thread. After the first timeout the store circuit
+     * is open, and a burst of concurrent requests (only the probe, at most one a second, waits)
+     * gets its 503 at once; after SIGCONT requests succeed again.
+     */
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aBurstDuringAnOutageIsRefusedAtOnceAfterTheFirstTimeout() throws Exception {
+        assertThat(admin.get("/api/v1/customers").status()).isEqualTo(200);
+        signal("STOP");
+        var latencies = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
+        var statuses = new java.util.concurrent.ConcurrentHashMap<Integer, Integer>();
+        try {
+            var first = timed(() -> admin.get("/api/v1/customers"));
+            assertThat(first.status()).isEqualTo(503);
+            int requests = 200;
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                var calls = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                for (int i = 0; i < requests; i++) {
+                    int n = i;
+                    calls.add(pool.submit(() -> {
+                        long started = System.nanoTime();
+                        var r = switch (n % 3) {
+                            case 0 -> admin.get("/api/v1/customers");
+                            case 1 -> auditor.get("/api/v1/events?customer=acme&limit=1");
+                            default -> admin.post("/api/v1/verifications", "{\"customer\":\"acme\",\"user\":\"bob\"}");
+                        };
+                        latencies.add(System.nanoTime() - started);
+                        statuses.merge(r.status(), 1, Integer::sum);
+                        assertThat(r.status()).as(r.body()).isEqualTo(503);
+                        assertThat(r.header("Retry-After")).isNotBlank();
+                        return null;
+                    }));
+                }
+                for (var call : calls) {
+                    call.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            signal("CONT");
+        }
+        var sorted = latencies.stream().sorted().toList();
+        Duration p50 = Duration.ofNanos(sorted.get(sorted.size() / 2));
+        Duration p95 = Duration.ofNanos(sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1));
+        Duration max = Duration.ofNanos(sorted.get(sorted.size() - 1));
+        System.out.printf("RedisOutageTest burst: %d requests on 16 threads with Redis paused, statuses %s, "
+                + "p50 %d ms, p95 %d ms, max %d ms%n", sorted.size(), statuses, p50.toMillis(), p95.toMillis(),
+                max.toMillis());
+        assertThat(p95).as("p95 with the circuit open").isLessThan(Duration.ofMillis(500));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/v1/customers").status() == 200);
+        assertThat(admin.post("/api/v1/verifications", "{\"customer\":\"acme\",\"user\":\"bob\"}").status())
+                .isEqualTo(201);
+    }
+
     private static Api.Response timed(Supplier<Api.Response> call) {
         long started = System.nanoTime();
         var r = call.get();

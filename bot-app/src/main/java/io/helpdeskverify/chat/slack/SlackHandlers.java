@@ -5,6 +5,7 @@ import com.slack.api.bolt.App;
 import io.helpdeskverify.access.TechnicianContext;
 import io.helpdeskverify.cards.CardAction;
 import io.helpdeskverify.chat.ChatFlow;
+import io.helpdeskverify.chat.core.StoreAway;
 import io.helpdeskverify.chat.core.ChatPlatform;
 import io.helpdeskverify.chat.ChatRequest;
 import io.helpdeskverify.chat.core.ConversationRef;
@@ -82,6 +83,11 @@ class SlackHandlers {
             Optional<PrivateMessage> answer = actions.handle(action, verificationId, technician(p), context(p));
             answer.ifPresent(m -> platform.tellPrivately(who, m));
         } catch (RuntimeException e) {
+            if (StoreAway.isCause(e)) {
+                log.warn("Handling {} answered 'store unavailable': {}", action, e.toString());
+                tellQuietly(who, StoreAway.notice());
+                return;
+            }
             log.error("Handling {} failed", action, e);
             tellQuietly(who, PrivateMessage.Notice.error("Something went wrong on our side; your click may not have "
                     + "been recorded.", "Look at the card: if it did not change, press the button again."));

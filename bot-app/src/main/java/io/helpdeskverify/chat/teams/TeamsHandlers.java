@@ -7,6 +7,7 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import io.helpdeskverify.chat.core.AccessGuard;
+import io.helpdeskverify.chat.core.StoreAway;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.ChatRequest;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +70,7 @@ class TeamsHandlers implements Bot {
     private void onMessage(Activity a) {
         var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a),
                 TeamsActivities.commandText(a), TeamsActivities.context(a, props.appTenantId()));
-        if (!seen.firstTime(a.getConversation().getId(), a.getId())) {
+        if (!firstTime(a)) {
             log.info("Teams sent message {} again; already handled", a.getId());
             return;
         }
@@ -83,18 +84,33 @@ class TeamsHandlers implements Bot {
             return;
         }
         boolean botAdded = a.getMembersAdded().stream().anyMatch(m -> a.getRecipient().getId().equals(m.getId()));
-        if (botAdded && seen.firstTime(a.getConversation().getId(), a.getId())) {
+        if (botAdded && firstTime(a)) {
             var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), "help",
                     TeamsActivities.context(a, props.appTenantId()));
             executor.execute(() -> flow.handle(request));
         }
     }
 
+    /*
+     * Whether this activity is new. With Redis away the deduplicator cannot say; the message goes on
+     * to the flow, which answers that the store is away (a Teams retry then at worst hears it twice).
+     */
+    private boolean firstTime(Activity a) {
+        try {
+            return seen.firstTime(a.getConversation().getId(), a.getId());
+        } catch (RuntimeException e) {
+            if (!StoreAway.isCause(e)) {
+                throw e;
+            }
+            return true;
+        }
+    }
+
     private InvokeResponse invoke(Activity a) {
         TeamsActivities.conversation(a);
-        boolean repeat = !seen.firstTime(a.getConversation().getId(), a.getId());
         String name = a.getName() == null ? "" : a.getName();
         try {
+            boolean repeat = !seen.firstTime(a.getConversation().getId(), a.getId());
             return switch (name) {
                 case "adaptiveCard/action" -> cardInvokes.handle(a, repeat);
                 case "composeExtension/fetchTask" -> extension.fetchTask(a);
@@ -104,6 +120,10 @@ class TeamsHandlers implements Bot {
         } catch (IllegalArgumentException e) {
             return InvokeResponses.message(e.getMessage());
         } catch (RuntimeException e) {
+            if (StoreAway.isCause(e)) {
+                log.warn("Teams invoke {} answered 'store unavailable': {}", name, e.toString());
+                return InvokeResponses.message(StoreAway.text());
+            }
             log.error("Teams invoke {} failed", name, e);
             return InvokeResponses.message("Something went wrong on our side. Try again in a moment.");
         }

@@ -84,7 +84,7 @@ class TwilioSender implements ChallengeSender {
         try {
             Message message = creator.create(client);
             if (track != null) {
-                track.accept(message.getSid());
+                remember(what, message.getSid(), track);
             }
             log.info("{}: SMS accepted by Twilio as {} ({})", what, message.getSid(), message.getStatus());
             return new SendOutcome.Accepted("to " + Masking.phone(mobile));
@@ -96,6 +96,20 @@ class TwilioSender implements ChallengeSender {
         } catch (TwilioException e) {
             log.error("{}: Twilio call failed ({})", what, e.getClass().getSimpleName());
             return new SendOutcome.RetryLater("Twilio error");
+        }
+    }
+
+    /*
+     * Twilio has accepted the SMS, so nothing after this may turn it into a failure (the dispatcher
+     * would send again or move down the ladder while the user holds the code). Without the index
+     * Twilio's later status callbacks for this message cannot reach the card: it stays at "sent".
+     */
+    private static void remember(String what, String sid, java.util.function.Consumer<String> track) {
+        try {
+            track.accept(sid);
+        } catch (RuntimeException e) {
+            log.warn("{}: SMS {} accepted, but its status callbacks will not reach the card: the store is away ({})",
+                    what, sid, e.toString());
         }
     }
 
