@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +72,7 @@ class SentDespiteOutageTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void anSmsAcceptedWhileRedisIsFrozenIsRecordedAsSentOnceRedisIsBack() throws Exception {
-        String mobile = "+120255501" + ThreadLocalRandom.current().nextInt(10, 100);
+        String mobile = DeliveryWorld.mobile();
         String user = "outage-" + Long.toHexString(System.nanoTime());
         assertThat(admin.post("/api/v1/customers/acme/end-users", """
                 {"username":"%s","mobile":"%s"}""".formatted(user, mobile)).status()).isEqualTo(201);
