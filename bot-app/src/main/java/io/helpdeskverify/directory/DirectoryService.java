@@ -262,6 +262,11 @@ public class DirectoryService {
                         "No end user '" + username + "' at customer '" + customerSlug + "'."));
     }
 
+    /** The end user with this email (case-insensitive) at the customer, enabled or not. */
+    public Optional<EndUser> findEndUserByEmail(String customerSlug, String email) {
+        return repository.endUserByEmail(customerSlug, email.strip());
+    }
+
     public List<EndUser> endUsers(String customerSlug) {
         return repository.endUsers(customer(customerSlug).slug());
     }

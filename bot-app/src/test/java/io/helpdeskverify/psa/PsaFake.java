@@ -120,6 +120,56 @@ public final class PsaFake {
                 .formatted(AT_RESOURCE_ID))));
     }
 
+    /** ConnectWise ticket {@code id} of company {@code companyId}, its contact {@code contactId}: the fixture, re-keyed. */
+    public void connectWiseTicket(String id, String companyId, String contactId) {
+        var t = fixture("cw_service_ticket.json");
+        t.put("id", Long.parseLong(id));
+        ((ObjectNode) t.get("company")).put("id", Long.parseLong(companyId));
+        ((ObjectNode) t.get("contact")).put("id", Long.parseLong(contactId));
+        connectWise.stubFor(get(urlPathEqualTo(CW_API + "/service/tickets/" + id)).willReturn(json(t.toString())));
+        connectWise.stubFor(post(urlPathEqualTo(CW_API + "/service/tickets/" + id + "/notes"))
+                .willReturn(json(fixture("cw_ticket_note.json").toString()).withStatus(201)));
+    }
+
+    /** The fixture's contact as {@code id}, changed by {@code edit} (names, inactiveFlag, communicationItems). */
+    public void connectWiseContact(String id, java.util.function.Consumer<ObjectNode> edit) {
+        var c = fixture("cw_company_contact.json");
+        c.put("id", Long.parseLong(id));
+        edit.accept(c);
+        connectWise.stubFor(get(urlPathEqualTo(CW_API + "/company/contacts/" + id)).willReturn(json(c.toString())));
+    }
+
+    /** Autotask ticket {@code number}/{@code id} of {@code companyId} with contact {@code contactId}. */
+    public void autotaskTicket(String number, String id, String companyId, String contactId) {
+        var query = fixture("autotask_tickets_query_response_constructed.json");
+        var item = (ObjectNode) query.path("items").get(0);
+        item.put("id", Long.parseLong(id));
+        item.put("ticketNumber", number);
+        item.put("companyID", Long.parseLong(companyId));
+        item.put("contactID", Long.parseLong(contactId));
+        autotask.stubFor(post(urlPathEqualTo(AT_API + "/Tickets/query"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(number))
+                .willReturn(json(query.toString())));
+        autotask.stubFor(get(urlPathEqualTo(AT_API + "/Tickets/" + id))
+                .willReturn(json(JSON.createObjectNode().set("item", item).toString())));
+        autotask.stubFor(post(urlPathEqualTo(AT_API + "/Tickets/" + id + "/Notes"))
+                .willReturn(json(fixture("autotask_create_response.json").toString())));
+    }
+
+    /** The fixture's contact as {@code id}, changed by {@code edit} (firstName, isActive, emailAddress, mobilePhone). */
+    public void autotaskContact(String id, java.util.function.Consumer<ObjectNode> edit) {
+        var c = fixture("autotask_contact_item_constructed.json");
+        var item = (ObjectNode) c.get("item");
+        item.put("id", Long.parseLong(id));
+        edit.accept(item);
+        autotask.stubFor(get(urlPathEqualTo(AT_API + "/Contacts/" + id)).willReturn(json(c.toString())));
+    }
+
+    /** A company id no other test maps: a PSA company belongs to one customer. */
+    public static String uniqueCompany() {
+        return Long.toString(1_000_000 + Math.floorMod(java.util.UUID.randomUUID().getMostSignificantBits(), 900_000_000L));
+    }
+
     /** {@code status} for the first {@code times} calls of this route, then the stub that was there. */
     public static void failFirst(WireMockServer server, java.util.function.Supplier<MappingBuilder> route, int times, int status, String retryAfter) {
         String scenario = "fail-" + System.nanoTime();
