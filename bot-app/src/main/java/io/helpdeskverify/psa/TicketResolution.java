@@ -29,5 +29,20 @@ public sealed interface TicketResolution {
     record Several(PsaTicket ticket, Customer customer, List<EndUser> users) implements TicketResolution {}
 
     /** @param advice what to fix, for the technician or their admin */
-    record Refused(String title, String advice) implements TicketResolution {}
+    record Refused(Reason reason, String title, String advice) implements TicketResolution {}
+
+    enum Reason {
+        /** The PSA is not configured, refused our credentials or the request. */
+        PSA_NOT_CONNECTED,
+        /** The PSA did not answer, still after the retries. */
+        PSA_UNAVAILABLE,
+        /** No such ticket or contact. */
+        NOT_FOUND,
+        /** The ticket's company is mapped to no customer (the technician may verify). */
+        UNMAPPED_COMPANY,
+        /** Not someone to verify: no contact, inactive, disabled in the directory, no usable contact method. */
+        CONTACT_NOT_VERIFIABLE,
+        /** Unmatched, and the customer's policy forbids it. */
+        UNMATCHED_FORBIDDEN
+    }
 }

@@ -5,6 +5,7 @@ import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.Masking;
 import io.helpdeskverify.directory.PhoneNumbers;
+import io.helpdeskverify.psa.TicketResolution.Reason;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.StartRequest;
 import io.helpdeskverify.verification.StartResult;
@@ -66,28 +67,28 @@ public class TicketVerifications {
             String company = ticket.companyName().isBlank() ? "company " + ticket.companyId()
                     : ticket.companyName() + " (company " + ticket.companyId() + ")";
             if (customers.size() > 1) {
-                return new TicketResolution.Refused("Ticket " + ticket.number() + " is for " + company
+                return new TicketResolution.Refused(Reason.UNMAPPED_COMPANY, "Ticket " + ticket.number() + " is for " + company
                         + ", which is mapped to several customers.", "Ask your admin to keep it on one customer only.");
             }
             if (customers.isEmpty() || !mayVerify.test(customers.get(0))) {
-                return new TicketResolution.Refused("Ticket " + ticket.number() + " is for " + company
+                return new TicketResolution.Refused(Reason.UNMAPPED_COMPANY, "Ticket " + ticket.number() + " is for " + company
                         + ", which is mapped to no customer you may verify.", "An admin maps it with PATCH "
                         + "/api/v1/customers/{slug} {\"psaCompanies\":{\"" + provider.id() + "\":[\""
                         + ticket.companyId() + "\"]}}; if it is mapped, ask to be added to the customer's access policy.");
             }
             var customer = customers.get(0);
             if (ticket.contactId().isEmpty()) {
-                return new TicketResolution.Refused("Ticket " + ticket.number() + " has no contact.",
+                return new TicketResolution.Refused(Reason.CONTACT_NOT_VERIFIABLE, "Ticket " + ticket.number() + " has no contact.",
                         "Set the ticket's contact in " + provider.label() + ", then try again.");
             }
             var contact = psa.contact(ticket.contactId().get());
             if (!contact.active()) {
-                return new TicketResolution.Refused(contact.displayName() + " is inactive in " + provider.label() + ".",
+                return new TicketResolution.Refused(Reason.CONTACT_NOT_VERIFIABLE, contact.displayName() + " is inactive in " + provider.label() + ".",
                         "An inactive contact cannot be verified. If they still work there, re-activate the contact first.");
             }
             return match(ticket, customer, contact, chosen);
         } catch (PsaException e) {
-            return new TicketResolution.Refused(title(provider, e), e.getMessage());
+            return new TicketResolution.Refused(reason(e), title(provider, e), e.getMessage());
         }
     }
 
@@ -126,13 +127,13 @@ public class TicketVerifications {
             var enabled = found.stream().filter(EndUser::enabled).toList();
             if (enabled.isEmpty()) {
                 // Never fall back to the PSA's details for someone the directory switched off.
-                return new TicketResolution.Refused(found.get(0).displayName() + " is disabled in the directory.",
+                return new TicketResolution.Refused(Reason.CONTACT_NOT_VERIFIABLE, found.get(0).displayName() + " is disabled in the directory.",
                         "Disabled accounts cannot be verified. If the account was re-enabled, sync or update the directory first.");
             }
             if (chosen.isPresent()) {
                 var pick = enabled.stream().filter(u -> u.username().equals(chosen.get())).findFirst();
                 if (pick.isEmpty()) {
-                    return new TicketResolution.Refused("That end user is not one of the ticket contact's matches.",
+                    return new TicketResolution.Refused(Reason.NOT_FOUND, "That end user is not one of the ticket contact's matches.",
                             "Start again from the ticket.");
                 }
                 return new TicketResolution.Matched(ticket, customer, pick.get(), remarks(ticket, contact, true));
@@ -143,7 +144,7 @@ public class TicketVerifications {
             return new TicketResolution.Matched(ticket, customer, enabled.get(0), remarks(ticket, contact, true));
         }
         if (!customer.policy().unmatchedPsaContactsAllowed()) {
-            return new TicketResolution.Refused(contact.displayName() + " is none of " + customer.name()
+            return new TicketResolution.Refused(Reason.UNMATCHED_FORBIDDEN, contact.displayName() + " is none of " + customer.name()
                     + "'s imported end users, and its policy forbids verifying on the PSA's contact details.",
                     "Import the user into the directory (or fix their email there), or ask your admin to allow "
                             + "unmatched contacts (policy.allowUnmatchedPsaContacts).");
@@ -156,7 +157,7 @@ public class TicketVerifications {
         var mobile = contact.mobile().flatMap(m -> phones.normalize(m, customer.defaultRegion())
                 instanceof PhoneNumbers.Parsed.Valid v ? Optional.of(v.e164()) : Optional.<String>empty());
         if (email.isEmpty() && mobile.isEmpty()) {
-            return new TicketResolution.Refused(contact.displayName() + " has no usable contact method in "
+            return new TicketResolution.Refused(Reason.CONTACT_NOT_VERIFIABLE, contact.displayName() + " has no usable contact method in "
                     + ticket.provider().label() + ".", "Add an email or a mobile number to the contact (a direct or "
                     + "office line cannot receive a code), or import them into the directory.");
         }
@@ -193,6 +194,14 @@ public class TicketVerifications {
     /** An API token named by email, or a chat id that is one: what the PSA can map to its own user. */
     private static Optional<String> email(Technician t) {
         return java.util.stream.Stream.of(t.name(), t.id()).filter(x -> EMAIL.matcher(x).matches()).findFirst();
+    }
+
+    private static Reason reason(PsaException e) {
+        return switch (e.kind()) {
+            case NOT_CONFIGURED, CREDENTIALS, REJECTED -> Reason.PSA_NOT_CONNECTED;
+            case UNAVAILABLE -> Reason.PSA_UNAVAILABLE;
+            case NOT_FOUND -> Reason.NOT_FOUND;
+        };
     }
 
     private static String title(PsaProvider provider, PsaException e) {

@@ -40,5 +40,4 @@ class PsaController {
 
     record StatusResponse(String provider, String name, boolean configured, Map<String, String> settings,
                           TestCallBody testCall, Long callsThisHour) {}
-
 }
