@@ -1,19 +1,17 @@
 package io.helpdeskverify.psa;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** The PSA adapters by provider, and their status (test calls kept a minute: Autotask counts every request). */
+/** The PSA adapters by provider, and their status: a test call on demand, or the last one for health checks. */
 @Component
 public class PsaConnections {
-
-    static final Duration STATUS_CACHE = Duration.ofMinutes(1);
 
     private final Map<PsaProvider, PsaTickets> adapters = new EnumMap<>(PsaProvider.class);
     private final Map<PsaProvider, PsaStatus.TestCall> lastTest = new ConcurrentHashMap<>();
@@ -37,17 +35,31 @@ public class PsaConnections {
         return adapters.values().stream().filter(PsaTickets::configured).map(PsaTickets::provider).sorted().toList();
     }
 
-    public PsaStatus status(PsaProvider provider, boolean fresh) {
+    /** With a test call now: what an admin asks for. */
+    public PsaStatus status(PsaProvider provider) {
         var a = of(provider);
         if (!a.configured()) {
             return new PsaStatus(provider, false, a.settings(), Optional.empty(), a.callsThisHour());
         }
-        var cached = lastTest.get(provider);
-        if (fresh || cached == null || cached.at().plus(STATUS_CACHE).isBefore(clock.instant())) {
-            cached = test(a);
-            lastTest.put(provider, cached);
-        }
-        return new PsaStatus(provider, true, a.settings(), Optional.of(cached), a.callsThisHour());
+        var t = test(a);
+        lastTest.put(provider, t);
+        return new PsaStatus(provider, true, a.settings(), Optional.of(t), a.callsThisHour());
+    }
+
+    /**
+     * The last test call's result, without calling: health checks must answer at once, and a PSA that
+     * hangs must not hang them. Empty test call until the first {@link #refresh}.
+     */
+    public PsaStatus lastKnown(PsaProvider provider) {
+        var a = of(provider);
+        return new PsaStatus(provider, a.configured(), a.settings(),
+                a.configured() ? Optional.ofNullable(lastTest.get(provider)) : Optional.empty(), a.callsThisHour());
+    }
+
+    /** A test call of each configured PSA, off the request threads; once a minute spares Autotask's hourly limit. */
+    @Scheduled(initialDelayString = "5s", fixedDelayString = "60s")
+    void refresh() {
+        configured().forEach(this::status);
     }
 
     private PsaStatus.TestCall test(PsaTickets a) {

@@ -6,8 +6,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} component "psa": per configured PSA, whether the last test call (at most
- * a minute old) worked. Details only for authorised callers (management.endpoint.health.show-details).
+ * {@code /actuator/health} component "psa": per configured PSA, whether the last test call (made
+ * once a minute off the request threads, so a hanging PSA never hangs the health check) worked. Details only for authorised callers (management.endpoint.health.show-details).
  * No PSA configured is a choice, not an outage: UP with nothing to show. A PSA that fails is DOWN
  * here; readiness does not include it, because verifications without tickets still work.
  */
@@ -25,7 +25,7 @@ class PsaHealth implements HealthIndicator {
         var details = new LinkedHashMap<String, Object>();
         boolean allOk = true;
         for (PsaProvider p : PsaProvider.values()) {
-            var s = connections.status(p, false);
+            var s = connections.lastKnown(p);
             var d = new LinkedHashMap<String, Object>();
             d.put("configured", s.configured());
             s.testCall().ifPresent(t -> {

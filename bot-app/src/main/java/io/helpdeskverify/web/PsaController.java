@@ -24,7 +24,7 @@ class PsaController {
 
     @GetMapping("/{provider}/status")
     StatusResponse status(@PathVariable String provider) {
-        var s = connections.status(provider(provider), true);
+        var s = connections.status(provider(provider));
         return new StatusResponse(s.provider().id(), s.provider().label(), s.configured(), s.settings(),
                 s.testCall().map(t -> new TestCallBody(t.ok(), t.at(), t.ok() ? null : t.message())).orElse(null),
                 s.callsThisHour().orElse(null));
