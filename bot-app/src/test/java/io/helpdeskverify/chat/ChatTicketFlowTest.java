@@ -183,6 +183,23 @@ class ChatTicketFlowTest {
     }
 
     @Test
+    void aRefusedUnmatchedStartKeepsNoContactDetailsAndOwesNoNote() {
+        String acme = autotaskCustomer("T20240115.0034", "48304", "30684014");
+        fake.autotaskContact("30684014", c -> c.putNull("mobilePhone"));
+        // SMS only, and the PSA has no usable mobile: the start is refused.
+        world.directory.updateCustomer(acme, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(new CustomerPolicy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Set.of("SMS_CODE"), Optional.empty())));
+
+        world.flow.handle(world.slackRequest(tina, "verify ticket T20240115.0034 --sms"));
+
+        assertThat(notice(slack.toldTo(tina.id()).get(0)).title()).isEqualTo("That method is not possible for this user.");
+        assertThat(world.repository.endUser(acme, EndUser.adHocUsername("autotask", "30684014"))).isEmpty();
+        assertThat(world.changes).isEmpty();
+        assertThat(world.notes.writeDue()).isZero();
+    }
+
+    @Test
     void aNoteDueWhileThePsaIsDownIsWrittenOnceAfterRecoveryByTwoRacingWriters() throws Exception {
         autotaskCustomer("T20240115.0032", "48302", "30684012");
         fake.autotaskContact("30684012", c -> {});

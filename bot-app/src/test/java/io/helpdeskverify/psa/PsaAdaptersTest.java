@@ -19,8 +19,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The two adapters' real HTTP clients against the fakes: what they send, what they read, how they fail. */
+@ExtendWith(OutputCaptureExtension.class)
 class PsaAdaptersTest {
 
     static final PsaFake fake = new PsaFake();
@@ -127,6 +131,18 @@ class PsaAdaptersTest {
         // Picklists and the resource are asked once: the hourly request limit is shared with other integrations.
         fake.autotask.verify(1, getRequestedFor(urlPathEqualTo(PsaFake.AT_API + "/TicketNotes/entityInformation/fields")));
         fake.autotask.verify(1, postRequestedFor(urlPathEqualTo(PsaFake.AT_API + "/Resources/query")));
+    }
+
+    @Test
+    void noKeySecretOrIntegrationCodeReachesTheLogWhenCallsFail(CapturedOutput output) {
+        PsaFake.failFirst(fake.connectWise, () -> get(urlPathEqualTo(PsaFake.CW_API + "/service/tickets/69")), 5, 500, null);
+        PsaFake.failFirst(fake.autotask, () -> get(urlPathEqualTo(PsaFake.AT_API + "/Contacts/30684001")), 5, 429, "0");
+        assertThatThrownBy(() -> cw.ticket("69")).isInstanceOf(PsaException.class);
+        assertThatThrownBy(() -> at.contact("30684001")).isInstanceOf(PsaException.class);
+
+        assertThat(output.getAll()).contains("HTTP 500", "HTTP 429")
+                .doesNotContain("priv-key-secret", "pub-key", "client-1", "at-secret-value", "INTEGRATION-CODE",
+                        java.util.Base64.getEncoder().encodeToString("yourcompany+pub-key:priv-key-secret".getBytes()));
     }
 
     @Test
