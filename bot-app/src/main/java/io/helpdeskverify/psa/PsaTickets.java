@@ -25,6 +25,9 @@ public interface PsaTickets {
 
     void addInternalNote(TicketNote note);
 
+    /** Companies whose name starts with {@code name} or whose website has one of {@code domains}; a few at most. */
+    java.util.List<PsaCompany> findCompanies(String name, java.util.List<String> domains);
+
     /** One cheap authenticated call: what the status endpoint and the health check report. */
     void testCall();
 

@@ -1,9 +1,14 @@
 package io.helpdeskverify.web;
 
+import io.helpdeskverify.directory.DirectoryService;
+import io.helpdeskverify.psa.CompanySuggestions;
+import io.helpdeskverify.psa.PsaCompany;
 import io.helpdeskverify.psa.PsaConnections;
+import io.helpdeskverify.psa.PsaException;
 import io.helpdeskverify.psa.PsaProvider;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +22,29 @@ import org.springframework.web.bind.annotation.RestController;
 class PsaController {
 
     private final PsaConnections connections;
+    private final CompanySuggestions suggestions;
+    private final DirectoryService directory;
 
-    PsaController(PsaConnections connections) {
+    PsaController(PsaConnections connections, CompanySuggestions suggestions, DirectoryService directory) {
         this.connections = connections;
+        this.suggestions = suggestions;
+        this.directory = directory;
+    }
+
+    /** The PSA companies that look like this customer, and the one to map when it is unambiguous. */
+    @GetMapping("/{provider}/customers/{slug}/company-suggestions")
+    SuggestionResponse suggestions(@PathVariable String provider, @PathVariable String slug) {
+        var psa = provider(provider);
+        var customer = directory.customer(slug);
+        try {
+            var s = suggestions.forCustomer(psa, customer);
+            return new SuggestionResponse(s.candidates(), s.suggested().orElse(null),
+                    s.suggested().map(c -> "PATCH /api/v1/customers/" + customer.slug() + " {\"psaCompanies\":{\""
+                            + psa.id() + "\":[\"" + c.id() + "\"]}}").orElse(null));
+        } catch (PsaException e) {
+            throw new ApiException(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY,
+                    psa.label() + " did not answer", e.getMessage()).withReason(e.kind().name());
+        }
     }
 
     @GetMapping("/{provider}/status")
@@ -35,6 +60,9 @@ class PsaController {
                 "'" + name + "' is not a PSA this service knows: use one of "
                         + Arrays.stream(PsaProvider.values()).map(PsaProvider::id).toList() + "."));
     }
+
+    /** @param map the call that maps the suggestion, for the admin to make */
+    record SuggestionResponse(List<PsaCompany> candidates, PsaCompany suggested, String map) {}
 
     record TestCallBody(boolean ok, Instant at, String problem) {}
 

@@ -2,6 +2,7 @@ package io.helpdeskverify.psa.autotask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.psa.PsaCompany;
 import io.helpdeskverify.psa.PsaContact;
 import io.helpdeskverify.psa.PsaException;
 import io.helpdeskverify.psa.PsaException.Kind;
@@ -142,6 +143,30 @@ public class AutotaskTickets implements PsaTickets {
         if (r.status() == 404) {
             throw new PsaException(Kind.NOT_FOUND, "Autotask ticket " + note.ticketId() + " is gone.");
         }
+    }
+
+    @Override
+    public java.util.List<PsaCompany> findCompanies(String name, java.util.List<String> domains) {
+        var query = json.createObjectNode();
+        var or = query.putArray("filter").addObject();
+        or.put("op", "or");
+        var items = or.putArray("items");
+        var byName = items.addObject();
+        byName.put("op", "beginsWith");
+        byName.put("field", "companyName");
+        byName.put("value", name);
+        for (String d : domains) {
+            var byDomain = items.addObject();
+            byDomain.put("op", "contains");
+            byDomain.put("field", "webAddress");
+            byDomain.put("value", d);
+        }
+        query.putArray("includeFields").add("id").add("companyName").add("webAddress");
+        query.put("maxRecords", 10);
+        var out = new java.util.ArrayList<PsaCompany>();
+        post("Companies/query", query.toString(), "the company search").path("items").forEach(c -> out.add(
+                new PsaCompany(c.path("id").asText(), c.path("companyName").asText(""), c.path("webAddress").asText(""))));
+        return out;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.helpdeskverify.psa.connectwise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.psa.PsaCompany;
 import io.helpdeskverify.psa.PsaContact;
 import io.helpdeskverify.psa.PsaException;
 import io.helpdeskverify.psa.PsaException.Kind;
@@ -129,6 +130,24 @@ public class ConnectWiseTickets implements PsaTickets {
         if (r.status() == 404) {
             throw new PsaException(Kind.NOT_FOUND, "ConnectWise ticket #" + note.ticketId() + " is gone.");
         }
+    }
+
+    @Override
+    public java.util.List<PsaCompany> findCompanies(String name, java.util.List<String> domains) {
+        var conditions = new ArrayList<String>();
+        conditions.add("name like \"" + quoted(name) + "%\"");
+        domains.forEach(d -> conditions.add("website like \"%" + quoted(d) + "%\""));
+        String query = "?conditions=" + enc(String.join(" or ", conditions)).replace("+", "%20")
+                + "&fields=id,name,website&pageSize=10";
+        var out = new ArrayList<PsaCompany>();
+        get("/company/companies" + query, "the company search").ifPresent(list -> list.forEach(c -> out.add(
+                new PsaCompany(c.path("id").asText(), c.path("name").asText(""), c.path("website").asText("")))));
+        return out;
+    }
+
+    /* ConnectWise conditions quote with "; a quote in a customer's name must not end the string. */
+    private static String quoted(String s) {
+        return s.replace("\\", "").replace("\"", "");
     }
 
     @Override

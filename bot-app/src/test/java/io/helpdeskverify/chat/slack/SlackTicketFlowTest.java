@@ -125,6 +125,33 @@ class SlackTicketFlowTest extends SlackTestBase {
     }
 
     @Test
+    void aCompanyIsSuggestedOnlyWhenItIsUnambiguous() {
+        String slug = mappedCustomer("autotask", PsaFake.uniqueCompany());
+        String id = PsaFake.uniqueCompany();
+        psa.connectWise.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(PsaFake.CW_API
+                        + "/company/companies"))
+                .withQueryParam("conditions", containing("website like \"%" + slug + ".example%\""))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        [{"id":%s,"name":"Ticket Co %s","website":"https://www.%s.example"},
+                         {"id":77,"name":"Ticket Co %s Holdings","website":""}]""".formatted(id, slug, slug, slug))));
+        psa.autotask.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(PsaFake.AT_API
+                        + "/Companies/query"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"items":[{"id":1,"companyName":"Ticket Co A","webAddress":""},
+                                  {"id":2,"companyName":"Ticket Co B","webAddress":""}],"pageDetails":{"count":2}}""")));
+
+        var cw = api.get("/api/v1/psa/connectwise/customers/" + slug + "/company-suggestions");
+        assertThat(cw.status()).as(cw.body()).isEqualTo(200);
+        assertThat(cw.json().path("suggested").path("id").asText()).isEqualTo(id);
+        assertThat(cw.json().path("candidates")).hasSize(2);
+        assertThat(cw.json().path("map").asText()).contains("\"connectwise\":[\"" + id + "\"]");
+
+        var at = api.get("/api/v1/psa/autotask/customers/" + slug + "/company-suggestions");
+        assertThat(at.json().path("candidates")).hasSize(2);
+        assertThat(at.json().has("suggested")).as("two look alike: none suggested").isFalse();
+    }
+
+    @Test
     void theStatusSaysWhatIsSetWithoutASecretAndTheTestCallWorks() {
         var status = api.get("/api/v1/psa/autotask/status");
 
