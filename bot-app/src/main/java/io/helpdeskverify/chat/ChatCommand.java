@@ -1,11 +1,13 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.psa.PsaProvider;
 import io.helpdeskverify.verification.Method;
 import java.util.Objects;
 import java.util.Optional;
 
 /** What a technician asked for, parsed from {@code /verify …} (Slack) or {@code verify …} (Teams). */
-public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.Events, ChatCommand.Sync, ChatCommand.Help {
+public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.VerifyTicket, ChatCommand.Events,
+        ChatCommand.Sync, ChatCommand.Help {
 
     /** {@code user@customer}: the user part as typed, the customer as a slug or an email domain. */
     record Target(String user, String customer) {
@@ -21,6 +23,19 @@ public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.Even
     }
 
     record Verify(Target target, Optional<Method> method) implements ChatCommand {}
+
+    /**
+     * {@code verify ticket [cw|at] <ticket> [=username] [--method]}: the contact of a PSA ticket.
+     *
+     * @param provider the PSA named, if any ({@code cw}/{@code connectwise}, {@code at}/{@code autotask})
+     * @param chosen a username picked from the ticket contact's matches
+     */
+    record VerifyTicket(Optional<PsaProvider> provider, String ticket, Optional<String> chosen,
+                        Optional<Method> method) implements ChatCommand {
+        public VerifyTicket {
+            Objects.requireNonNull(ticket, "ticket");
+        }
+    }
 
     record Events(Target target) implements ChatCommand {}
 

@@ -4,13 +4,16 @@ import io.helpdeskverify.chat.ChatCommand.Events;
 import io.helpdeskverify.chat.ChatCommand.Help;
 import io.helpdeskverify.chat.ChatCommand.Target;
 import io.helpdeskverify.chat.ChatCommand.Verify;
+import io.helpdeskverify.psa.PsaProvider;
 import io.helpdeskverify.verification.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code [verify] <user>@<customer> [--push|--push-code|--sms|--email|--match]} (the flags of {@link MethodOption}), {@code events
+ * {@code [verify] <user>@<customer> [--push|--push-code|--sms|--email|--match]} (the flags of {@link MethodOption}),
+ * {@code verify ticket [cw|at] <ticket>} (a PSA ticket's contact), {@code events
  * <user>@<customer>}, {@code sync <customer>} (admins), {@code help}. Anything else is usage help that names the problem, so a typo
  * never starts a verification the technician did not mean.
  */
@@ -18,6 +21,7 @@ public final class ChatCommandParser {
 
     /** Longer input is no command anybody typed; it is refused before any work. */
     static final int MAX_LENGTH = 500;
+    static final String TICKET = "ticket";
 
     public ChatCommand parse(String text) {
         String input = text == null ? "" : text.strip();
@@ -56,6 +60,9 @@ public final class ChatCommandParser {
             }
             method = Optional.of(m);
         }
+        if (!events && !target.isEmpty() && isWord(target.get(0), TICKET) && target.stream().noneMatch(w -> w.contains("@"))) {
+            return ticket(target.subList(1, target.size()), method);
+        }
         if (target.isEmpty()) {
             return help(events ? "Say whose events: events user@customer." : "Say who to verify: user@customer.");
         }
@@ -67,6 +74,24 @@ public final class ChatCommandParser {
         }
         var t = new Target(joined.substring(0, at).strip(), joined.substring(at + 1).strip());
         return events ? new Events(t) : new Verify(t, method);
+    }
+
+    /** {@code [cw|at] <ticket> [=username]}: a user's name has an {@code @}, so "ticket" alone starts this form. */
+    private static ChatCommand ticket(List<String> words, Optional<Method> method) {
+        var rest = new ArrayList<>(words);
+        Optional<PsaProvider> provider = rest.isEmpty() ? Optional.empty() : PsaProvider.of(rest.get(0));
+        if (provider.isPresent()) {
+            rest.remove(0);
+        }
+        Optional<String> chosen = Optional.empty();
+        if (!rest.isEmpty() && rest.get(rest.size() - 1).startsWith(EndUserResolver.EXACT)) {
+            chosen = Optional.of(rest.remove(rest.size() - 1).substring(EndUserResolver.EXACT.length()).toLowerCase(Locale.ROOT));
+        }
+        if (rest.size() != 1) {
+            return help("Say which ticket: verify ticket 12345 (ConnectWise) or verify ticket T20240115.0023 (Autotask); "
+                    + "with both connected, name the PSA: verify ticket cw 12345.");
+        }
+        return new ChatCommand.VerifyTicket(provider, rest.get(0), chosen, method);
     }
 
     /** The option that selects this method, for usage text and pickers. */

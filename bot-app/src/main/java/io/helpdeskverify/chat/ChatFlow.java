@@ -21,6 +21,10 @@ import io.helpdeskverify.directory.Masking;
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.EventQuery;
+import io.helpdeskverify.psa.PsaConnections;
+import io.helpdeskverify.psa.PsaProvider;
+import io.helpdeskverify.psa.TicketResolution;
+import io.helpdeskverify.psa.TicketVerifications;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.StartRequest;
 import io.helpdeskverify.verification.StartResult;
@@ -58,11 +62,13 @@ public class ChatFlow {
     private final EventLog events;
     private final DirectorySyncCommand directorySync;
     private final AccessGuard guard;
+    private final TicketVerifications tickets;
+    private final PsaConnections psa;
     private final Clock clock;
 
     public ChatFlow(ChatPlatforms platforms, EndUserResolver resolver, VerificationService verifications,
                     CardViewMapper mapper, CardPublisher publisher, EventLog events, DirectorySyncCommand directorySync,
-                    AccessGuard guard, Clock clock) {
+                    AccessGuard guard, TicketVerifications tickets, PsaConnections psa, Clock clock) {
         this.platforms = platforms;
         this.resolver = resolver;
         this.verifications = verifications;
@@ -71,6 +77,8 @@ public class ChatFlow {
         this.events = events;
         this.directorySync = directorySync;
         this.guard = guard;
+        this.tickets = tickets;
+        this.psa = psa;
         this.clock = clock;
     }
 
@@ -112,6 +120,8 @@ public class ChatFlow {
             tell(platform, request, help(help));
         } else if (command instanceof ChatCommand.Sync sync) {
             tell(platform, request, directorySync.run(request, sync.customer()));
+        } else if (command instanceof ChatCommand.VerifyTicket ticket) {
+            verifyTicket(platform, request, ticket, access);
         } else if (command instanceof ChatCommand.Events ev) {
             events(platform, request, permitted(request, "events", ev.target(), resolver.resolve(ev.target(), access)));
         } else {
@@ -165,8 +175,64 @@ public class ChatFlow {
 
     private void start(ChatPlatform platform, ChatRequest request, Customer customer, EndUser user,
                        Optional<Method> method) {
-        var result = verifications.start(new StartRequest(customer.slug(), user.username(), method,
-                request.technician(), request.conversation().conversationId()));
+        posted(platform, request, customer, user, method, verifications.start(new StartRequest(customer.slug(),
+                user.username(), method, request.technician(), request.conversation().conversationId())));
+    }
+
+    /**
+     * {@code verify ticket …}: the PSA finds the person, the rest is the flow above (method picker,
+     * card). A picker's choice runs the ticket command again, so the ticket is read afresh.
+     */
+    private void verifyTicket(ChatPlatform platform, ChatRequest request, ChatCommand.VerifyTicket command,
+                              io.helpdeskverify.chat.core.TechnicianAccess access) {
+        var provider = command.provider().or(() -> TicketProviders.infer(command.ticket(), psa.configured()));
+        if (provider.isEmpty()) {
+            tell(platform, request, TicketProviders.which(psa.configured()));
+            return;
+        }
+        var resolution = tickets.resolve(provider.get(), command.ticket(), access::mayVerify, command.chosen());
+        String again = "verify ticket " + provider.get().id() + " " + command.ticket();
+        if (resolution instanceof TicketResolution.Refused refused) {
+            tell(platform, request, PrivateMessage.Notice.warning(refused.title(), refused.advice()));
+        } else if (resolution instanceof TicketResolution.Several several) {
+            String flag = command.method().map(m -> " " + ChatCommandParser.flag(m)).orElse("");
+            var options = several.users().stream().map(u -> option(u.displayName(), u.username() + contacts(u),
+                    again + " =" + u.username() + flag)).flatMap(Optional::stream).toList();
+            tell(platform, request, new PrivateMessage.Picker(new PickerView("Several users of "
+                    + several.customer().name() + " match the contact of ticket " + several.ticket().number()
+                    + ". Which one?", options, PICK_ACTION)));
+        } else {
+            var subject = (TicketResolution.Subject) resolution;
+            String chosen = subject instanceof TicketResolution.Matched ? " =" + subject.user().username() : "";
+            var method = command.method();
+            if (method.isEmpty()) {
+                List<Method> offered = verifications.offeredMethods(subject.customer(), subject.user());
+                if (offered.isEmpty()) {
+                    tell(platform, request, PrivateMessage.Notice.error(subject.user().displayName()
+                            + " cannot be verified.", "No method can reach them with the contact details "
+                            + (subject instanceof TicketResolution.Matched ? "in the directory." : "in the PSA.")));
+                    return;
+                }
+                if (offered.size() > 1) {
+                    var options = offered.stream().map(m -> option(m.label(), methodDescription(m, subject.user()),
+                            again + chosen + " " + ChatCommandParser.flag(m))).flatMap(Optional::stream).toList();
+                    tell(platform, request, new PrivateMessage.Picker(new PickerView("How should "
+                            + subject.user().displayName() + " be verified?", options, PICK_ACTION)));
+                    return;
+                }
+                method = Optional.of(offered.get(0));
+            }
+            if (!subject.remarks().isEmpty()) {
+                tell(platform, request, PrivateMessage.Notice.warning("Ticket " + subject.ticket().number()
+                        + ": check the contact details.", subject.remarks().toArray(String[]::new)));
+            }
+            posted(platform, request, subject.customer(), subject.user(), method, tickets.start(subject, method,
+                    request.technician(), request.conversation().conversationId()));
+        }
+    }
+
+    private void posted(ChatPlatform platform, ChatRequest request, Customer customer, EndUser user,
+                        Optional<Method> method, StartResult result) {
         if (result instanceof StartResult.Refused refused) {
             if (refused.reason() == StartResult.Reason.RATE_LIMITED) {
                 publisher.audit(request.conversation(), new AuditEntry(clock.instant(), "Refused: too many challenges",
@@ -297,6 +363,8 @@ public class ChatFlow {
         lines.add("verify user@customer — start a verification; you choose the method if several are possible.");
         lines.add("verify user@customer " + MethodOption.flags(" | ") + " — with that method "
                 + "(--match: you read a code to the user, who types it in the app).");
+        lines.add("verify ticket 12345 — the contact of a ConnectWise ticket (verify ticket T20240115.0023: Autotask; "
+                + "with both connected, verify ticket cw 12345 or at 12345).");
         lines.add("events user@customer — the last " + EVENTS_SHOWN + " events, visible to you only.");
         lines.add("sync customer — admins: import the customer's users from Microsoft 365 now.");
         lines.add("user is a username, email or display name; customer is the customer's short name or email domain.");

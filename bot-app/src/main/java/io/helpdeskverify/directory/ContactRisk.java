@@ -29,10 +29,19 @@ public final class ContactRisk {
         return window;
     }
 
-    /** "Mobile number changed 2 days ago", newest concern first; empty when nothing changed within the window. */
+    /** What the card says of a contact that is no imported end user: its details are the PSA's, not the directory's. */
+    public static final String UNMATCHED = "Unmatched: contact details from the PSA";
+
+    /**
+     * "Mobile number changed 2 days ago", newest concern first; empty when nothing changed within the
+     * window. A PSA contact outside the directory always says so first.
+     */
     public List<String> warnings(EndUser user, Clock clock) {
         Instant now = clock.instant();
         var out = new ArrayList<String>();
+        if (user.adHoc()) {
+            out.add(UNMATCHED);
+        }
         recent(user.mobileChangedAt(), now).ifPresent(at -> out.add("Mobile number changed " + ago(at, now)));
         recent(user.emailChangedAt(), now).ifPresent(at -> out.add("Email address changed " + ago(at, now)));
         return List.copyOf(out);

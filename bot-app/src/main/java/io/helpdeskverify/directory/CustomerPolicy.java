@@ -10,6 +10,8 @@ import java.util.Set;
  *
  * @param maxChallengesPerCustomer challenges to all of this customer's users within the window
  *        (SMS cost and SMS bombing across many users)
+ * @param allowUnmatchedPsaContacts whether a ticket's contact that is none of the imported end users may be
+ *        verified on the PSA's own contact details; empty means yes
  */
 public record CustomerPolicy(
         Optional<Integer> countdownSeconds,
@@ -17,12 +19,26 @@ public record CustomerPolicy(
         Optional<Integer> maxChallengesPerUser,
         Optional<Integer> maxChallengesPerTechnician,
         Optional<Integer> maxChallengesPerCustomer,
-        Set<String> allowedMethods) {
+        Set<String> allowedMethods,
+        Optional<Boolean> allowUnmatchedPsaContacts) {
 
     public CustomerPolicy {
-        // Policies stored before the field existed read back with null.
+        // Policies stored before the fields existed read back with null.
         maxChallengesPerCustomer = maxChallengesPerCustomer == null ? Optional.empty() : maxChallengesPerCustomer;
         allowedMethods = Set.copyOf(allowedMethods);
+        allowUnmatchedPsaContacts = allowUnmatchedPsaContacts == null ? Optional.empty() : allowUnmatchedPsaContacts;
+    }
+
+    /** Without the PSA setting: unmatched contacts follow the default (allowed). */
+    public CustomerPolicy(Optional<Integer> countdownSeconds, Optional<Integer> codeLength,
+                          Optional<Integer> maxChallengesPerUser, Optional<Integer> maxChallengesPerTechnician,
+                          Optional<Integer> maxChallengesPerCustomer, Set<String> allowedMethods) {
+        this(countdownSeconds, codeLength, maxChallengesPerUser, maxChallengesPerTechnician, maxChallengesPerCustomer,
+                allowedMethods, Optional.empty());
+    }
+
+    public boolean unmatchedPsaContactsAllowed() {
+        return allowUnmatchedPsaContacts.orElse(true);
     }
 
     /** Without a per-customer challenge limit of its own. */
@@ -30,11 +46,11 @@ public record CustomerPolicy(
                           Optional<Integer> maxChallengesPerUser, Optional<Integer> maxChallengesPerTechnician,
                           Set<String> allowedMethods) {
         this(countdownSeconds, codeLength, maxChallengesPerUser, maxChallengesPerTechnician, Optional.empty(),
-                allowedMethods);
+                allowedMethods, Optional.empty());
     }
 
     public static CustomerPolicy defaults() {
         return new CustomerPolicy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Set.of());
+                Optional.empty(), Set.of(), Optional.empty());
     }
 }

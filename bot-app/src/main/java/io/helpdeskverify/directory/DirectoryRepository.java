@@ -16,7 +16,14 @@ public interface DirectoryRepository {
     /** Slugs and email domains are unique across customers. */
     SaveResult saveCustomer(Customer customer, WriteMode mode);
 
+    /** A directory end user, or an ad-hoc one ({@link EndUser#AD_HOC_PREFIX}) while it is kept. */
     Optional<EndUser> endUser(String customer, String username);
+
+    /**
+     * Keeps an end user who is not in the directory (a PSA contact) for {@code keep}, so delivery,
+     * fallback and the card find its contact details by username. Never listed, indexed or matched by name.
+     */
+    void saveAdHocEndUser(EndUser user, Duration keep);
 
     List<EndUser> endUsers(String customer);
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,7 @@ public class DirectoryService {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern DOMAIN = Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Pattern PSA_COMPANY = Pattern.compile("\\d{1,18}");
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._'@+-]{1,128}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]{1,64}@[^@\\s<>]{1,255}\\.[^@\\s<>]{2,63}");
     /** A tenant GUID or one of its domains ({@code contoso.onmicrosoft.com}). */
@@ -58,9 +60,51 @@ public class DirectoryService {
         var current = customer(slug);
         var next = validCustomer(current.slug(), name.orElse(current.name()), emailDomains.orElse(current.emailDomains()),
                 defaultRegion.orElse(current.defaultRegion()), policy.orElse(current.policy()))
-                .withMicrosoftTenantId(current.microsoftTenantId());
+                .withMicrosoftTenantId(current.microsoftTenantId()).withPsaCompanies(current.psaCompanies());
         saved(repository.saveCustomer(next, WriteMode.UPDATE), "customer", slug);
         return next;
+    }
+
+    /**
+     * Replaces the customer's PSA company ids for the PSAs named (an empty list removes one). A PSA
+     * company belongs to one customer, or its tickets would have two.
+     */
+    public Customer setPsaCompanies(String slug, Map<String, List<String>> companies) {
+        var updated = customer(slug).withPsaCompanies(checkedPsaCompanies(slug, companies));
+        saved(repository.saveCustomer(updated, WriteMode.UPDATE), "customer", slug);
+        return updated;
+    }
+
+    /** The customer's PSA companies after this change, checked but not written: so a caller can refuse before any write. */
+    public Map<String, List<String>> checkedPsaCompanies(String slug, Map<String, List<String>> companies) {
+        var current = customer(slug);
+        var next = new java.util.TreeMap<>(current.psaCompanies());
+        companies.forEach((psa, ids) -> {
+            var clean = new LinkedHashSet<String>();
+            for (String id : ids == null ? List.<String>of() : ids) {
+                String v = id == null ? "" : id.strip();
+                if (!PSA_COMPANY.matcher(v).matches()) {
+                    throw new DirectoryException.Invalid("psaCompanies", "'" + id + "' is not a " + psa
+                            + " company id: use the number from the PSA (ConnectWise company/id, Autotask companyID)");
+                }
+                clean.add(v);
+            }
+            for (String id : clean) {
+                var owner = repository.customers().stream()
+                        .filter(c -> !c.slug().equals(current.slug()) && c.hasPsaCompany(psa, id)).findFirst();
+                if (owner.isPresent()) {
+                    throw new DirectoryException.Conflict("The " + psa + " company " + id
+                            + " is already mapped to customer '" + owner.get().slug() + "'.");
+                }
+            }
+            next.put(psa, List.copyOf(clean));
+        });
+        return next;
+    }
+
+    /** The customers mapped to this PSA company: one, or none; several only if stored before the check. */
+    public List<Customer> customersOfPsaCompany(String psa, String companyId) {
+        return repository.customers().stream().filter(c -> c.hasPsaCompany(psa, companyId)).toList();
     }
 
     /**
@@ -218,6 +262,11 @@ public class DirectoryService {
                         "No end user '" + username + "' at customer '" + customerSlug + "'."));
     }
 
+    /** The end user with this email (case-insensitive) at the customer, enabled or not. */
+    public Optional<EndUser> findEndUserByEmail(String customerSlug, String email) {
+        return repository.endUserByEmail(customerSlug, email.strip());
+    }
+
     public List<EndUser> endUsers(String customerSlug) {
         return repository.endUsers(customer(customerSlug).slug());
     }
@@ -291,7 +340,7 @@ public class DirectoryService {
         if (!phones.isKnownRegion(reg)) {
             throw new DirectoryException.Invalid("defaultRegion", "'" + region + "' is not an ISO 3166 region code like 'US' or 'GB'");
         }
-        return new Customer(slug, name.strip(), List.copyOf(normalised), reg, policy, Optional.empty());
+        return new Customer(slug, name.strip(), List.copyOf(normalised), reg, policy, Optional.empty(), Map.of());
     }
 
     private EndUser validEndUser(Customer customer, String username, String displayName, Optional<String> email,

@@ -62,11 +62,32 @@ public record EndUser(
         MANUAL,
         CSV,
         ENTRA_CLOUD,
-        AD_SYNCED;
+        AD_SYNCED,
+        /**
+         * Not in the directory: a PSA ticket's contact, verified on the PSA's own contact details
+         * ("unmatched"). Kept beside the directory only as long as its verifications ({@link #AD_HOC_PREFIX}).
+         */
+        PSA;
 
         public boolean isExternal() {
             return this == ENTRA_CLOUD || this == AD_SYNCED;
         }
+    }
+
+    /**
+     * The username of an ad-hoc end user starts with this. A directory username can never contain a
+     * colon (DirectoryService's USERNAME), so the two never collide.
+     */
+    public static final String AD_HOC_PREFIX = "psa:";
+
+    /** {@code psa:connectwise:2}: one PSA's contact, whatever name it has. */
+    public static String adHocUsername(String psa, String contactId) {
+        return AD_HOC_PREFIX + psa + ":" + contactId;
+    }
+
+    /** Whether this user lives outside the directory (a PSA contact) and came with its own contact details. */
+    public boolean adHoc() {
+        return source == Source.PSA;
     }
 
     /** Fields an admin can take over from the external directory. */

@@ -29,5 +29,9 @@ public enum EventType {
     /** An admin issued a named API token (the reason names it, its roles and customers; never its secret). */
     API_TOKEN_ISSUED,
     /** An admin revoked a named API token. */
-    API_TOKEN_REVOKED
+    API_TOKEN_REVOKED,
+    /** The outcome of a verification started from a PSA ticket was written to the ticket as an internal note. */
+    PSA_NOTE_WRITTEN,
+    /** That note could not be written after every retry (the reason says why); the technician was told. */
+    PSA_NOTE_FAILED
 }

@@ -29,6 +29,8 @@ public class VerificationService {
 
     /** A compare-and-set loses only to a concurrent winner, so a few rounds always settle it. */
     private static final int MAX_ROUNDS = 64;
+    /** How long an ad-hoc end user's contact details are kept: a little beyond a finished verification's 7 days. */
+    static final Duration AD_HOC_KEEP = Duration.ofDays(8);
 
     private final DirectoryRepository directory;
     private final VerificationStore store;
@@ -82,23 +84,54 @@ public class VerificationService {
             return new Refused(Reason.USER_DISABLED, user.get().displayName() + " is disabled in the directory and "
                     + "cannot be verified. If the account was re-enabled, sync or update the directory first.");
         }
-        var policy = policies.of(customer.get());
-        var plan = selector.plan(request.method(), reachability(user.get()), policy.allowedMethods(), channels.available());
+        return startFor(request, customer.get(), user.get(), Optional.empty());
+    }
+
+    /**
+     * Starts a verification of someone the directory does not hold, on contact details that came with
+     * the request: a PSA ticket's contact ({@link EndUser.Source#PSA}). Everything else is as for a
+     * directory user (policy, ladder, budget, events); the events say where the contact details came from.
+     * The contact is kept beside the directory only once the start is certain, so a refusal stores nothing.
+     *
+     * @param request its {@code endUser} is ignored: the contact's username is used
+     * @param provenance what the events and the card say about the contact details, e.g. "unmatched: contact details from the PSA"
+     */
+    public StartResult startAdHoc(StartRequest request, EndUser contact, String provenance) {
+        if (!contact.adHoc() || !contact.username().startsWith(EndUser.AD_HOC_PREFIX)) {
+            throw new IllegalArgumentException("not an ad-hoc end user: " + contact.username());
+        }
+        String customerKey = request.customer().strip().toLowerCase(Locale.ROOT);
+        var customer = directory.customer(customerKey).or(() -> directory.customerByDomain(customerKey));
+        if (customer.isEmpty() || !customer.get().slug().equals(contact.customer())) {
+            return new Refused(Reason.UNKNOWN_CUSTOMER, "No customer '" + request.customer() + "'.");
+        }
+        if (!contact.enabled()) {
+            return new Refused(Reason.USER_DISABLED, contact.displayName() + " is inactive and cannot be verified.");
+        }
+        return startFor(request, customer.get(), contact, Optional.of(provenance));
+    }
+
+    private StartResult startFor(StartRequest request, Customer customer, EndUser user, Optional<String> adHoc) {
+        var policy = policies.of(customer);
+        var plan = selector.plan(request.method(), reachability(user), policy.allowedMethods(), channels.available());
         if (plan instanceof DeliveryPlan.Impossible impossible) {
-            return new Refused(Reason.METHOD_NOT_AVAILABLE, "Cannot verify " + user.get().displayName() + ": "
+            return new Refused(Reason.METHOD_NOT_AVAILABLE, "Cannot verify " + user.displayName() + ": "
                     + impossible.reason() + ".");
         }
         Instant now = clock.instant();
-        var verdict = budget.tryAcquire(customer.get().slug(), user.get().username(), request.technician(),
-                policy.limits(), now);
+        var verdict = budget.tryAcquire(customer.slug(), user.username(), request.technician(), policy.limits(), now);
         if (verdict != ChallengeBudget.Verdict.ALLOWED) {
-            return rateLimited(request, customer.get(), user.get(), verdict, policy, now);
+            return rateLimited(request, customer, user, verdict, policy, now);
         }
-        return create(request, customer.get(), user.get(), policy, (DeliveryPlan.Deliver) plan, now);
+        if (adHoc.isPresent()) {
+            // Outlives the verification's stored form (HELPDESK_VERIFICATION_KEEP_FINISHED), so its card can still name them.
+            directory.saveAdHocEndUser(user, AD_HOC_KEEP);
+        }
+        return create(request, customer, user, policy, (DeliveryPlan.Deliver) plan, now, adHoc);
     }
 
     private StartResult create(StartRequest request, Customer customer, EndUser user, VerificationPolicy policy,
-                               DeliveryPlan.Deliver plan, Instant now) {
+                               DeliveryPlan.Deliver plan, Instant now, Optional<String> adHoc) {
         String id = secrets.newId();
         Method method = plan.method();
         Optional<String> code = method.usesCode() ? Optional.of(codes.generate(policy.codeLength())) : Optional.empty();
@@ -107,7 +140,8 @@ public class VerificationService {
         var delivery = new ArrayList<DeliveryStep>();
         var steps = new ArrayList<VerificationEvent>();
         Method requested = request.method().orElse(method);
-        steps.add(new VerificationEvent(EventType.VERIFICATION_REQUESTED, now, "requested " + requested.name()));
+        steps.add(new VerificationEvent(EventType.VERIFICATION_REQUESTED, now, "requested " + requested.name()
+                + adHoc.map(p -> "; " + p).orElse("")));
         for (var skip : plan.skipped()) {
             delivery.add(new DeliveryStep(now, skip.channel(), DeliveryStatus.NOT_POSSIBLE, skip.reason()));
             steps.add(new VerificationEvent(EventType.FALLBACK_USED, now,

@@ -4,6 +4,7 @@ import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.CustomerPolicy;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.DirectorySync;
+import io.helpdeskverify.psa.PsaProvider;
 import io.helpdeskverify.verification.Codes;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.Policies;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +52,9 @@ class CustomerController {
     ResponseEntity<CustomerResponse> create(@RequestBody CustomerRequest body) {
         var c = directory.createCustomer(body.slug(), body.name(), body.emailDomains() == null ? List.of() : body.emailDomains(),
                 body.defaultRegion(), policy(body.policy()).orElse(CustomerPolicy.defaults()));
+        if (body.psaCompanies() != null) {
+            c = directory.setPsaCompanies(c.slug(), psaCompanies(body.psaCompanies()));
+        }
         if (body.microsoftTenantId() != null && !body.microsoftTenantId().isBlank()) {
             c = connect(c.slug(), body.microsoftTenantId());
         }
@@ -81,10 +86,13 @@ class CustomerController {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", "The slug cannot be changed.");
         }
         var policy = policy(body.policy());
+        var psa = Optional.ofNullable(body.psaCompanies()).map(CustomerController::psaCompanies)
+                .map(m -> directory.checkedPsaCompanies(slug, m));
         if (body.microsoftTenantId() != null) {
             // Checked and stored first: a refused tenant id must not leave the other fields half applied.
             connect(slug, body.microsoftTenantId());
         }
+        psa.ifPresent(m -> directory.setPsaCompanies(slug, m));
         return response(directory.updateCustomer(slug, Optional.ofNullable(body.name()),
                 Optional.ofNullable(body.emailDomains()), Optional.ofNullable(body.defaultRegion()), policy));
     }
@@ -105,7 +113,7 @@ class CustomerController {
     private CustomerResponse response(Customer c) {
         VerificationPolicy effective = policies.of(c);
         return new CustomerResponse(c.slug(), c.name(), c.emailDomains(), c.defaultRegion(),
-                c.microsoftTenantId().orElse(null), PolicyBody.of(c.policy()),
+                c.microsoftTenantId().orElse(null), c.psaCompanies(), PolicyBody.of(c.policy()),
                 new EffectivePolicy(effective.countdown().toSeconds(), effective.codeLength(),
                         effective.limits().perUser(), effective.limits().perTechnician(), effective.limits().perCustomer(),
                         effective.allowedMethods().stream().sorted().map(Method::name).toList()));
@@ -138,7 +146,20 @@ class CustomerController {
         }
         return Optional.of(new CustomerPolicy(Optional.ofNullable(p.countdownSeconds()), Optional.ofNullable(p.codeLength()),
                 Optional.ofNullable(p.maxChallengesPerUser()), Optional.ofNullable(p.maxChallengesPerTechnician()),
-                Optional.ofNullable(p.maxChallengesPerCustomer()), methods));
+                Optional.ofNullable(p.maxChallengesPerCustomer()), methods,
+                Optional.ofNullable(p.allowUnmatchedPsaContacts())));
+    }
+
+    /** Keys are PSA ids ({@code connectwise}, {@code autotask}); the directory checks the company ids. */
+    private static Map<String, List<String>> psaCompanies(Map<String, List<String>> body) {
+        var out = new java.util.TreeMap<String, List<String>>();
+        body.forEach((key, ids) -> {
+            var psa = PsaProvider.of(key).filter(p -> p.id().equals(key)).orElseThrow(() -> new ApiException(
+                    HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", "psaCompanies: '" + key + "' is not one of "
+                    + Arrays.stream(PsaProvider.values()).map(PsaProvider::id).toList() + "."));
+            out.put(psa.id(), ids == null ? List.of() : ids);
+        });
+        return out;
     }
 
     private static void check(boolean ok, String message) {
@@ -148,17 +169,19 @@ class CustomerController {
     }
 
     /** @param microsoftTenantId a tenant that has already consented to the MSP's app; "" disconnects */
+    /** @param psaCompanies per PSA, the customer's company ids there; a PSA with an empty list is unmapped */
     record CustomerRequest(String slug, String name, List<String> emailDomains, String defaultRegion,
-                           String microsoftTenantId, PolicyBody policy) {}
+                           String microsoftTenantId, Map<String, List<String>> psaCompanies, PolicyBody policy) {}
 
     /** The customer's own overrides; absent fields use the service defaults. */
     record PolicyBody(Integer countdownSeconds, Integer codeLength, Integer maxChallengesPerUser,
-                      Integer maxChallengesPerTechnician, Integer maxChallengesPerCustomer, List<String> allowedMethods) {
+                      Integer maxChallengesPerTechnician, Integer maxChallengesPerCustomer, List<String> allowedMethods,
+                      Boolean allowUnmatchedPsaContacts) {
         static PolicyBody of(CustomerPolicy p) {
             return new PolicyBody(p.countdownSeconds().orElse(null), p.codeLength().orElse(null),
                     p.maxChallengesPerUser().orElse(null), p.maxChallengesPerTechnician().orElse(null),
                     p.maxChallengesPerCustomer().orElse(null),
-                    p.allowedMethods().stream().sorted().toList());
+                    p.allowedMethods().stream().sorted().toList(), p.allowUnmatchedPsaContacts().orElse(null));
         }
     }
 
@@ -166,5 +189,6 @@ class CustomerController {
                            int maxChallengesPerTechnician, int maxChallengesPerCustomer, List<String> allowedMethods) {}
 
     record CustomerResponse(String slug, String name, List<String> emailDomains, String defaultRegion,
-                            String microsoftTenantId, PolicyBody policy, EffectivePolicy effectivePolicy) {}
+                            String microsoftTenantId, Map<String, List<String>> psaCompanies, PolicyBody policy,
+                            EffectivePolicy effectivePolicy) {}
 }

@@ -137,7 +137,7 @@ class VerificationController {
         throw Rejections.toApi(result);
     }
 
-    private static Optional<Method> method(String name) {
+    static Optional<Method> method(String name) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }

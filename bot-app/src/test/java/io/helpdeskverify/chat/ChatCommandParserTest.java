@@ -37,6 +37,22 @@ class ChatCommandParserTest {
     }
 
     @Test
+    void ticketNamesAPsaTicketWithOptionalPsaChoiceAndMethod() {
+        assertThat(parser.parse("ticket 12345")).isEqualTo(new ChatCommand.VerifyTicket(Optional.empty(), "12345",
+                Optional.empty(), Optional.empty()));
+        assertThat(parser.parse("verify ticket at T20240115.0023 --sms")).isEqualTo(new ChatCommand.VerifyTicket(
+                Optional.of(io.helpdeskverify.psa.PsaProvider.AUTOTASK), "T20240115.0023", Optional.empty(),
+                Optional.of(Method.SMS_CODE)));
+        assertThat(parser.parse("verify ticket connectwise 69 =Arnie")).isEqualTo(new ChatCommand.VerifyTicket(
+                Optional.of(io.helpdeskverify.psa.PsaProvider.CONNECTWISE), "69", Optional.of("arnie"), Optional.empty()));
+        // A user named "ticket" is still a user: the target has an @.
+        assertThat(parser.parse("ticket@acme")).isEqualTo(new Verify(new ChatCommand.Target("ticket", "acme"),
+                Optional.empty()));
+        assertThat(parser.parse("verify ticket")).isInstanceOf(ChatCommand.Help.class);
+        assertThat(parser.parse("ticket 1 2")).isInstanceOf(ChatCommand.Help.class);
+    }
+
+    @Test
     void syncNamesOneCustomer() {
         assertThat(parser.parse("sync acme")).isEqualTo(new ChatCommand.Sync("acme"));
         assertThat(parser.parse("SYNC acme.com")).isEqualTo(new ChatCommand.Sync("acme.com"));

@@ -30,6 +30,14 @@ import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.DirectorySync;
 import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.PhoneNumbers;
+import io.helpdeskverify.psa.NoteWriter;
+import io.helpdeskverify.psa.PsaConnections;
+import io.helpdeskverify.psa.PsaProperties;
+import io.helpdeskverify.psa.TicketNoteOutbox;
+import io.helpdeskverify.psa.TicketVerifications;
+import io.helpdeskverify.psa.autotask.AutotaskTickets;
+import io.helpdeskverify.psa.connectwise.ConnectWiseTickets;
+import io.helpdeskverify.psa.store.PsaStoresForTests;
 import io.helpdeskverify.directory.Secrets;
 import io.helpdeskverify.directory.SyncReport;
 import io.helpdeskverify.directory.config.DirectoryProperties;
@@ -96,6 +104,13 @@ final class ChatWorld implements AutoCloseable {
             .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
 
+    /** No PSA connected: what every chat test but the PSA ones runs with. */
+    static final PsaProperties NO_PSA = new PsaProperties(new PsaProperties.ConnectWise("", "", "", "", ""),
+            new PsaProperties.Autotask("", "", "", "https://webservices.autotask.net/atservicesrest"),
+            new PsaProperties.Http(3, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5)),
+            new PsaProperties.Notes(Duration.ofSeconds(2), 3, Duration.ofMillis(200), Duration.ofSeconds(1),
+                    Duration.ofSeconds(5), Duration.ofSeconds(1)));
+
     final MutableClock clock = new MutableClock(Instant.now());
     final RecordingChatPlatform slack = RecordingChatPlatform.slack();
     final RecordingChatPlatform teams = RecordingChatPlatform.teams();
@@ -111,12 +126,19 @@ final class ChatWorld implements AutoCloseable {
     final AccessGuard guard;
     final ChatFlow flow;
     final TechnicianActions actions;
+    final TicketNoteOutbox noteOutbox;
+    final NoteWriter notes;
 
     /* One workspace and channel per world, so budgets, audit roots and refusals never meet another test's. */
     final String workspace = Fixtures.unique("T");
     final String channel = Fixtures.unique("C");
 
     ChatWorld(StringRedisTemplate redis) {
+        this(redis, NO_PSA);
+    }
+
+    /** With the PSA adapters on {@code psa}'s settings (the fakes of {@code psa.PsaFake}). */
+    ChatWorld(StringRedisTemplate redis, PsaProperties psa) {
         var random = new SecureRandom();
         var stored = new StoredJson(JSON);
         var keys = ServerKeys.resolve(PROPERTIES, false, random);
@@ -131,11 +153,16 @@ final class ChatWorld implements AutoCloseable {
                         v.maxChallengesPerCustomer(), v.maxChallengesGlobal(), v.limitWindow()),
                 EnumSet.allOf(Method.class)));
         var cardStack = new java.util.concurrent.atomic.AtomicReference<ChatCardsForTests>();
+        var noteStack = new java.util.concurrent.atomic.AtomicReference<NoteWriter>();
         verifications = new VerificationService(repository,
                 VerificationStoresForTests.store(redis, JSON, streams, clock, v.keepFinished()),
                 VerificationStoresForTests.challengeBudget(redis), events,
                 change -> {
                     changes.add(change);
+                    var n = noteStack.get();
+                    if (n != null) {
+                        n.on(change);
+                    }
                     var c = cardStack.get();
                     if (c != null) {
                         c.listener().accept(change);
@@ -154,9 +181,18 @@ final class ChatWorld implements AutoCloseable {
                 Runnable::run, clock, CHAT);
         cardStack.set(cards);
         var directoryProps = new DirectoryProperties(List.of(), 7);
+        var connections = new PsaConnections(List.of(new ConnectWiseTickets(psa, JSON),
+                new AutotaskTickets(psa, JSON, clock)), clock);
+        noteOutbox = PsaStoresForTests.outbox(redis, stored, psa);
+        notes = new NoteWriter(noteOutbox, connections, verifications, events,
+                List.of(new TicketNoteNotices(bindings, platforms)), psa, clock);
+        noteStack.set(notes);
+        var tickets = new TicketVerifications(connections, directory, new PhoneNumbers(), verifications, noteOutbox,
+                psa, clock);
         flow = new ChatFlow(platforms, new EndUserResolver(repository, new DirectorySnapshots(repository)),
                 verifications, mapper, cards.publisher(), events,
-                new DirectorySyncCommand(new NotConnected(), directory, directoryProps), guard, clock);
+                new DirectorySyncCommand(new NotConnected(), directory, directoryProps), guard, tickets, connections,
+                clock);
         actions = new TechnicianActions(verifications, bindings, cards.publisher(), mapper, guard,
                 new RefusedClicks(redis, ACCESS, clock), clock);
     }

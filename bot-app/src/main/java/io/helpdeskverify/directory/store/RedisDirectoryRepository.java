@@ -83,7 +83,23 @@ class RedisDirectoryRepository implements DirectoryRepository {
 
     @Override
     public Optional<EndUser> endUser(String customer, String username) {
+        if (username.startsWith(EndUser.AD_HOC_PREFIX)) {
+            return read(redis.opsForValue().get(adHocKey(customer, username)), EndUser.class);
+        }
         return read(redis.<String, String>opsForHash().get(usersKey(customer), username), EndUser.class);
+    }
+
+    @Override
+    public void saveAdHocEndUser(EndUser user, Duration keep) {
+        if (!user.adHoc() || !user.username().startsWith(EndUser.AD_HOC_PREFIX)) {
+            throw new IllegalArgumentException(user.username() + " is not an ad-hoc end user");
+        }
+        redis.opsForValue().set(adHocKey(user.customer(), user.username()), write(user), keep);
+    }
+
+    /** {@code hv:adhoc:{customer}:{username}}: outside the users hash, so no listing, index or name search sees it. */
+    private static String adHocKey(String customer, String username) {
+        return "hv:adhoc:" + customer + ":" + username;
     }
 
     @Override

@@ -93,6 +93,9 @@ class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.GET, "/api/v1/verifications/*").hasAnyRole(TECHNICIAN, AUDITOR);
                     a.requestMatchers("/api/v1/verifications", "/api/v1/verifications/**").hasRole(TECHNICIAN);
                     a.requestMatchers("/api/v1/events", "/api/v1/events/**").hasRole(AUDITOR);
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/psa/*/tickets/*/verifications").hasRole(TECHNICIAN);
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/psa/*/status", "/api/v1/psa/*/customers/*/company-suggestions")
+                            .hasRole(ADMIN);
                     a.requestMatchers("/api/v1/customers", "/api/v1/customers/**", "/api/v1/tokens",
                             "/api/v1/tokens/**", "/api/v1/dev/**").hasRole(ADMIN);
                     a.anyRequest().denyAll();
