@@ -3,6 +3,7 @@ package io.helpdeskverify.directory.graph;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.ApiException;
+import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.ExternalUser;
 import io.helpdeskverify.directory.ExternalUser.Attribute;
 import java.net.URI;
@@ -122,7 +123,7 @@ class GraphUsers {
                 Optional.ofNullable(u.getDisplayName()), Optional.ofNullable(u.getMail()),
                 u.getOtherMails() == null ? List.of() : u.getOtherMails().stream().filter(m -> m != null).toList(),
                 Optional.ofNullable(u.getMobilePhone()), !Boolean.FALSE.equals(u.getAccountEnabled()),
-                Boolean.TRUE.equals(u.getOnPremisesSyncEnabled()));
+                Boolean.TRUE.equals(u.getOnPremisesSyncEnabled()) ? EndUser.Source.AD_SYNCED : EndUser.Source.ENTRA_CLOUD);
     }
 
     /**
