@@ -121,8 +121,15 @@ public class ExternalDirectory {
         }
         var taken = repository.endUser(customer.slug(), username);
         if (taken.isPresent()) {
-            return Optional.of("the username '" + username + "' already belongs to another "
-                    + (taken.get().source() == Source.AD_ONPREM ? "Active Directory" : "Microsoft 365") + " user ("
+            boolean takenOnPrem = taken.get().source() == Source.AD_ONPREM;
+            String owner = takenOnPrem ? "Active Directory" : "Microsoft 365";
+            if (takenOnPrem != (ext.source() == Source.AD_ONPREM)) {
+                // The same person in both directories (AD synced to Microsoft 365): one end user, kept by the first.
+                return Optional.of("the username '" + username + "' is already imported from " + owner + " ("
+                        + taken.get().externalId().orElse("?") + "): one end user per person, so this directory's "
+                        + "values for it are not used");
+            }
+            return Optional.of("the username '" + username + "' already belongs to another " + owner + " user ("
                     + taken.get().externalId().orElse("?") + ")");
         }
         return Optional.empty();

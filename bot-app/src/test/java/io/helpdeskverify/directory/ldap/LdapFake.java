@@ -29,15 +29,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * says which controller it is and its highest committed USN, as AD's does. It records every user
  * search (filter and whether it was paged).
  */
-final class LdapFake implements AutoCloseable {
+public final class LdapFake implements AutoCloseable {
 
-    static final String BIND_DN = "CN=svc-helpdesk,OU=Staff,DC=acme,DC=local";
-    static final String PASSWORD = "Bind-Secret-1";
-    static final String BASE_DN = "OU=Staff,DC=acme,DC=local";
-    static final String SERVICE = "CN=NTDS Settings,OU=Domain Controllers,DC=acme,DC=local";
+    public static final String BIND_DN = "CN=svc-helpdesk,OU=Staff,DC=acme,DC=local";
+    public static final String PASSWORD = "Bind-Secret-1";
+    public static final String BASE_DN = "OU=Staff,DC=acme,DC=local";
+    public static final String SERVICE = "CN=NTDS Settings,OU=Domain Controllers,DC=acme,DC=local";
 
-    final InMemoryDirectoryServer server;
-    final List<String> searches = new CopyOnWriteArrayList<>();
+    public final InMemoryDirectoryServer server;
+    public final List<String> searches = new CopyOnWriteArrayList<>();
 
     private LdapFake(String keyStore, long highestUsn) throws Exception {
         var config = new InMemoryDirectoryServerConfig("DC=acme,DC=local");
@@ -66,40 +66,40 @@ final class LdapFake implements AutoCloseable {
     }
 
     /** A DC whose certificate the test JVM trusts, whose highest committed USN is 1500. */
-    static LdapFake trusted() throws Exception {
+    public static LdapFake trusted() throws Exception {
         return new LdapFake("graph-tls/fake-authority.p12", 1500);
     }
 
-    static LdapFake untrusted() throws Exception {
+    public static LdapFake untrusted() throws Exception {
         return new LdapFake("ldap-tls/untrusted-dc.p12", 1500);
     }
 
-    String ldapsUrl() {
+    public String ldapsUrl() {
         return "ldaps://127.0.0.1:" + server.getListenPort("ldaps");
     }
 
-    String ldapUrl() {
+    public String ldapUrl() {
         return "ldap://127.0.0.1:" + server.getListenPort("ldap");
     }
 
     /** What an edit on the DC does: the attribute changes, and uSNChanged moves past the rootDSE's USN. */
-    void change(String cn, String attribute, String value, long usn) throws LDAPException {
+    public void change(String cn, String attribute, String value, long usn) throws LDAPException {
         server.modify("CN=" + cn + "," + BASE_DN, new Modification(ModificationType.REPLACE, attribute, value),
                 new Modification(ModificationType.REPLACE, "uSNChanged", Long.toString(usn)));
     }
 
-    void delete(String cn) throws LDAPException {
+    public void delete(String cn) throws LDAPException {
         server.delete("CN=" + cn + "," + BASE_DN);
     }
 
     /** A restored DC database: same controller, new invocation id (its USNs no longer compare). */
-    void restoreDatabase() throws LDAPException {
+    public void restoreDatabase() throws LDAPException {
         server.modify(SERVICE, new Modification(ModificationType.REPLACE, "invocationId",
                 new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}));
     }
 
     /** The certificate a DC serves, as PEM, for "caCertificatePem". */
-    static String certificatePem(String keyStore) throws Exception {
+    public static String certificatePem(String keyStore) throws Exception {
         var store = KeyStore.getInstance("PKCS12");
         try (var in = LdapFake.class.getClassLoader().getResourceAsStream(keyStore)) {
             store.load(in, "changeit".toCharArray());
