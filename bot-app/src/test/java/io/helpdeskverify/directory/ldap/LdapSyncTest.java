@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.support.HelpdeskTest;
+import io.helpdeskverify.directory.DirectoryService;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,6 +26,12 @@ class LdapSyncTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    LdapDirectorySync ldapSync;
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    Clock clock;
     Api api;
     LdapFake dc;
 
@@ -240,6 +249,53 @@ class LdapSyncTest {
         assertThat(api.get(path).status()).isEqualTo(404);
         var refused = api.post("/api/v1/customers/" + slug + "/directory/sync", null);
         assertThat(refused.status()).as("no source left").isEqualTo(409);
+    }
+
+    private static final String BASE = "[\"" + LdapFake.BASE_DN + "\"]";
+
+    @Test
+    void aWrongBaseDnAReferralAndAnEntryWithoutObjectGuidAreNamed() throws Exception {
+        dc.server.add("dn: OU=Branch,DC=acme,DC=local", "objectClass: top", "objectClass: referral",
+                "objectClass: extensibleObject", "ou: Branch", "ref: ldaps://dc1.branch.acme.local/OU=Branch,DC=branch,DC=acme,DC=local");
+        String slug = customer();
+        String path = "/api/v1/customers/" + slug + "/directory/ldap";
+        var missing = api.put(path, body(dc.ldapsUrl(), LdapFake.PASSWORD, "").replace(BASE, "[\"OU=Nobody,DC=acme,DC=local\"]"));
+        assertThat(missing.status()).as(missing.body()).isEqualTo(200);
+        assertThat(test(slug).get("problem").asText()).isEqualTo("The base DN 'OU=Nobody,DC=acme,DC=local' does not exist on the controller.");
+
+        api.put(path, body(dc.ldapsUrl(), LdapFake.PASSWORD, "").replace(BASE, "[\"OU=Branch,DC=acme,DC=local\"]"));
+        var referral = test(slug);
+        assertThat(referral.get("problem").asText()).contains("refers the search of 'OU=Branch,DC=acme,DC=local' elsewhere")
+                .contains("ldaps://dc1.branch.acme.local");
+        var failed = sync(slug);
+        assertThat(failed.get("state").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asText()).contains("the base DN is not in its domain");
+
+        // A filter of its own that lets the computer account in: it has no objectGUID, so it is named and skipped.
+        var wide = api.put(path, body(dc.ldapsUrl(), LdapFake.PASSWORD, "").replace("}", ",\"filter\":\"(objectClass=user)\"}"));
+        assertThat(wide.status()).as(wide.body()).isEqualTo(200);
+        var report = sync(slug);
+        assertThat(report.get("state").asText()).as(report.toString()).isEqualTo("SUCCEEDED");
+        assertThat(report.get("added").asInt()).isEqualTo(5);
+        assertThat(report.get("rejected").toString()).contains("CN=WS-0042," + LdapFake.BASE_DN)
+                .contains("no 16-byte objectGUID");
+    }
+
+    @Test
+    void theScheduleSyncsAConnectedCustomerOnceEveryIntervalAndRetriesAFailureSooner() {
+        String slug = customer();
+        assertThat(ldapSync.due(directory.customer(slug), clock.instant())).as("no connection").isFalse();
+        put(slug, dc.ldapsUrl(), "");
+        assertThat(ldapSync.due(directory.customer(slug), clock.instant())).as("never synced").isTrue();
+        sync(slug);
+        var customer = directory.customer(slug);
+        assertThat(ldapSync.due(customer, clock.instant())).isFalse();
+        assertThat(ldapSync.due(customer, clock.instant().plus(Duration.ofMinutes(31)))).as("the 30 m interval").isTrue();
+
+        dc.close();
+        assertThat(sync(slug).get("state").asText()).isEqualTo("FAILED");
+        assertThat(ldapSync.due(customer, clock.instant().plus(Duration.ofMinutes(4)))).isFalse();
+        assertThat(ldapSync.due(customer, clock.instant().plus(Duration.ofMinutes(6)))).as("5 m back-off").isTrue();
     }
 
     private String customer() {
