@@ -57,7 +57,7 @@ public class ExternalDirectory {
                 : new ExternalResult.Added(next.username(), problems);
     }
 
-    /** The account was deleted in (or removed from the scope of) Microsoft 365: keep it, disabled. */
+    /** The account was deleted in (or removed from the scope of) its directory: keep it, disabled. */
     public boolean disable(Customer customer, String externalId) {
         var current = repository.endUserByExternalId(customer.slug(), externalId);
         if (current.isEmpty()) {

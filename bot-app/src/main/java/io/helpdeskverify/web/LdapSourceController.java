@@ -39,7 +39,12 @@ class LdapSourceController {
     }
 
     record LdapSourceBody(List<String> urls, String bindDn, String password, List<String> baseDns, String filter,
-                          String caCertificatePem, Boolean allowPlainLdap, Boolean startTls) {}
+                          String caCertificatePem, Boolean allowPlainLdap, Boolean startTls) {
+        @Override
+        public String toString() {
+            return "LdapSourceBody[urls=" + urls + ", bindDn=" + bindDn + ", password=redacted]";
+        }
+    }
 
     record LdapSourceResponse(List<String> urls, String bindDn, boolean passwordSet, List<String> baseDns, String filter,
                               String caCertificatePem, boolean allowPlainLdap, boolean startTls) {
