@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /verify sync acme}: an admin (listed in HELPDESK_ADMIN_USER_IDS as {@code platform:userId})
- * starts a Microsoft 365 sync of one customer from chat. Everyone else is told who may.
+ * starts a sync of every directory one customer has (Microsoft 365, Active Directory) from chat. Everyone else is told who may.
  */
 @Component
 class DirectorySyncCommand {
@@ -44,7 +44,7 @@ class DirectorySyncCommand {
         }
         String state = started instanceof DirectorySync.SyncStart.AlreadyRunning ? "is already running" : "started";
         return new PrivateMessage.Notice(new NoticeView("Directory sync of " + customer.get().name() + " " + state + ".",
-                List.of("Users are imported from Microsoft 365 in the background; the admin API shows the report "
+                List.of("Users are imported from the customer's directories in the background; the admin API shows the report "
                         + "(GET /api/v1/customers/" + customer.get().slug() + "/directory/sync)."),
                 NoticeView.Tone.INFO));
     }

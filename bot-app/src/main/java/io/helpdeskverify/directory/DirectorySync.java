@@ -3,11 +3,15 @@ package io.helpdeskverify.directory;
 import java.util.Optional;
 
 /**
- * Importing a customer's users from Microsoft 365 and keeping them current. This is what the
- * admin API and the chat command {@code /verify sync acme} call; the sync itself runs in the
- * background, on one instance at a time.
+ * Importing a customer's users from an external directory (Microsoft 365, an on-premises Active
+ * Directory) and keeping them current. This is what the admin API and the chat command
+ * {@code /verify sync acme} call (through {@link EveryDirectorySync}, which runs every source the
+ * customer has); the sync itself runs in the background, on one instance at a time.
  */
 public interface DirectorySync {
+
+    /** Whether this customer is connected to this source (configured or not on this server). */
+    boolean connected(String customerSlug);
 
     /** Starts a sync now (a full import the first time, a delta sync after that). */
     SyncStart start(String customerSlug, String requestedBy);

@@ -11,7 +11,7 @@ import java.util.Set;
  * never from a caller.
  *
  * @param mobile E.164, already validated with libphonenumber
- * @param externalId the user's object id in the customer's Microsoft 365 tenant, once linked to it
+ * @param externalId the user's object id in the customer's Microsoft 365 tenant (or its Active Directory objectGUID), once linked
  * @param upn the user principal name in Microsoft 365; the username stays the key even if it changes
  * @param overrides fields an admin set by hand (API or CSV): a directory sync leaves them alone until cleared
  * @param synced what the external directory last said, so clearing an override restores it at once
@@ -63,6 +63,8 @@ public record EndUser(
         CSV,
         ENTRA_CLOUD,
         AD_SYNCED,
+        /** Read from an on-premises Active Directory over LDAP(S) (directory.ldap). */
+        AD_ONPREM,
         /**
          * Not in the directory: a PSA ticket's contact, verified on the PSA's own contact details
          * ("unmatched"). Kept beside the directory only as long as its verifications ({@link #AD_HOC_PREFIX}).
@@ -70,7 +72,7 @@ public record EndUser(
         PSA;
 
         public boolean isExternal() {
-            return this == ENTRA_CLOUD || this == AD_SYNCED;
+            return this == ENTRA_CLOUD || this == AD_SYNCED || this == AD_ONPREM;
         }
     }
 

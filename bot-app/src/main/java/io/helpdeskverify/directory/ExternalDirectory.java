@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Applies what Microsoft 365 says about a customer's users to the directory. A user is found by
+ * Applies what Microsoft 365 (or an on-premises Active Directory) says about a customer's users to the directory. A user is found by
  * its object id, else linked to an unlinked user with the same username (the UPN) or email, else
  * created. Fields an admin set by hand stay as they are; the directory's values are kept beside
  * them ({@link EndUser#synced()}). A disabled account is kept but can never be verified.
@@ -20,6 +20,7 @@ import java.util.Optional;
 public class ExternalDirectory {
 
     public static final String BY_SYNC = "Microsoft 365 sync";
+    public static final String BY_AD_SYNC = "Active Directory sync";
 
     private final DirectoryRepository repository;
     private final DirectoryService directory;
@@ -44,7 +45,8 @@ public class ExternalDirectory {
         if (current.isPresent() && sameContent(current.get(), next)) {
             return new ExternalResult.Unchanged(next.username(), problems);
         }
-        var result = directory.write(current, next, current.isPresent() ? WriteMode.UPDATE : WriteMode.CREATE, BY_SYNC);
+        var result = directory.write(current, next, current.isPresent() ? WriteMode.UPDATE : WriteMode.CREATE,
+                by(ext.source()));
         if (result instanceof SaveResult.Conflict c) {
             return new ExternalResult.Rejected("the " + c.field() + " '" + c.value() + "' belongs to another user");
         }
@@ -55,7 +57,7 @@ public class ExternalDirectory {
                 : new ExternalResult.Added(next.username(), problems);
     }
 
-    /** The account was deleted in (or removed from the scope of) Microsoft 365: keep it, disabled. */
+    /** The account was deleted in (or removed from the scope of) its directory: keep it, disabled. */
     public boolean disable(Customer customer, String externalId) {
         var current = repository.endUserByExternalId(customer.slug(), externalId);
         if (current.isEmpty()) {
@@ -70,14 +72,27 @@ public class ExternalDirectory {
         var next = new EndUser(u.customer(), u.username(), u.displayName(), u.email(), u.mobile(), false, u.source(),
                 clock.instant(), u.externalId(), u.upn(), u.overrides(), Optional.of(synced), u.mobileChangedAt(),
                 u.emailChangedAt());
-        return directory.write(current, next, WriteMode.UPDATE, BY_SYNC) instanceof SaveResult.Saved;
+        return directory.write(current, next, WriteMode.UPDATE, by(u.source())) instanceof SaveResult.Saved;
     }
 
     /** Users linked to the customer's tenant and still enabled there. */
     public List<EndUser> enabledLinkedUsers(Customer customer) {
+        return enabledLinkedUsers(customer, java.util.Set.of(Source.ENTRA_CLOUD, Source.AD_SYNCED));
+    }
+
+    /**
+     * Users linked to one of the given directories and still enabled there: a full pass of one
+     * directory may only disable the users that directory imported, never another's.
+     */
+    public List<EndUser> enabledLinkedUsers(Customer customer, java.util.Set<Source> from) {
         return repository.endUsers(customer.slug()).stream()
-                .filter(u -> u.externalId().isPresent() && u.synced().map(Synced::enabled).orElse(true))
+                .filter(u -> u.externalId().isPresent() && from.contains(u.source())
+                        && u.synced().map(Synced::enabled).orElse(true))
                 .toList();
+    }
+
+    private static String by(Source source) {
+        return source == Source.AD_ONPREM ? BY_AD_SYNC : BY_SYNC;
     }
 
     private Optional<EndUser> find(Customer customer, ExternalUser ext) {
@@ -106,7 +121,15 @@ public class ExternalDirectory {
         }
         var taken = repository.endUser(customer.slug(), username);
         if (taken.isPresent()) {
-            return Optional.of("the username '" + username + "' already belongs to another Microsoft 365 user ("
+            boolean takenOnPrem = taken.get().source() == Source.AD_ONPREM;
+            String owner = takenOnPrem ? "Active Directory" : "Microsoft 365";
+            if (takenOnPrem != (ext.source() == Source.AD_ONPREM)) {
+                // The same person in both directories (AD synced to Microsoft 365): one end user, kept by the first.
+                return Optional.of("the username '" + username + "' is already imported from " + owner + " ("
+                        + taken.get().externalId().orElse("?") + "): one end user per person, so this directory's "
+                        + "values for it are not used");
+            }
+            return Optional.of("the username '" + username + "' already belongs to another " + owner + " user ("
                     + taken.get().externalId().orElse("?") + ")");
         }
         return Optional.empty();
@@ -127,8 +150,8 @@ public class ExternalDirectory {
         var synced = new Synced(name, email, mobile, enabled);
 
         var overrides = current.map(EndUser::overrides).orElse(java.util.Set.of());
-        Source source = ext.has(Attribute.SOURCE) ? (ext.onPremisesSynced() ? Source.AD_SYNCED : Source.ENTRA_CLOUD)
-                : current.map(EndUser::source).filter(Source::isExternal).orElse(Source.ENTRA_CLOUD);
+        Source source = ext.has(Attribute.SOURCE) ? ext.source()
+                : current.map(EndUser::source).filter(Source::isExternal).orElse(ext.source());
         Optional<String> upn = ext.has(Attribute.UPN) ? ext.upn() : current.flatMap(EndUser::upn);
         return new EndUser(customer.slug(), username,
                 pick(overrides, Field.DISPLAY_NAME, current.map(EndUser::displayName), name),
@@ -155,7 +178,7 @@ public class ExternalDirectory {
         }
         var parsed = directory.normaliseMobile(raw.get(), customer);
         if (parsed instanceof Parsed.Invalid invalid) {
-            problems.add("mobilePhone '" + cut(raw.get(), 40) + "': " + invalid.reason() + "; imported without mobile");
+            problems.add((ext.source() == Source.AD_ONPREM ? "mobile '" : "mobilePhone '") + cut(raw.get(), 40) + "': " + invalid.reason() + "; imported without mobile");
             return Optional.empty();
         }
         return Optional.of(((Parsed.Valid) parsed).e164());

@@ -7,11 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A user as an external directory (Microsoft 365) reports it. A delta page may carry only the
+ * A user as an external directory (Microsoft 365, or an on-premises Active Directory) reports it. A delta page may carry only the
  * attributes that changed, so {@code sent} says which ones this record speaks for: an attribute
  * not sent is left as it is, one sent as null is cleared.
  *
- * @param onPremisesSynced AD-synced (true) or cloud-only (false) account
+ * @param source {@code ENTRA_CLOUD}, {@code AD_SYNCED} or {@code AD_ONPREM}: which directory, and for
+ *               Microsoft 365 whether the account is synced from on-premises AD
  */
 public record ExternalUser(
         String externalId,
@@ -22,12 +23,16 @@ public record ExternalUser(
         List<String> otherMails,
         Optional<String> mobile,
         boolean enabled,
-        boolean onPremisesSynced) {
+        EndUser.Source source) {
 
     public ExternalUser {
         Objects.requireNonNull(externalId, "externalId");
         sent = sent.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sent));
         otherMails = List.copyOf(otherMails);
+        Objects.requireNonNull(source, "source");
+        if (!source.isExternal()) {
+            throw new IllegalArgumentException("an external user comes from an external directory, not " + source);
+        }
     }
 
     public boolean has(Attribute attribute) {

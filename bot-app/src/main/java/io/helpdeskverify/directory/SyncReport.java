@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param mode FULL (every user, then disabling those gone) or DELTA (changes since the last sync)
  * @param rejected users (or single values of users, such as a malformed mobile) that were not imported, and why
- * @param error why a FAILED sync stopped; it resumes from the page it reached
+ * @param error why a FAILED sync stopped; a Microsoft 365 sync resumes from the page it reached, an Active
+ *              Directory sync reads again from its last cursor
  */
 public record SyncReport(
         State state,

@@ -4,11 +4,15 @@ import io.helpdeskverify.directory.ContactRisk;
 import io.helpdeskverify.directory.DeviceService;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.DirectoryService;
+import io.helpdeskverify.directory.DirectorySync;
+import io.helpdeskverify.directory.EveryDirectorySync;
 import io.helpdeskverify.directory.EnrolmentPublisher;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.PhoneNumbers;
 import io.helpdeskverify.directory.Secrets;
 import io.helpdeskverify.directory.config.DeviceProperties;
+import io.helpdeskverify.directory.graph.GraphDirectorySync;
+import io.helpdeskverify.directory.ldap.LdapDirectorySync;
 import io.helpdeskverify.directory.config.DirectoryProperties;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.shared.HelpdeskProperties;
@@ -30,9 +34,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /** Wires the framework-free domain classes; the only place they meet Spring. */
@@ -87,6 +93,13 @@ class DomainConfiguration {
     @Bean
     DirectoryService directoryService(DirectoryRepository repository, PhoneNumbers phones, EventLog events, Clock clock) {
         return new DirectoryService(repository, phones, events, clock);
+    }
+
+    /** Every source a customer has: what the admin API and {@code /verify sync} start and report. */
+    @Bean
+    @Primary
+    DirectorySync directorySync(GraphDirectorySync graph, LdapDirectorySync ldap) {
+        return new EveryDirectorySync(List.of(graph, ldap));
     }
 
     @Bean

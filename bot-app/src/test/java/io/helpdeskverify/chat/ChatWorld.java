@@ -249,6 +249,11 @@ final class ChatWorld implements AutoCloseable {
     /* Microsoft 365 is not connected in these tests: the real sync talks to Graph. */
     private static final class NotConnected implements DirectorySync {
         @Override
+        public boolean connected(String customerSlug) {
+            return false;
+        }
+
+        @Override
         public SyncStart start(String customerSlug, String requestedBy) {
             return new SyncStart.Refused("Microsoft 365 is not connected in this test.");
         }

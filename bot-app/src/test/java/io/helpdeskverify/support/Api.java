@@ -80,6 +80,10 @@ public final class Api {
         return send("PATCH", path, json, "application/json", bearer, Map.of());
     }
 
+    public Response put(String path, String json) {
+        return send("PUT", path, json, "application/json", bearer, Map.of());
+    }
+
     public Response delete(String path) {
         return send("DELETE", path, null, null, bearer, Map.of());
     }

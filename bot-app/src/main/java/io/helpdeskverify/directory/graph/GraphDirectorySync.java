@@ -44,6 +44,11 @@ public class GraphDirectorySync implements DirectorySync {
     }
 
     @Override
+    public boolean connected(String customerSlug) {
+        return directory.customer(customerSlug).microsoftTenantId().isPresent();
+    }
+
+    @Override
     public SyncStart start(String customerSlug, String requestedBy) {
         Customer customer = directory.customer(customerSlug);
         var refusal = refusal(customer);

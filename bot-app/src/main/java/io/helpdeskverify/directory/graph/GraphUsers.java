@@ -3,6 +3,7 @@ package io.helpdeskverify.directory.graph;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.ApiException;
+import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.ExternalUser;
 import io.helpdeskverify.directory.ExternalUser.Attribute;
 import java.net.URI;
@@ -33,35 +34,24 @@ class GraphUsers {
         this.props = props;
     }
 
-    Page firstUsersPage(String tenant) {
-        return call(() -> {
-            var r = clients.forTenant(tenant).users().get(rc -> {
-                rc.queryParameters.select = SELECT;
-                rc.queryParameters.top = props.pageSize();
-            });
-            return page(r.getValue(), r.getOdataNextLink(), null);
-        });
-    }
-
-    Page usersPage(String tenant, String nextLink) {
-        return call(() -> {
-            var r = clients.forTenant(tenant).users().withUrl(onApiRoot(nextLink)).get();
-            return page(r.getValue(), r.getOdataNextLink(), null);
-        });
-    }
-
     /**
-     * The SDK's own template is {@code /users/delta()}; the documented {@code /users/delta} is what
-     * every Graph (and fake) answers, and what Graph's links use afterwards.
+     * The first page of a delta round without a token: the full import, which ends with the
+     * {@code deltaLink} later syncs continue from (one enumeration of the tenant, not a listing and
+     * then a delta round). The SDK's own template is {@code /users/delta()}; the documented
+     * {@code /users/delta} is what every Graph (and fake) answers, and what Graph's links use afterwards.
      */
     Page firstDeltaPage(String tenant) {
         return deltaPage(tenant, props.apiRoot() + "/users/delta?$select=" + String.join(",", SELECT));
     }
 
-    /** A {@code nextLink} within a delta round, or a stored {@code deltaLink} that starts the next round. */
+    /**
+     * A {@code nextLink} within a delta round, or a stored {@code deltaLink} that starts the next
+     * round. Delta takes no {@code $top}: the page size goes in {@code Prefer: odata.maxpagesize}.
+     */
     Page deltaPage(String tenant, String link) {
         return call(() -> {
-            var r = clients.forTenant(tenant).users().delta().withUrl(onApiRoot(link)).get();
+            var r = clients.forTenant(tenant).users().delta().withUrl(onApiRoot(link))
+                    .get(rc -> rc.headers.add("Prefer", "odata.maxpagesize=" + props.pageSize()));
             return page(r.getValue(), r.getOdataNextLink(), r.getOdataDeltaLink());
         });
     }
@@ -122,7 +112,7 @@ class GraphUsers {
                 Optional.ofNullable(u.getDisplayName()), Optional.ofNullable(u.getMail()),
                 u.getOtherMails() == null ? List.of() : u.getOtherMails().stream().filter(m -> m != null).toList(),
                 Optional.ofNullable(u.getMobilePhone()), !Boolean.FALSE.equals(u.getAccountEnabled()),
-                Boolean.TRUE.equals(u.getOnPremisesSyncEnabled()));
+                Boolean.TRUE.equals(u.getOnPremisesSyncEnabled()) ? EndUser.Source.AD_SYNCED : EndUser.Source.ENTRA_CLOUD);
     }
 
     /**

@@ -119,9 +119,10 @@ class SyncJob {
         }
     }
 
+    /** A full import is a delta round without a token; a delta sync starts at the stored deltaLink. */
     private GraphUsers.Page fetch() {
         if (progress.mode() == Mode.FULL) {
-            return progress.link().map(l -> graph.usersPage(tenant, l)).orElseGet(() -> graph.firstUsersPage(tenant));
+            return progress.link().map(l -> graph.deltaPage(tenant, l)).orElseGet(() -> graph.firstDeltaPage(tenant));
         }
         if (progress.link().isPresent()) {
             return graph.deltaPage(tenant, progress.link().get());
@@ -162,6 +163,9 @@ class SyncJob {
     private void finish(GraphUsers.Page last) {
         Instant now = clock.instant();
         int disabled = 0;
+        if (last.deltaLink().isEmpty()) {
+            throw new GraphFailure(0, "Graph ended a delta round without an @odata.deltaLink", Optional.empty());
+        }
         if (progress.mode() == Mode.FULL) {
             // Whoever a complete listing no longer shows was deleted while we were not watching.
             var seen = new HashSet<>(state.seen(customer.slug()));
@@ -171,12 +175,9 @@ class SyncJob {
                 }
             }
             state.clearSeen(customer.slug());
-            state.saveCursor(customer.slug(), new Cursor(tenant, now, Optional.empty()));
+            state.saveCursor(customer.slug(), new Cursor(tenant, now, last.deltaLink()));
         } else {
             var cursor = state.cursor(customer.slug()).orElse(new Cursor(tenant, now, Optional.empty()));
-            if (last.deltaLink().isEmpty()) {
-                throw new GraphFailure(0, "Graph ended a delta round without an @odata.deltaLink", Optional.empty());
-            }
             state.saveCursor(customer.slug(), new Cursor(tenant, cursor.fullImportAt(), last.deltaLink()));
         }
         report = new SyncReport(State.SUCCEEDED, report.mode(), report.requestedBy(), report.startedAt(),

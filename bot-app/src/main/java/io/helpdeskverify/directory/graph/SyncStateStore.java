@@ -103,7 +103,8 @@ class SyncStateStore {
     }
 
     /**
-     * @param deltaLink empty after a full import until the first delta round completes
+     * @param deltaLink where the next delta round starts; empty only in cursors of earlier versions (whose import was a
+     *                  plain listing): their next sync starts a delta round without a token
      */
     record Cursor(String tenant, Instant fullImportAt, Optional<String> deltaLink) {
         Cursor {

@@ -26,7 +26,7 @@ class ConsentAndOverridesTest extends GraphTestBase {
 
     static void adminOnlyListing() {
         var fixture = GraphFake.fixture("graph_users_list_select_constructed.json").get("value");
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).willReturn(json(GraphFake.usersPage(null, fixture.get(1)))));
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).willReturn(json(GraphFake.usersPage(null, fixture.get(1)))));
     }
 
     /** A customer whose email domain is {@code <slug>.example}. */
@@ -105,7 +105,7 @@ class ConsentAndOverridesTest extends GraphTestBase {
                 + "to the customer");
         assertThat(api.get("/api/v1/customers/" + slug).json().has("microsoftTenantId")).isFalse();
         assertThat(api.get("/api/v1/customers/" + slug + "/directory/sync").status()).as("no import").isNotEqualTo(200);
-        FAKE.server.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/users")));
+        FAKE.server.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/users/delta")));
 
         // The MSP adds the domain; the same link now works (a refusal that linked nothing keeps it).
         assertThat(api.patch("/api/v1/customers/" + slug, "{\"emailDomains\":[\"" + slug + ".example\","
@@ -146,7 +146,7 @@ class ConsentAndOverridesTest extends GraphTestBase {
         assertThat(refused.body()).contains("could not tell which domains tenant " + tenant + " has verified")
                 .contains("Reload this page in a minute to try again");
         assertThat(api.get("/api/v1/customers/" + slug).json().has("microsoftTenantId")).isFalse();
-        FAKE.server.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/users")));
+        FAKE.server.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/users/delta")));
 
         organization(tenant, slug + ".example");
         var ok = browser(callback);
@@ -214,7 +214,7 @@ class ConsentAndOverridesTest extends GraphTestBase {
     void enablingByHandCannotReviveAnAccountMicrosoft365Disabled() {
         String slug = customer();
         var fixture = GraphFake.fixture("graph_users_list_select_constructed.json").get("value");
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).willReturn(json(GraphFake.usersPage(null, fixture.get(2)))));
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).willReturn(json(GraphFake.usersPage(null, fixture.get(2)))));
         connect(slug, tenant());
         var r = api.patch("/api/v1/customers/" + slug + "/end-users/adams@contoso.com", "{\"enabled\":true}");
         assertThat(r.status()).isEqualTo(200);

@@ -27,17 +27,18 @@ class GraphDeltaSyncTest extends GraphTestBase {
     /** The import: Conf Room Adams and MOD Administrator from the fixture, plus the user the delta will remove. */
     static void fullListing() {
         var fixture = GraphFake.fixture("graph_users_list_select_constructed.json").get("value");
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).willReturn(json(GraphFake.usersPage(null,
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$deltatoken", absent())
+                .withQueryParam("$skiptoken", absent()).willReturn(json(GraphFake.usersPage(null,
                 fixture.get(1), fixture.get(2),
                 GraphFake.user(GONE_ID, "leaver@contoso.com", "Lea Ver", "+1 202 555 0143", false)))));
     }
 
-    /** The first delta round: the two official pages, linked by their own nextLink. */
+    /** The first delta round after the import, from its deltaLink: the two official pages, linked by their own nextLink. */
     static void firstDeltaRound() {
         var initial = GraphFake.fixture("graph_users_delta_initial_page.json");
         var last = GraphFake.fixture("graph_users_delta_final_page.json");
         FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", absent())
-                .withQueryParam("$deltatoken", absent()).willReturn(json(initial.toString())));
+                .withQueryParam("$deltatoken", equalTo(GraphFake.IMPORT_TOKEN)).willReturn(json(initial.toString())));
         FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken",
                 equalTo("oEBwdSP6uehIAxQOWq_3Ksh_TLol6KIm3stvdc6hGhZRi1hQ7Spe__dpvm3U4zReE4CYXC2zOtaKdi7KHlUtC2CbRiBIUwOxPKLa"))
                 .willReturn(json(last.toString())));
@@ -66,8 +67,11 @@ class GraphDeltaSyncTest extends GraphTestBase {
         assertThat(first.get("mode").asText()).isEqualTo("DELTA");
         assertThat(first.get("added").asInt()).as("Cameron, Delia, Lidia, Patti").isEqualTo(4);
         assertThat(first.get("disabled").asInt()).isEqualTo(1);
-        FAKE.server.verify(getRequestedFor(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$deltatoken", absent())
+        // One enumeration: the import was the delta round without a token, this round continued from its deltaLink.
+        FAKE.server.verify(1, getRequestedFor(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$deltatoken", absent())
                 .withQueryParam("$skiptoken", absent()).withQueryParam("$select", containing("mobilePhone")));
+        FAKE.server.verify(1, getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                .withQueryParam("$deltatoken", equalTo(GraphFake.IMPORT_TOKEN)));
         var leaver = user(slug, "leaver@contoso.com");
         assertThat(leaver.get("enabled").asBoolean()).as("@removed disables, keeps").isFalse();
         assertThat(leaver.get("mobile").asText()).isEqualTo("+12025550143");
@@ -110,9 +114,11 @@ class GraphDeltaSyncTest extends GraphTestBase {
                 .willReturn(aResponse().withStatus(410).withHeader("Content-Type", "application/json").withBody("""
                         {"error":{"code":"resyncRequired","message":"Resync required. Replace any local cached copy."}}""")));
         var fixture = GraphFake.fixture("graph_users_list_select_constructed.json").get("value");
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users"))
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$deltatoken", absent())
+                .withQueryParam("$skiptoken", absent())
                 .willReturn(json(GraphFake.usersPage(null, fixture.get(1), fixture.get(2)))));
-        int listingsBefore = FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users"))).size();
+        int listingsBefore = FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                .withQueryParam("$deltatoken", absent()).withQueryParam("$skiptoken", absent())).size();
         var delta1 = user(slug, "605d1257-ffff-40b6-8e6f-528a53f5dc55");
         assertThat(delta1.get("enabled").asBoolean()).isTrue();
 
@@ -120,7 +126,8 @@ class GraphDeltaSyncTest extends GraphTestBase {
 
         assertThat(report.get("state").asText()).as(report.toString()).isEqualTo("SUCCEEDED");
         assertThat(report.get("mode").asText()).isEqualTo("FULL");
-        assertThat(FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users")))).hasSize(listingsBefore + 1);
+        assertThat(FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
+                .withQueryParam("$deltatoken", absent()).withQueryParam("$skiptoken", absent()))).hasSize(listingsBefore + 1);
         // Users the complete listing no longer shows are disabled: Delia (added by delta) and the others.
         assertThat(user(slug, "605d1257-ffff-40b6-8e6f-528a53f5dc55").get("enabled").asBoolean()).isFalse();
         assertThat(user(slug, "admin@contoso.com").get("enabled").asBoolean()).isTrue();

@@ -1,6 +1,7 @@
 package io.helpdeskverify.directory.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.helpdeskverify.directory.graph.GraphImportTest.json;
@@ -20,7 +21,7 @@ class GraphDeviceRevocationTest extends GraphTestBase {
     @Test
     void aSyncThatDisablesOrRemovesUsersRevokesTheirDevices() {
         String slug = customer();
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).willReturn(json(GraphFake.usersPage(null,
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).willReturn(json(GraphFake.usersPage(null,
                 GraphFake.user(DISABLED_ID, "dora@contoso.com", "Dora Dis", "+1 202 555 0161", false),
                 GraphFake.user(REMOVED_ID, "rex@contoso.com", "Rex Rem", "+1 202 555 0162", true),
                 GraphFake.user(STAYING_ID, "stan@contoso.com", "Stan Stay", "+1 202 555 0163", false)))));
@@ -33,7 +34,7 @@ class GraphDeviceRevocationTest extends GraphTestBase {
         var value = page.putArray("value");
         value.addObject().put("id", DISABLED_ID).put("accountEnabled", false);
         value.addObject().put("id", REMOVED_ID).putObject("@removed").put("reason", "deleted");
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$deltatoken", absent())
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$deltatoken", equalTo(GraphFake.IMPORT_TOKEN))
                 .withQueryParam("$skiptoken", absent()).willReturn(json(page.toString())));
 
         var report = sync(slug);

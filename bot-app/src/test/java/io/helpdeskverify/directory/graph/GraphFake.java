@@ -61,12 +61,19 @@ final class GraphFake {
         return (ObjectNode) SharedFiles.fixtureJson(name);
     }
 
-    /** The constructed {@code $select} list page with its users replaced by the given ones and the given nextLink. */
+    /** The deltaLink the import's last page hands out: where the first delta sync after it starts. */
+    static final String IMPORT_TOKEN = "import-round";
+
+    /**
+     * A page of the import (a delta round without a token): the constructed {@code $select} page with its
+     * users replaced by the given ones, and the given nextLink, or on the last page the import's deltaLink.
+     */
     static String usersPage(String nextLink, JsonNode... users) {
         var page = fixture("graph_users_list_select_constructed.json");
         page.remove("_comment");
         if (nextLink == null) {
             page.remove("@odata.nextLink");
+            page.put("@odata.deltaLink", "https://graph.microsoft.com/v1.0/users/delta?$deltatoken=" + IMPORT_TOKEN);
         } else {
             page.put("@odata.nextLink", nextLink);
         }

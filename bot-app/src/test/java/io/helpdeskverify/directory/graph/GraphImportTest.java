@@ -17,21 +17,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Connecting a customer imports every page of its Microsoft 365 users, with the right source flags. */
+/**
+ * Connecting a customer imports every page of its Microsoft 365 users, with the right source flags:
+ * one delta round without a token, so the import itself ends with the deltaLink later syncs use.
+ */
 class GraphImportTest extends GraphTestBase {
 
-    static final String PAGE_2 = "https://graph.microsoft.com/v1.0/users?$select=id,displayName&$top=999&$skiptoken=page-2";
-    static final String PAGE_3 = "https://graph.microsoft.com/v1.0/users?$select=id,displayName&$top=999&$skiptoken=page-3";
+    static final String PAGE_2 = "https://graph.microsoft.com/v1.0/users/delta?$select=id,displayName&$top=999&$skiptoken=page-2";
+    static final String PAGE_3 = "https://graph.microsoft.com/v1.0/users/delta?$select=id,displayName&$top=999&$skiptoken=page-3";
 
     /** Page 1 is the constructed fixture as it is (its own nextLink, with $skiptoken=RFNw…). */
     static void threePages(JsonNode page2User, JsonNode... page3Users) {
         var page1 = GraphFake.fixture("graph_users_list_select_constructed.json");
         page1.remove("_comment");
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", absent())
-                .willReturn(json(page1.toString().replace("$skiptoken=RFNwdAIAAQAAAD8...", "$skiptoken=page-1b"))));
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("page-1b"))
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", absent())
+                .willReturn(json(page1.toString().replace("v1.0/users?", "v1.0/users/delta?")
+                        .replace("$skiptoken=RFNwdAIAAQAAAD8...", "$skiptoken=page-1b"))));
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", equalTo("page-1b"))
                 .willReturn(json(GraphFake.usersPage(PAGE_3, page2User))));
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("page-3"))
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", equalTo("page-3"))
                 .willReturn(json(GraphFake.usersPage(null, page3Users))));
     }
 
@@ -55,12 +59,12 @@ class GraphImportTest extends GraphTestBase {
         assertThat(report.get("added").asInt()).isEqualTo(5);
         assertThat(report.get("rejected")).isEmpty();
         // Every page asked for, each with the $select the import needs, as the SDK sends it.
-        FAKE.server.verify(3, getRequestedFor(urlPathEqualTo("/v1.0/users")));
-        FAKE.server.verify(getRequestedFor(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", absent())
+        FAKE.server.verify(3, getRequestedFor(urlPathEqualTo("/v1.0/users/delta")));
+        FAKE.server.verify(getRequestedFor(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", absent())
                 .withQueryParam("$select", containing("onPremisesSyncEnabled"))
                 .withQueryParam("$select", containing("otherMails"))
                 .withQueryParam("$select", containing("accountEnabled"))
-                .withQueryParam("$top", equalTo("999"))
+                .withHeader("Prefer", equalTo("odata.maxpagesize=999"))
                 .withHeader("Authorization", containing("Bearer eyJ0eXAiOiJKV1Qi")));
         // One token for the tenant, by client credentials.
         FAKE.server.verify(1, postRequestedFor(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/token"))

@@ -27,7 +27,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /** Throttling, a second instance, and a crash in the middle of a sync. */
 class GraphSyncResilienceTest extends GraphTestBase {
 
-    static final String PAGE_2 = "https://graph.microsoft.com/v1.0/users?$skiptoken=page-2";
+    static final String PAGE_2 = "https://graph.microsoft.com/v1.0/users/delta?$skiptoken=page-2";
 
     @Autowired
     GraphProperties props;
@@ -46,7 +46,7 @@ class GraphSyncResilienceTest extends GraphTestBase {
 
     /** Two pages of two users each; page 2 is stubbed by the test. */
     static void firstPage(int delayMillis) {
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", absent())
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", absent())
                 .willReturn(json(GraphFake.usersPage(PAGE_2,
                         GraphFake.user("33333333-0000-0000-0000-000000000001", "p1a@contoso.com", "P1 A", null, false),
                         GraphFake.user("33333333-0000-0000-0000-000000000002", "p1b@contoso.com", "P1 B", null, false)))
@@ -60,7 +60,7 @@ class GraphSyncResilienceTest extends GraphTestBase {
     }
 
     static List<LoggedRequest> page2Requests() {
-        return FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("page-2")));
+        return FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", equalTo("page-2")));
     }
 
     @Test
@@ -71,12 +71,12 @@ class GraphSyncResilienceTest extends GraphTestBase {
         var throttled = GraphFake.fixture("graph_error_429_throttled.json");
         throttled.remove("_headers");
         throttled.remove("_status");
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("page-2"))
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", equalTo("page-2"))
                 .inScenario("throttle").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
                         .withHeader("Content-Type", "application/json").withBody(throttled.toString()))
                 .willSetStateTo("after-429"));
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("page-2"))
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", equalTo("page-2"))
                 .inScenario("throttle").whenScenarioStateIs("after-429").willReturn(json(secondPageBody())));
 
         var report = connect(slug, tenant());
@@ -94,7 +94,7 @@ class GraphSyncResilienceTest extends GraphTestBase {
     void twoInstancesStartingTheSameSyncRunItOnce() throws Exception {
         String slug = customer();
         firstPage(1500);
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("page-2"))
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", equalTo("page-2"))
                 .willReturn(json(secondPageBody())));
         directory.setMicrosoftTenant(slug, java.util.Optional.of(tenant()));
         // A second instance: its own sync service and workers, the same Redis.
@@ -112,7 +112,7 @@ class GraphSyncResilienceTest extends GraphTestBase {
             var report = finished(slug);
             assertThat(report.get("state").asText()).isEqualTo("SUCCEEDED");
             assertThat(report.get("added").asInt()).isEqualTo(4);
-            assertThat(FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users"))
+            assertThat(FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
                     .withQueryParam("$skiptoken", absent()))).hasSize(1);
             assertThat(page2Requests()).hasSize(1);
         } finally {
@@ -125,12 +125,12 @@ class GraphSyncResilienceTest extends GraphTestBase {
     void aSyncThatBrokeOffResumesFromThePageItReached() {
         String slug = customer();
         firstPage(0);
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("page-2"))
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", equalTo("page-2"))
                 .inScenario("outage").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":\"generalException\",\"message\":\"General exception while processing\"}}"))
                 .willSetStateTo("back"));
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("page-2"))
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", equalTo("page-2"))
                 .inScenario("outage").whenScenarioStateIs("back").willReturn(json(secondPageBody())));
 
         var failed = connect(slug, tenant());
@@ -145,7 +145,7 @@ class GraphSyncResilienceTest extends GraphTestBase {
         assertThat(resumed.get("state").asText()).as(resumed.toString()).isEqualTo("SUCCEEDED");
         assertThat(resumed.get("mode").asText()).isEqualTo("FULL");
         assertThat(resumed.get("added").asInt()).isEqualTo(4);
-        assertThat(FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users"))
+        assertThat(FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
                 .withQueryParam("$skiptoken", absent()))).as("page 1 not fetched again").hasSize(1);
         assertThat(user(slug, "p1b@contoso.com").get("enabled").asBoolean())
                 .as("users of the first attempt count as seen: not disabled by the full import's sweep").isTrue();
@@ -155,7 +155,7 @@ class GraphSyncResilienceTest extends GraphTestBase {
     void theScheduleResumesASyncWhoseInstanceDied() {
         String slug = customer();
         firstPage(0);
-        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("page-2"))
+        FAKE.server.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$skiptoken", equalTo("page-2"))
                 .willReturn(json(secondPageBody())));
         var customer = directory.setMicrosoftTenant(slug, java.util.Optional.of(tenant()));
         // What a crashed instance leaves: progress at page 2, a RUNNING report, and no lock (its lease ran out).
@@ -170,7 +170,7 @@ class GraphSyncResilienceTest extends GraphTestBase {
         var report = finished(slug);
         assertThat(report.get("state").asText()).isEqualTo("SUCCEEDED");
         assertThat(report.get("added").asInt()).isEqualTo(2);
-        assertThat(FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users"))
+        assertThat(FAKE.server.findAll(getRequestedFor(urlPathEqualTo("/v1.0/users/delta"))
                 .withQueryParam("$skiptoken", absent()))).isEmpty();
         assertThat(syncService().due(customer, clock.instant())).as("next one in 30 minutes").isFalse();
         assertThat(syncService().due(customer, clock.instant().plus(Duration.ofMinutes(31)))).isTrue();
