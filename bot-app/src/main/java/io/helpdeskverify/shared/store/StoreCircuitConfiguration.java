@@ -2,6 +2,7 @@ package io.helpdeskverify.shared.store;
 
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -23,5 +24,11 @@ class StoreCircuitConfiguration {
     @Bean
     StringRedisTemplate stringRedisTemplate(RedisConnectionFactory connections, StoreCircuit circuit) {
         return new GuardedRedisTemplate(connections, circuit);
+    }
+
+    /* Named as Boot's Redis indicator, which then steps back (it is made only when no bean of this name exists). */
+    @Bean("redisHealthContributor")
+    HealthIndicator redisHealthContributor(StringRedisTemplate redis, StoreCircuit circuit) {
+        return new StoreHealth(redis, circuit);
     }
 }
