@@ -20,7 +20,13 @@ public record LdapSource(List<String> urls, String bindDn, String password, List
                          boolean startTls) {
 
     /** Enabled and disabled person accounts; computers, contacts and groups are not users. */
-    public static final String DEFAULT_FILTER = "(&(objectCategory=person)(objectClass=user))";
+    /*
+     * Person accounts, enabled and disabled, without computers (which are users too) or contacts. The
+     * same set as AD's usual (&(objectCategory=person)(objectClass=user)), but by objectClass only:
+     * objectCategory holds a DN (CN=Person,CN=Schema,…) that only AD itself matches against "person",
+     * so the usual filter finds nobody on a directory that is not AD, or an AD export served elsewhere.
+     */
+    public static final String DEFAULT_FILTER = "(&(objectClass=user)(objectClass=person)(!(objectClass=computer)))";
 
     public LdapSource {
         urls = List.copyOf(urls);

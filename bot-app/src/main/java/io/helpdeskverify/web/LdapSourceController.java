@@ -7,6 +7,10 @@ import io.helpdeskverify.directory.LdapSources;
 import io.helpdeskverify.directory.LdapSyncState;
 import java.util.List;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A customer's on-premises Active Directory connection (docs/directory.md). The bind password is
  * write-only: answers say {@code "passwordSet": true}, and a PUT without one keeps the stored one.
  */
+@Tag(name = "Active Directory", description = "A customer's on-premises Active Directory connection (LDAPS), for its syncs.")
+@SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "ADMIN")
 @RestController
 @RequestMapping("/api/v1/customers/{slug}/directory/ldap")
 class LdapSourceController {
@@ -57,12 +63,19 @@ class LdapSourceController {
     /** @param problem what is wrong (when {@code ok} is false); {@code fix} what to change */
     record TestResponse(boolean ok, String server, String sampleEntry, String problem, String fix) {}
 
+    @Operation(operationId = "getLdapSource", summary = "Get the customer's Active Directory connection (never its password)")
+    @ApiResponse(responseCode = "200", description = "The connection; passwordSet says whether a bind password is stored.")
+    @ApiResponse(responseCode = "404", description = "No such customer, or it has no Active Directory connection.")
     @GetMapping
     LdapSourceResponse get(@PathVariable String slug) {
         String customer = directory.customer(slug).slug();
         return sources.find(customer).map(LdapSourceResponse::of).orElseThrow(() -> none(customer));
     }
 
+    @Operation(operationId = "putLdapSource", summary = "Set the customer's Active Directory connection (a PUT without password keeps the stored one)")
+    @ApiResponse(responseCode = "200", description = "Stored; syncs use it from their next run.")
+    @ApiResponse(responseCode = "404", description = "No such customer.")
+    @ApiResponse(responseCode = "422", description = "A setting is invalid; field names it (urls[i], bindDn, password, baseDns, filter, caCertificatePem).")
     @PutMapping
     LdapSourceResponse put(@PathVariable String slug, @RequestBody(required = false) LdapSourceBody body) {
         String customer = directory.customer(slug).slug();
@@ -84,6 +97,9 @@ class LdapSourceController {
     }
 
     /** Syncs stop; imported users stay as they are (the next full pass of a new connection decides about them). */
+    @Operation(operationId = "deleteLdapSource", summary = "Remove the customer's Active Directory connection (imported users stay)")
+    @ApiResponse(responseCode = "204", description = "Removed; its syncs stop.")
+    @ApiResponse(responseCode = "404", description = "No such customer, or it has no Active Directory connection.")
     @DeleteMapping
     ResponseEntity<Void> delete(@PathVariable String slug) {
         String customer = directory.customer(slug).slug();
@@ -94,6 +110,9 @@ class LdapSourceController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "testLdapSource", summary = "Bind and search once with the stored connection, and say what is wrong if it fails")
+    @ApiResponse(responseCode = "200", description = "ok, or the problem (unreachable controller, wrong password, untrusted certificate, missing base DN) and its fix.")
+    @ApiResponse(responseCode = "404", description = "No such customer, or it has no Active Directory connection.")
     @PostMapping("/test")
     TestResponse test(@PathVariable String slug) {
         String customer = directory.customer(slug).slug();

@@ -10,6 +10,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The PSA connections for an admin: what is set (never a secret) and whether a test call works now. */
+@Tag(name = "PSA", description = "ConnectWise Manage and Datto Autotask: the connections, company mapping and ticket verifications.")
+@SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "ADMIN")
 @RestController
 @RequestMapping("/api/v1/psa")
 class PsaController {
@@ -32,6 +38,10 @@ class PsaController {
     }
 
     /** The PSA companies that look like this customer, and the one to map when it is unambiguous. */
+    @Operation(operationId = "getPsaCompanySuggestions", summary = "Suggest the PSA company to map to a customer, when it is unambiguous")
+    @ApiResponse(responseCode = "200", description = "The candidates, and the one to map if there is exactly one.")
+    @ApiResponse(responseCode = "404", description = "No such PSA or customer.")
+    @ApiResponse(responseCode = "502", description = "The PSA answered with an error (credentials, permissions).")
     @GetMapping("/{provider}/customers/{slug}/company-suggestions")
     SuggestionResponse suggestions(@PathVariable String provider, @PathVariable String slug) {
         var psa = provider(provider);
@@ -47,6 +57,9 @@ class PsaController {
         }
     }
 
+    @Operation(operationId = "getPsaStatus", summary = "Say what is configured for a PSA (never a secret) and whether a test call works")
+    @ApiResponse(responseCode = "200", description = "The settings as set or missing, and the test call's result.")
+    @ApiResponse(responseCode = "404", description = "No such PSA.")
     @GetMapping("/{provider}/status")
     StatusResponse status(@PathVariable String provider) {
         var s = connections.status(provider(provider));

@@ -6,6 +6,10 @@ import io.helpdeskverify.verification.StartResult;
 import io.helpdeskverify.web.security.Caller;
 import java.util.List;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * chat. The technician is the API token; a token acts only on the customers it is scoped to, and a
  * ticket of another customer reads like one of an unmapped company.
  */
+@Tag(name = "PSA", description = "ConnectWise Manage and Datto Autotask: the connections, company mapping and ticket verifications.")
+@SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "TECHNICIAN")
 @RestController
 @RequestMapping("/api/v1/psa")
 class PsaTicketController {
@@ -30,6 +36,13 @@ class PsaTicketController {
         this.tickets = tickets;
     }
 
+    @Operation(operationId = "startTicketVerification", summary = "Verify a ticket's contact (matched to an end user, or on the PSA's own contact details)")
+    @ApiResponse(responseCode = "201", description = "Started; the outcome is written to the ticket as an internal note when it ends.")
+    @ApiResponse(responseCode = "404", description = "No such PSA or ticket (or the ticket belongs to a customer this token may not act on).")
+    @ApiResponse(responseCode = "409", description = "Several end users match the contact: send user with one of them.")
+    @ApiResponse(responseCode = "422", description = "The company is not mapped, the contact cannot be verified, or the customer forbids unmatched contacts.")
+    @ApiResponse(responseCode = "429", description = "Too many challenges for this user, technician or customer.")
+    @ApiResponse(responseCode = "502", description = "The PSA is not connected or refused the call.")
     @PostMapping("/{provider}/tickets/{ticket}/verifications")
     ResponseEntity<TicketVerificationResponse> start(@AuthenticationPrincipal Caller.Api caller,
                                                      @PathVariable String provider, @PathVariable String ticket,

@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat.teams;
 
+import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.schema.Activity;
@@ -82,7 +83,7 @@ class TeamsController {
 
     private static ResponseEntity<Object> failure(Throwable error) {
         Throwable cause = unwrap(error);
-        if (cause instanceof AuthenticationException) {
+        if (cause instanceof AuthenticationException || cause instanceof JWTVerificationException) {
             log.info("Teams request refused: {}", cause.getMessage());
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
@@ -105,7 +106,8 @@ class TeamsController {
         }
         // The SDK wraps a failed validation in its own CompletionException chain at various depths.
         for (Throwable x = c; x != null; x = x.getCause()) {
-            if (x instanceof AuthenticationException) {
+            // A bearer that is not a JWT at all fails in the token library, before the SDK's own checks.
+            if (x instanceof AuthenticationException || x instanceof JWTVerificationException) {
                 return x;
             }
         }

@@ -58,9 +58,9 @@ class LdapSyncTest {
                 .isEqualTo(5);
         assertThat(dc.searches).as("5 entries in pages of 2, each with the paged-results control")
                 .containsExactly(
-                        "(&(objectCategory=person)(objectClass=user)) paged",
-                        "(&(objectCategory=person)(objectClass=user)) paged",
-                        "(&(objectCategory=person)(objectClass=user)) paged");
+                        "(&(objectClass=user)(objectClass=person)(!(objectClass=computer))) paged",
+                        "(&(objectClass=user)(objectClass=person)(!(objectClass=computer))) paged",
+                        "(&(objectClass=user)(objectClass=person)(!(objectClass=computer))) paged");
         assertThat(report.get("rejected")).hasSize(1);
         assertThat(report.get("rejected").get(0).get("user").asText()).isEqualTo("ctypo@acme.local");
         assertThat(report.get("rejected").get(0).get("reason").asText()).startsWith("mobile '12': ")
@@ -98,7 +98,7 @@ class LdapSyncTest {
         assertThat(report.get("updated").asInt()).isEqualTo(1);
         assertThat(report.get("added").asInt()).isZero();
         assertThat(dc.searches).as("from the highest committed USN the DC reported before the import")
-                .containsExactly("(&(&(objectCategory=person)(objectClass=user))(uSNChanged>=1501)) paged");
+                .containsExactly("(&(&(objectClass=user)(objectClass=person)(!(objectClass=computer)))(uSNChanged>=1501)) paged");
         var john = user(slug, "jdoe@acme.local");
         assertThat(john.get("mobile").asText()).isEqualTo("+12025550199");
         assertThat(john.get("warnings").get(0).asText()).isEqualTo("Mobile number changed just now");
@@ -242,7 +242,7 @@ class LdapSyncTest {
         var got = api.get(path);
         assertThat(got.json().get("urls").get(0).asText()).isEqualTo("ldaps://dc2.acme.local:3269");
         assertThat(got.json().get("passwordSet").asBoolean()).isTrue();
-        assertThat(got.json().get("filter").asText()).isEqualTo("(&(objectCategory=person)(objectClass=user))");
+        assertThat(got.json().get("filter").asText()).isEqualTo("(&(objectClass=user)(objectClass=person)(!(objectClass=computer)))");
         assertThat(got.body()).doesNotContain(LdapFake.PASSWORD).doesNotContain("\"password\"");
 
         assertThat(api.delete(path).status()).isEqualTo(204);
