@@ -34,14 +34,7 @@ public interface LdapSyncState {
     void clearAll(String customer);
 
     /** One holder's claim on one customer's sync; a holder that dies stops extending it and it runs out. */
-    interface Lease {
-        /** False once the lease ran out or was taken: the holder must stop writing. */
-        boolean extend();
-
-        boolean held();
-
-        void release();
-    }
+    interface Lease extends SyncLease {}
 
     /**
      * Where the next incremental sync starts.

@@ -10,10 +10,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.helpdeskverify.HelpdeskVerifyApplication;
 import io.helpdeskverify.support.Api;
+import io.helpdeskverify.support.PausableRedis;
 import io.helpdeskverify.testsupport.SharedFiles;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
 
 /**
  * Issue 20, "delivered but never marked sent": Twilio accepts the SMS while Redis is frozen
@@ -36,22 +34,16 @@ import redis.embedded.RedisServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SentDespiteOutageTest {
 
-    private RedisServer redis;
-    private long redisPid;
+    private PausableRedis redis;
     private ConfigurableApplicationContext app;
     private Api admin;
 
     @BeforeAll
     void start() throws IOException {
-        int redisPort = freePort();
-        var before = redisChildren().toList();
-        redis = new RedisServer(redisPort);
-        redis.start();
-        redisPid = redisChildren().filter(p -> !before.contains(p)).findFirst()
-                .orElseThrow(() -> new AssertionError("no new redis-server process for port " + redisPort));
+        redis = new PausableRedis();
         String fakes = "http://127.0.0.1:" + DeliveryFakes.WIREMOCK.port();
         app = new SpringApplicationBuilder(HelpdeskVerifyApplication.class).run("--spring.profiles.active=test",
-                "--server.port=0", "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
+                "--server.port=0", "--spring.data.redis.url=" + redis.url(),
                 "--helpdesk.test.isolated-context=sent-despite-outage",
                 "--helpdesk.twilio.account-sid=" + DeliveryFakes.ACCOUNT_SID,
                 "--helpdesk.twilio.auth-token=" + DeliveryFakes.AUTH_TOKEN,
@@ -62,11 +54,11 @@ class SentDespiteOutageTest {
 
     @AfterAll
     void stop() throws Exception {
-        signal("CONT");
+        redis.resume();
         if (app != null) {
             app.close();
         }
-        redis.stop();
+        redis.close();
     }
 
     @Test
@@ -90,12 +82,12 @@ class SentDespiteOutageTest {
         var sms = postRequestedFor(urlPathEqualTo(DeliveryFakes.TWILIO_SEND)).withRequestBody(toThisNumber);
         await().atMost(Duration.ofSeconds(10)).until(() -> DeliveryFakes.WIREMOCK.findAll(sms).size() == 1);
         var confirmations = app.getBean(SentConfirmations.class);
-        signal("STOP");
+        redis.pause();
         try {
             // Twilio's yes arrives, the 'sent' write finds Redis frozen and is queued for another try.
             await().atMost(Duration.ofSeconds(15)).until(() -> confirmations.pending() == 1);
         } finally {
-            signal("CONT");
+            redis.resume();
         }
 
         var sent = await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/v1/verifications/" + id),
@@ -114,21 +106,5 @@ class SentDespiteOutageTest {
             logged |= e.get("verificationId").asText().equals(id) && e.get("type").asText().equals("CHALLENGE_SENT");
         }
         assertThat(logged).as("CHALLENGE_SENT in the audit log").isTrue();
-    }
-
-    private void signal(String which) throws Exception {
-        var kill = new ProcessBuilder("kill", "-" + which, Long.toString(redisPid)).inheritIO().start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private static java.util.stream.Stream<Long> redisChildren() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().orElse("").contains("redis-server")).map(ProcessHandle::pid);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,9 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.helpdeskverify.HelpdeskVerifyApplication;
 import io.helpdeskverify.support.Api;
+import io.helpdeskverify.support.PausableRedis;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import redis.embedded.RedisServer;
 
 /**
  * Issue 20: with Redis paused, requests waited out Lettuce's 60 s and then failed with 500,
@@ -34,25 +32,16 @@ class RedisOutageTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(3);
 
-    private int redisPort;
-    private RedisServer redis;
-    private long redisPid;
+    private PausableRedis redis;
     private ConfigurableApplicationContext app;
     private Api admin;
     private Api auditor;
 
     @BeforeAll
     void start() throws IOException {
-        redisPort = freePort();
-        // The server's pid: the one redis-server child of this JVM that was not there before (other test
-        // contexts in the same JVM run their own; its command line need not name the port).
-        var before = redisChildren().toList();
-        redis = new RedisServer(redisPort);
-        redis.start();
-        redisPid = redisChildren().filter(p -> !before.contains(p)).findFirst()
-                .orElseThrow(() -> new AssertionError("no new redis-server process for port " + redisPort));
+        redis = new PausableRedis();
         app = new SpringApplicationBuilder(HelpdeskVerifyApplication.class).run("--spring.profiles.active=test",
-                "--server.port=0", "--spring.data.redis.url=redis://127.0.0.1:" + redisPort,
+                "--server.port=0", "--spring.data.redis.url=" + redis.url(),
                 "--helpdesk.test.isolated-context=redis-outage");
         admin = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
         auditor = admin.issue("outage-auditor", "[\"AUDITOR\"]", "[\"*\"]");
@@ -60,11 +49,11 @@ class RedisOutageTest {
 
     @AfterAll
     void stop() throws Exception {
-        signal("CONT");
+        redis.resume();
         if (app != null) {
             app.close();
         }
-        redis.stop();
+        redis.close();
     }
 
     @Test
@@ -75,7 +64,7 @@ class RedisOutageTest {
         assertThat(admin.send("GET", "/actuator/health/readiness", null, null, null, java.util.Map.of()).status())
                 .isEqualTo(200);
 
-        signal("STOP");
+        redis.pause();
         try {
             for (var call : java.util.List.<Supplier<Api.Response>>of(
                     () -> admin.get("/api/v1/customers"),
@@ -99,7 +88,7 @@ class RedisOutageTest {
             assertThat(liveness.status()).isEqualTo(200);
             assertThat(liveness.json().get("status").asText()).isEqualTo("UP");
         } finally {
-            signal("CONT");
+            redis.resume();
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/v1/customers").status() == 200);
@@ -118,7 +107,7 @@ class RedisOutageTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void aBurstDuringAnOutageIsRefusedAtOnceAfterTheFirstTimeout() throws Exception {
         assertThat(admin.get("/api/v1/customers").status()).isEqualTo(200);
-        signal("STOP");
+        redis.pause();
         var latencies = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
         var statuses = new java.util.concurrent.ConcurrentHashMap<Integer, Integer>();
         try {
@@ -151,7 +140,7 @@ class RedisOutageTest {
                 pool.shutdownNow();
             }
         } finally {
-            signal("CONT");
+            redis.resume();
         }
         var sorted = latencies.stream().sorted().toList();
         Duration p50 = Duration.ofNanos(sorted.get(sorted.size() / 2));
@@ -172,22 +161,5 @@ class RedisOutageTest {
         var r = call.get();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within " + WITHIN).isLessThan(WITHIN);
         return r;
-    }
-
-    private void signal(String which) throws Exception {
-        // The test's own redis-server process, by its pid.
-        var kill = new ProcessBuilder("kill", "-" + which, Long.toString(redisPid)).inheritIO().start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private static java.util.stream.Stream<Long> redisChildren() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().orElse("").contains("redis-server")).map(ProcessHandle::pid);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

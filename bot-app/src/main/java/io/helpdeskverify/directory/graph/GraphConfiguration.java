@@ -1,5 +1,6 @@
 package io.helpdeskverify.directory.graph;
 
+import io.helpdeskverify.directory.BackgroundSyncs;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.Secrets;
@@ -50,7 +51,7 @@ class GraphConfiguration {
                                           @Qualifier("directorySyncWorkers") ExecutorService workers,
                                           @Qualifier("directorySyncLeases") ScheduledExecutorService leases, Clock clock) {
         return new GraphDirectorySync(props, directory, external, graph, new SyncLock(redis, props.lockLease()), state,
-                workers, leases, clock);
+                new BackgroundSyncs(workers, leases), clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.helpdeskverify.directory.graph;
 
+import io.helpdeskverify.directory.BackgroundSyncs;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.DirectorySync;
@@ -8,10 +9,6 @@ import io.helpdeskverify.directory.SyncReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts syncs of customers' Microsoft 365 users in the background, one per customer across all
@@ -25,21 +22,18 @@ public class GraphDirectorySync implements DirectorySync {
     private final GraphUsers graph;
     private final SyncLock lock;
     private final SyncStateStore state;
-    private final Executor workers;
-    private final ScheduledExecutorService renewals;
+    private final BackgroundSyncs syncs;
     private final Clock clock;
 
     GraphDirectorySync(GraphProperties props, DirectoryService directory, ExternalDirectory external, GraphUsers graph,
-                       SyncLock lock, SyncStateStore state, Executor workers, ScheduledExecutorService renewals,
-                       Clock clock) {
+                       SyncLock lock, SyncStateStore state, BackgroundSyncs syncs, Clock clock) {
         this.props = props;
         this.directory = directory;
         this.external = external;
         this.graph = graph;
         this.lock = lock;
         this.state = state;
-        this.workers = workers;
-        this.renewals = renewals;
+        this.syncs = syncs;
         this.clock = clock;
     }
 
@@ -59,25 +53,8 @@ public class GraphDirectorySync implements DirectorySync {
         if (lease.isEmpty()) {
             return new SyncStart.AlreadyRunning(state.report(customer.slug()));
         }
-        try {
-            var job = new SyncJob(customer, lease.get(), graph, external, state, props.syncInterval(), clock, requestedBy);
-            long every = Math.max(1, lock.lease().toMillis() / 3);
-            var renewal = renewals.scheduleAtFixedRate(() -> lease.get().extend(), every, every, TimeUnit.MILLISECONDS);
-            workers.execute(() -> {
-                try {
-                    job.run();
-                } finally {
-                    renewal.cancel(false);
-                }
-            });
-            return new SyncStart.Started(job.report());
-        } catch (RejectedExecutionException e) {
-            lease.get().release();
-            return new SyncStart.Refused("This instance is shutting down; try again in a moment.");
-        } catch (RuntimeException e) {
-            lease.get().release();
-            throw e;
-        }
+        return syncs.start(lease.get(), lock.lease(), () -> new SyncJob(customer, lease.get(), graph, external, state,
+                props.syncInterval(), clock, requestedBy));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.helpdeskverify.directory.graph;
 
+import io.helpdeskverify.directory.BackgroundSyncs;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.ExternalResult;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * saved together, so if this instance dies the next holder of the lock continues from there
  * instead of starting over. Stops writing as soon as its lease is lost.
  */
-class SyncJob {
+class SyncJob implements BackgroundSyncs.Job {
 
     private static final Logger log = LoggerFactory.getLogger(SyncJob.class);
     /** A failed sync without a Retry-After waits this long (at most the sync interval) before the schedule retries it. */
@@ -69,11 +70,13 @@ class SyncJob {
         state.saveProgress(customer.slug(), progress, report);
     }
 
-    SyncReport report() {
+    @Override
+    public SyncReport report() {
         return report;
     }
 
-    void run() {
+    @Override
+    public void run() {
         try {
             loop();
         } catch (GraphFailure e) {

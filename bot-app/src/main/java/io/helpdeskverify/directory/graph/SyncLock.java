@@ -1,5 +1,6 @@
 package io.helpdeskverify.directory.graph;
 
+import io.helpdeskverify.directory.SyncLease;
 import io.helpdeskverify.shared.LuaScripts;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,7 @@ class SyncLock {
     }
 
     /** One holder's claim on one customer's sync. */
-    final class Lease {
+    final class Lease implements SyncLease {
         private final String key;
         private final String token;
         private volatile boolean lost;
@@ -59,7 +60,8 @@ class SyncLock {
         }
 
         /** False once the lease ran out or was taken: the holder must stop writing. */
-        boolean extend() {
+        @Override
+        public boolean extend() {
             if (lost) {
                 return false;
             }
@@ -68,11 +70,13 @@ class SyncLock {
             return !lost;
         }
 
-        boolean held() {
+        @Override
+        public boolean held() {
             return !lost;
         }
 
-        void release() {
+        @Override
+        public void release() {
             lost = true;
             redis.execute(RELEASE, List.of(key), token);
         }

@@ -1,5 +1,6 @@
 package io.helpdeskverify.directory.ldap;
 
+import io.helpdeskverify.directory.BackgroundSyncs;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.LdapCheck;
@@ -34,7 +35,8 @@ class LdapConfiguration {
                                         LdapSources sources, LdapSyncState state, LdapConnections connections,
                                         @Qualifier("directorySyncWorkers") ExecutorService workers,
                                         @Qualifier("directorySyncLeases") ScheduledExecutorService leases, Clock clock) {
-        return new LdapDirectorySync(props, directory, external, sources, state, connections, workers, leases, clock);
+        return new LdapDirectorySync(props, directory, external, sources, state, connections,
+                new BackgroundSyncs(workers, leases), clock);
     }
 
     @Bean

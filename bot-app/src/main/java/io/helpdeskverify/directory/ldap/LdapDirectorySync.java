@@ -1,5 +1,6 @@
 package io.helpdeskverify.directory.ldap;
 
+import io.helpdeskverify.directory.BackgroundSyncs;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.DirectorySync;
@@ -11,10 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts syncs of customers' on-premises Active Directory in the background, one per customer
@@ -31,21 +28,18 @@ public class LdapDirectorySync implements DirectorySync {
     private final LdapSources sources;
     private final LdapSyncState state;
     private final LdapConnections connections;
-    private final Executor workers;
-    private final ScheduledExecutorService renewals;
+    private final BackgroundSyncs syncs;
     private final Clock clock;
 
     LdapDirectorySync(LdapProperties props, DirectoryService directory, ExternalDirectory external, LdapSources sources,
-                      LdapSyncState state, LdapConnections connections, Executor workers,
-                      ScheduledExecutorService renewals, Clock clock) {
+                      LdapSyncState state, LdapConnections connections, BackgroundSyncs syncs, Clock clock) {
         this.props = props;
         this.directory = directory;
         this.external = external;
         this.sources = sources;
         this.state = state;
         this.connections = connections;
-        this.workers = workers;
-        this.renewals = renewals;
+        this.syncs = syncs;
         this.clock = clock;
     }
 
@@ -66,26 +60,8 @@ public class LdapDirectorySync implements DirectorySync {
         if (lease.isEmpty()) {
             return new SyncStart.AlreadyRunning(state.report(customer.slug()));
         }
-        try {
-            var job = new LdapSyncJob(customer, source.get(), lease.get(), connections, new AdUsers(props.pageSize()),
-                    external, state, props.fullSyncInterval(), clock, requestedBy);
-            long every = Math.max(1, props.lockLease().toMillis() / 3);
-            var renewal = renewals.scheduleAtFixedRate(() -> lease.get().extend(), every, every, TimeUnit.MILLISECONDS);
-            workers.execute(() -> {
-                try {
-                    job.run();
-                } finally {
-                    renewal.cancel(false);
-                }
-            });
-            return new SyncStart.Started(job.report());
-        } catch (RejectedExecutionException e) {
-            lease.get().release();
-            return new SyncStart.Refused("This instance is shutting down; try again in a moment.");
-        } catch (RuntimeException e) {
-            lease.get().release();
-            throw e;
-        }
+        return syncs.start(lease.get(), props.lockLease(), () -> new LdapSyncJob(customer, source.get(), lease.get(),
+                connections, new AdUsers(props.pageSize()), external, state, props.fullSyncInterval(), clock, requestedBy));
     }
 
     @Override

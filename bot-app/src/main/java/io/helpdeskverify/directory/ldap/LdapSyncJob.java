@@ -1,5 +1,6 @@
 package io.helpdeskverify.directory.ldap;
 
+import io.helpdeskverify.directory.BackgroundSyncs;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * users it did not see: a failed or interrupted sync disables nobody, and keeps the cursor where it
  * was, so the next run reads the same changes again (applying a change twice changes nothing).
  */
-class LdapSyncJob {
+class LdapSyncJob implements BackgroundSyncs.Job {
 
     private static final Logger log = LoggerFactory.getLogger(LdapSyncJob.class);
 
@@ -70,11 +71,13 @@ class LdapSyncJob {
         state.saveReport(customer.slug(), report);
     }
 
-    SyncReport report() {
+    @Override
+    public SyncReport report() {
         return report;
     }
 
-    void run() {
+    @Override
+    public void run() {
         try (var bound = connections.connect(source)) {
             var controller = controller(bound.connection(), bound.name());
             Mode mode = mode(controller);

@@ -1,5 +1,6 @@
 package io.helpdeskverify.directory.graph;
 
+import io.helpdeskverify.directory.BackgroundSyncs;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -102,7 +103,7 @@ class GraphSyncResilienceTest extends GraphTestBase {
         var leases = Executors.newSingleThreadScheduledExecutor();
         try {
             var other = new GraphDirectorySync(props, directory, external, graphUsers,
-                    new SyncLock(redis, props.lockLease()), state, pool, leases, clock);
+                    new SyncLock(redis, props.lockLease()), state, new BackgroundSyncs(pool, leases), clock);
             var mine = CompletableFuture.supplyAsync(() -> syncService().start(slug, "instance A"));
             var theirs = CompletableFuture.supplyAsync(() -> other.start(slug, "instance B"));
             var outcomes = new ArrayList<SyncStart>(List.of(mine.get(), theirs.get()));
