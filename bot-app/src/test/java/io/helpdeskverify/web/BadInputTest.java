@@ -161,7 +161,18 @@ class BadInputTest {
                 "application/json", null, Map.of());
     }
 
+    /*
+     * Events only a start writes, and writes before it answers. The shared context has background
+     * work (expiries of other tests' verifications, deliveries, syncs) that appends events at any
+     * moment, so counting every event made this test fail now and then for an event it had nothing
+     * to do with.
+     */
     private long eventCount() {
-        return api.get("/api/v1/events?limit=10000").json().size();
+        var startTypes = java.util.Set.of("VERIFICATION_REQUESTED", "RATE_LIMITED");
+        long n = 0;
+        for (var e : api.get("/api/v1/events?limit=10000").json()) {
+            n += startTypes.contains(e.path("type").asText()) ? 1 : 0;
+        }
+        return n;
     }
 }
