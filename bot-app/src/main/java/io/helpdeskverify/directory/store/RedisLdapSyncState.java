@@ -2,16 +2,14 @@ package io.helpdeskverify.directory.store;
 
 import io.helpdeskverify.directory.LdapSyncState;
 import io.helpdeskverify.directory.SyncReport;
-import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.shared.StoredJson;
+import io.helpdeskverify.shared.store.RedisLease;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -22,8 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RedisLdapSyncState implements LdapSyncState {
 
-    private static final RedisScript<Long> RELEASE = LuaScripts.load("lease-release.lua", Long.class);
-    private static final RedisScript<Long> EXTEND = LuaScripts.load("lease-extend.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final StoredJson json;
@@ -35,15 +31,12 @@ class RedisLdapSyncState implements LdapSyncState {
 
     @Override
     public Optional<Lease> tryLease(String customer, Duration lease) {
-        String key = key(customer, "lock");
-        String token = UUID.randomUUID().toString();
-        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, token, lease))
-                ? Optional.of(new RedisLease(key, token, lease)) : Optional.empty();
+        return RedisLease.tryAcquire(redis, key(customer, "lock"), lease).map(HeldLease::new);
     }
 
     @Override
     public boolean leased(String customer) {
-        return Boolean.TRUE.equals(redis.hasKey(key(customer, "lock")));
+        return RedisLease.isHeld(redis, key(customer, "lock"));
     }
 
     @Override
@@ -93,37 +86,20 @@ class RedisLdapSyncState implements LdapSyncState {
         return "hv:ldap:" + customer + ":" + what;
     }
 
-    private final class RedisLease implements Lease {
-        private final String key;
-        private final String token;
-        private final Duration lease;
-        private volatile boolean lost;
-
-        private RedisLease(String key, String token, Duration lease) {
-            this.key = key;
-            this.token = token;
-            this.lease = lease;
-        }
-
+    private record HeldLease(RedisLease redis) implements Lease {
         @Override
         public boolean extend() {
-            if (lost) {
-                return false;
-            }
-            Long r = redis.execute(EXTEND, List.of(key), token, Long.toString(lease.toMillis()));
-            lost = r == null || r == 0;
-            return !lost;
+            return redis.extend();
         }
 
         @Override
         public boolean held() {
-            return !lost;
+            return redis.held();
         }
 
         @Override
         public void release() {
-            lost = true;
-            redis.execute(RELEASE, List.of(key), token);
+            redis.release();
         }
     }
 }
