@@ -21,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,8 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * Socket Mode against a fake Slack WebSocket server on loopback: the socket opens only once the
  * bot is ready (so the first command, sent the instant the socket is up, finds the demo customer),
  * each connection costs one {@code apps.connections.open}, envelopes are acked within Slack's 3 s,
- * and a dropped socket or a {@code refresh_requested} disconnect moves to a new connection.
+ * and a dropped socket or a {@code refresh_requested} disconnect moves to a new connection. Its
+ * context is closed after the class: a cached one kept a Socket Mode client reconnecting to the
+ * stopped fake, and its ERROR lines landed in other tests' captured output.
  */
+@DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlackSocketModeTest extends SlackTestBase {
 
