@@ -3,18 +3,11 @@ package io.helpdeskverify.directory.store;
 import io.helpdeskverify.directory.LdapSource;
 import io.helpdeskverify.directory.LdapSources;
 import io.helpdeskverify.shared.ServerKeys;
+import io.helpdeskverify.shared.SealedStrings;
 import io.helpdeskverify.shared.StoredJson;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -26,19 +19,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RedisLdapSources implements LdapSources {
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
     private final StringRedisTemplate redis;
     private final StoredJson json;
-    private final SecretKeySpec key;
-    private final SecureRandom random;
+    private final SealedStrings passwords;
 
     RedisLdapSources(StringRedisTemplate redis, StoredJson json, ServerKeys keys, SecureRandom random) {
         this.redis = redis;
         this.json = json;
-        this.key = new SecretKeySpec(derive(keys.codeKey()), "AES");
-        this.random = random;
+        // HMAC-SHA256(server key, "ldap-bind-password"): a key of its own.
+        this.passwords = new SealedStrings(keys, "ldap-bind-password", random);
     }
 
     /** As stored: the password sealed. */
@@ -64,46 +53,16 @@ class RedisLdapSources implements LdapSources {
     }
 
     private String seal(String customer, String password) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(customer.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(password.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed)
-                    .array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
-        }
+        return passwords.seal(customer, password);
     }
 
     /** A password sealed under another server key (HELPDESK_SECRET changed) opens as empty: the bind then fails in words. */
     private String open(String customer, String sealed) {
-        try {
-            byte[] in = Base64.getDecoder().decode(sealed);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(customer.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return "";
-        }
-    }
-
-    /** HMAC-SHA256(server key, "ldap-bind-password"): a key of its own, never the code MAC key itself. */
-    private static byte[] derive(byte[] serverKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(serverKey, "HmacSHA256"));
-            return mac.doFinal("ldap-bind-password".getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return passwords.open(customer, sealed).orElse("");
     }
 
     private static String key(String customer) {
-        return "hv:ldap:" + customer + ":source";
+        return "hv:ldap:{" + customer + "}:source";
     }
 
     @Override

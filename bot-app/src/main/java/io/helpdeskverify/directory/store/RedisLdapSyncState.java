@@ -83,7 +83,8 @@ class RedisLdapSyncState implements LdapSyncState {
     }
 
     private static String key(String customer, String what) {
-        return "hv:ldap:" + customer + ":" + what;
+        // One hash tag per customer: clearAll deletes three of these keys in one command.
+        return "hv:ldap:{" + customer + "}:" + what;
     }
 
     private record HeldLease(RedisLease redis) implements Lease {

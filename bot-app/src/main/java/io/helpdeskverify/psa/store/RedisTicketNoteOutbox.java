@@ -13,16 +13,18 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ticket-note outbox in Redis: {@code hv:psa:waiting} (notes whose verification has not ended,
- * score = when to look again), {@code hv:psa:due} (score = when to try, or the lease of the instance
- * writing it), {@code hv:psa:link:{id}} and {@code hv:psa:tries:{id}}. Claims use the expiry timer's
+ * The ticket-note outbox in Redis: {@code hv:{psa-notes}:waiting} (notes whose verification has not ended,
+ * score = when to look again), {@code hv:{psa-notes}:due} (score = when to try, or the lease of the instance
+ * writing it), {@code hv:{psa-notes}:link:<id>} and {@code hv:{psa-notes}:tries:<id>}. Claims use the expiry timer's
  * {@code claim-due.lua}, so each note is with one instance at a time.
  */
 @Repository
 class RedisTicketNoteOutbox implements TicketNoteOutbox {
 
-    static final String WAITING = "hv:psa:waiting";
-    static final String DUE = "hv:psa:due";
+    /* One hash tag for every key of the outbox: each psa-note-*.lua script touches the two sets and a
+       note's link or tries key together, and Redis Cluster runs a script only on keys of one slot. */
+    static final String WAITING = "hv:{psa-notes}:waiting";
+    static final String DUE = "hv:{psa-notes}:due";
     /** A little beyond a finished verification's 7 days: a note given up by then is no use to anyone. */
     private static final Duration KEEP = Duration.ofDays(8);
 
@@ -101,10 +103,10 @@ class RedisTicketNoteOutbox implements TicketNoteOutbox {
     }
 
     private static String linkKey(String id) {
-        return "hv:psa:link:" + id;
+        return "hv:{psa-notes}:link:" + id;
     }
 
     private static String triesKey(String id) {
-        return "hv:psa:tries:" + id;
+        return "hv:{psa-notes}:tries:" + id;
     }
 }
