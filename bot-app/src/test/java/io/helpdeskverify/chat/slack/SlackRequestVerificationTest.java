@@ -48,7 +48,11 @@ class SlackRequestVerificationTest extends SlackTestBase {
                         "Something went wrong");
             }
         }
-        String logged = output.getAll().substring(before);
+        // Only what these requests logged: on Tomcat's request threads. The JVM's other contexts keep
+        // working meanwhile (another test's verification expiring, an audit reply to a stopped fake)
+        // and their WARN lines are not this test's.
+        String logged = output.getAll().substring(before).lines().filter(l -> l.contains("-exec-"))
+                .collect(java.util.stream.Collectors.joining("\n"));
         assertThat(logged).doesNotContain("ERROR", "Exception", "WARN");
         assertThat(logged.lines().filter(l -> l.contains("SlackSignatureGate")).count()).isLessThanOrEqualTo(1);
     }
