@@ -1,10 +1,11 @@
 package io.helpdeskverify.chat.teams;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.schema.Activity;
 import io.helpdeskverify.chat.ChatFlow;
 import io.helpdeskverify.chat.TechnicianActions;
 import io.helpdeskverify.chat.cards.CardViewMapper;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +57,12 @@ class TeamsConfiguration {
     @Bean
     TeamsApi teamsApi(TeamsProperties props) {
         return new TeamsApi(props);
+    }
+
+    /** Activities arrive with every RFC 3339 form of timestamp; see {@link Rfc3339Timestamps}. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer teamsActivityTimestamps() {
+        return builder -> builder.mixIn(Activity.class, Rfc3339Timestamps.ActivityMixIn.class);
     }
 
     @Bean
