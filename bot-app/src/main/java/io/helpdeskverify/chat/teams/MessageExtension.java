@@ -22,6 +22,11 @@ class MessageExtension {
 
     static final String COMMAND_ID = "verify";
     /* Dialog value → command option; "" lets the technician pick among what the user can receive. */
+    /**
+     * The dialog's "let me choose" entry. Microsoft's card library refuses a choice with an empty
+     * value, so it has a name of its own; an empty submission (an older dialog) still means the same.
+     */
+    static final String ANY_METHOD = "any";
     static final Map<String, String> METHODS = methods();
 
     private final ChatFlow flow;
@@ -39,7 +44,7 @@ class MessageExtension {
     }
 
     InvokeResponse fetchTask(Activity a) {
-        return dialog("", "", "", "");
+        return dialog("", "", ANY_METHOD, "");
     }
 
     /** @param repeat Teams sent this submission before: it is being handled, do not start twice */
@@ -48,16 +53,19 @@ class MessageExtension {
         String user = data.path("user").asText("").strip();
         String customer = data.path("customer").asText("").strip();
         String method = data.path("method").asText("").strip();
+        if (method.isEmpty()) {
+            method = ANY_METHOD;
+        }
         if (user.isEmpty() || (customer.isEmpty() && !user.contains("@"))) {
             return dialog(user, customer, method, "Enter the end user and the customer.");
         }
         if (!METHODS.containsKey(method)) {
-            return dialog(user, customer, "", "Choose a method from the list.");
+            return dialog(user, customer, ANY_METHOD, "Choose a method from the list.");
         }
         if (repeat) {
             return new InvokeResponse(200, null);
         }
-        String text = "verify " + user + (customer.isEmpty() ? "" : "@" + customer) + (method.isEmpty() ? "" : " --" + method);
+        String text = "verify " + user + (customer.isEmpty() ? "" : "@" + customer) + (method.equals(ANY_METHOD) ? "" : " --" + method);
         var request = new ChatRequest(TeamsActivities.technician(a), TeamsActivities.requester(a), text,
                 TeamsActivities.context(a, props.appTenantId()));
         executor.execute(() -> flow.handle(request));
@@ -86,7 +94,7 @@ class MessageExtension {
 
     private static Map<String, String> methods() {
         var m = new LinkedHashMap<String, String>();
-        m.put("", "Let me choose (what the user can receive)");
+        m.put(ANY_METHOD, "Let me choose (what the user can receive)");
         MethodOption.all().forEach(o -> m.put(o.option(), o.choiceTitle()));
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helpdeskverify.chat.teams.FakeBotConnector.Call;
 import io.helpdeskverify.chat.teams.TeamsClient.Conversation;
 import io.helpdeskverify.support.Api;
+import io.helpdeskverify.support.MicrosoftAdaptiveCards;
 import io.helpdeskverify.testsupport.AdaptiveCardSchema;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -143,10 +144,20 @@ final class TeamsFlowSupport {
         return code.length() == 6 ? code.substring(0, 3) + " " + code.substring(3) : code;
     }
 
+    /** A card the bot answered with directly (a dialog, an invoke), judged with the rest after the test. */
+    JsonNode seen(JsonNode card) {
+        seenCards.add(card);
+        return card;
+    }
+
+    /** Every card the test saw, by the official schema and by Microsoft's own library. */
     void validateEverything() {
+        var cards = new ArrayList<JsonNode>();
         fake.calls().stream().map(Call::card).filter(c -> c.path("type").asText().equals("AdaptiveCard"))
-                .forEach(AdaptiveCardSchema::assertValid);
-        seenCards.forEach(AdaptiveCardSchema::assertValid);
+                .forEach(cards::add);
+        cards.addAll(seenCards);
+        cards.forEach(AdaptiveCardSchema::assertValid);
+        MicrosoftAdaptiveCards.fetchedByTheBuild().assertValid(cards);
     }
 
     static Map<String, String> data(String... kv) {
