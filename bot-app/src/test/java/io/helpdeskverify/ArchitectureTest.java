@@ -54,6 +54,7 @@ class ArchitectureTest {
             .layer("Outbox").definedBy("io.helpdeskverify.delivery.outbox..")
             .layer("Graph").definedBy("io.helpdeskverify.directory.graph..")
             .layer("Ldap").definedBy("io.helpdeskverify.directory.ldap..")
+            .layer("Agent").definedBy("io.helpdeskverify.directory.agent..")
             .layer("Chat").definedBy(CHAT_FLOW)
             .layer("Slack").definedBy("io.helpdeskverify.chat.slack..")
             .layer("Teams").definedBy("io.helpdeskverify.chat.teams..")
@@ -81,6 +82,8 @@ class ArchitectureTest {
             .whereLayer("Outbox").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Delivery", "Shared"))
             .whereLayer("Graph").mayOnlyAccessLayers("Directory", "Events", "Shared")
             .whereLayer("Ldap").mayOnlyAccessLayers("Directory", "Events", "Shared")
+            // The agent reads AD with the bot's own reader and pushes the domain's AgentBatch; nothing else of the bot.
+            .whereLayer("Agent").mayOnlyAccessLayers("Directory", "Ldap", "Shared")
             .whereLayer("Chat").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "DirectoryConfig", "Cards", "Psa", "Shared"))
             .whereLayer("Slack").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Chat", "Cards", "Shared"))
             .whereLayer("Teams").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Chat", "Cards", "Shared"))

@@ -68,9 +68,15 @@ public final class ChatCommandParser {
         }
         // Display names have spaces ("Jane Doe@acme"), so the target is everything that is not an option.
         String joined = String.join(" ", target);
+        int slash = joined.indexOf('\\');
+        if (joined.indexOf('@') < 0 && slash > 0 && slash < joined.length() - 1) {
+            // ACME\jdoe: Windows' own form; the domain names the customer (its slug or email domain).
+            var t = new Target(joined.substring(slash + 1).strip(), joined.substring(0, slash).strip());
+            return events ? new Events(t) : new Verify(t, method);
+        }
         int at = joined.lastIndexOf('@');
         if (at <= 0 || at == joined.length() - 1) {
-            return help("'" + joined + "' is not user@customer, e.g. jdoe@acme or jdoe@acme.com.");
+            return help("'" + joined + "' is not user@customer, e.g. jdoe@acme, jdoe@acme.com or ACME\\jdoe.");
         }
         var t = new Target(joined.substring(0, at).strip(), joined.substring(at + 1).strip());
         return events ? new Events(t) : new Verify(t, method);

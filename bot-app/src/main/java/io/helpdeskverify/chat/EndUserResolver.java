@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the end user behind {@code user@customer}: {@code customer} is a slug or one of the
- * customer's email domains; {@code user} is a username (UPN), an email local part, a full email or
- * a display name, case-insensitive. Disabled users never match, so nobody can verify an account the
+ * customer's email domains; {@code user} is a username (UPN), an email local part, a full email,
+ * an Active Directory account name ({@code jdoe}, also as {@code ACME\jdoe}) or a display name,
+ * case-insensitive. Disabled users never match, so nobody can verify an account the
  * directory switched off; when the only exact match is disabled, the technician is told so.
  * A customer the technician may not verify is not there for them: the answer and the suggestions
  * are the same as for a customer that does not exist.
@@ -49,7 +50,7 @@ public class EndUserResolver {
             // The same suggestions as for a name that matches nothing: they depend on what was typed only.
             return new Resolution.NotPermitted(customer.get(), target.customer(), closeCustomers(customerKey, access));
         }
-        String typed = target.user().strip().toLowerCase(Locale.ROOT);
+        String typed = withoutDomain(target.user().strip().toLowerCase(Locale.ROOT));
         if (typed.startsWith(EXACT)) {
             // A picker's choice: the username exactly, so a name shared with another user cannot loop back.
             return directory.endUser(customer.get().slug(), typed.substring(EXACT.length()))
@@ -98,7 +99,18 @@ public class EndUserResolver {
         // Username, Microsoft 365 UPN and email each match whole or by their local part.
         Stream<String> addresses = Stream.of(Optional.of(u.username()), u.upn(), u.email()).flatMap(Optional::stream)
                 .map(a -> a.toLowerCase(Locale.ROOT)).flatMap(EndUserResolver::wholeAndLocalPart);
-        return Stream.concat(addresses, Stream.of(u.displayName().strip().toLowerCase(Locale.ROOT))).distinct();
+        Stream<String> names = Stream.concat(u.accountName().map(a -> a.toLowerCase(Locale.ROOT)).stream(),
+                Stream.of(u.displayName().strip().toLowerCase(Locale.ROOT)));
+        return Stream.concat(addresses, names).distinct();
+    }
+
+    /**
+     * {@code ACME\jdoe} is how Windows names an account (NetBIOS domain, then the account name): the
+     * customer is already known from after the {@code @}, so the account name is what is looked up.
+     */
+    private static String withoutDomain(String typed) {
+        int slash = typed.lastIndexOf('\\');
+        return slash >= 0 && !typed.startsWith(EXACT) ? typed.substring(slash + 1) : typed;
     }
 
     private static Stream<String> wholeAndLocalPart(String address) {

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param synced what the external directory last said, so clearing an override restores it at once
  * @param mobileChangedAt when the mobile last changed after the user was created (a new binding: see {@link ContactRisk})
  * @param emailChangedAt when the email last changed after the user was created
+ * @param accountName Active Directory's {@code sAMAccountName} ({@code jdoe} of {@code ACME\jdoe}),
+ *                    which {@code /verify} also finds the user by
  */
 public record EndUser(
         String customer,
@@ -32,7 +34,8 @@ public record EndUser(
         Set<Field> overrides,
         Optional<Synced> synced,
         Optional<Instant> mobileChangedAt,
-        Optional<Instant> emailChangedAt) {
+        Optional<Instant> emailChangedAt,
+        Optional<String> accountName) {
 
     public EndUser {
         Objects.requireNonNull(customer, "customer");
@@ -49,13 +52,14 @@ public record EndUser(
         synced = synced == null ? Optional.empty() : synced;
         mobileChangedAt = mobileChangedAt == null ? Optional.empty() : mobileChangedAt;
         emailChangedAt = emailChangedAt == null ? Optional.empty() : emailChangedAt;
+        accountName = accountName == null ? Optional.empty() : accountName;
     }
 
     /** A user that no external directory manages (manual entry, CSV, demo data). */
     public EndUser(String customer, String username, String displayName, Optional<String> email,
                    Optional<String> mobile, boolean enabled, Source source, Instant updatedAt) {
         this(customer, username, displayName, email, mobile, enabled, source, updatedAt, Optional.empty(),
-                Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public enum Source {

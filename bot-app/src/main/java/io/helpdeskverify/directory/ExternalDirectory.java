@@ -71,7 +71,7 @@ public class ExternalDirectory {
         }
         var next = new EndUser(u.customer(), u.username(), u.displayName(), u.email(), u.mobile(), false, u.source(),
                 clock.instant(), u.externalId(), u.upn(), u.overrides(), Optional.of(synced), u.mobileChangedAt(),
-                u.emailChangedAt());
+                u.emailChangedAt(), u.accountName());
         return directory.write(current, next, WriteMode.UPDATE, by(u.source())) instanceof SaveResult.Saved;
     }
 
@@ -159,7 +159,9 @@ public class ExternalDirectory {
                 pick(overrides, Field.MOBILE, current.map(EndUser::mobile), mobile),
                 enabled && !overrides.contains(Field.ENABLED), source, clock.instant(), Optional.of(ext.externalId()),
                 upn, overrides, Optional.of(synced),
-                current.flatMap(EndUser::mobileChangedAt), current.flatMap(EndUser::emailChangedAt));
+                current.flatMap(EndUser::mobileChangedAt), current.flatMap(EndUser::emailChangedAt),
+                ext.has(Attribute.ACCOUNT_NAME) ? ext.accountName().map(ExternalDirectory::lower)
+                        : current.flatMap(EndUser::accountName));
     }
 
     private static Optional<String> email(ExternalUser ext, List<String> problems) {
@@ -196,7 +198,7 @@ public class ExternalDirectory {
     private static boolean sameContent(EndUser a, EndUser b) {
         return a.equals(new EndUser(b.customer(), b.username(), b.displayName(), b.email(), b.mobile(), b.enabled(),
                 b.source(), a.updatedAt(), b.externalId(), b.upn(), b.overrides(), b.synced(), b.mobileChangedAt(),
-                b.emailChangedAt()));
+                b.emailChangedAt(), b.accountName()));
     }
 
     private static String lower(String s) {

@@ -13,6 +13,8 @@ import java.util.Set;
  *
  * @param source {@code ENTRA_CLOUD}, {@code AD_SYNCED} or {@code AD_ONPREM}: which directory, and for
  *               Microsoft 365 whether the account is synced from on-premises AD
+ * @param accountName Active Directory's {@code sAMAccountName} (the pre-Windows 2000 logon name,
+ *                    {@code ACME\jdoe}), which technicians may type in {@code /verify}; Microsoft 365 sends none
  */
 public record ExternalUser(
         String externalId,
@@ -23,13 +25,15 @@ public record ExternalUser(
         List<String> otherMails,
         Optional<String> mobile,
         boolean enabled,
-        EndUser.Source source) {
+        EndUser.Source source,
+        Optional<String> accountName) {
 
     public ExternalUser {
         Objects.requireNonNull(externalId, "externalId");
         sent = sent.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sent));
         otherMails = List.copyOf(otherMails);
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(accountName, "accountName");
         if (!source.isExternal()) {
             throw new IllegalArgumentException("an external user comes from an external directory, not " + source);
         }
@@ -55,6 +59,8 @@ public record ExternalUser(
         EMAIL,
         MOBILE,
         ENABLED,
-        SOURCE
+        SOURCE,
+        /** {@code sAMAccountName} */
+        ACCOUNT_NAME
     }
 }

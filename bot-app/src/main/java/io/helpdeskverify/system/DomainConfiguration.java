@@ -5,6 +5,8 @@ import io.helpdeskverify.directory.DeviceService;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.DirectorySync;
+import io.helpdeskverify.directory.AgentImport;
+import io.helpdeskverify.directory.AgentState;
 import io.helpdeskverify.directory.EveryDirectorySync;
 import io.helpdeskverify.directory.EnrolmentPublisher;
 import io.helpdeskverify.directory.ExternalDirectory;
@@ -105,6 +107,12 @@ class DomainConfiguration {
     @Bean
     ExternalDirectory externalDirectory(DirectoryRepository repository, DirectoryService directory, Clock clock) {
         return new ExternalDirectory(repository, directory, clock);
+    }
+
+    /** What directory agents push (POST /api/v1/customers/{slug}/directory/agent/changes). */
+    @Bean
+    AgentImport agentImport(DirectoryService directory, ExternalDirectory external, AgentState state, Clock clock) {
+        return new AgentImport(directory, external, state, clock);
     }
 
     /** The card mapper asks this for "Mobile number changed 2 days ago". */

@@ -72,9 +72,12 @@ public final class ApiTokens {
             throw new ApiTokenException.Invalid("name", "'" + ApiToken.BOOTSTRAP + "' is the bootstrap token's name.");
         }
         if (request.roles() == null || request.roles().isEmpty()) {
-            throw new ApiTokenException.Invalid("roles", "roles must name at least one of ADMIN, TECHNICIAN, AUDITOR.");
+            throw new ApiTokenException.Invalid("roles", "roles must name at least one of ADMIN, TECHNICIAN, AUDITOR, AGENT.");
         }
         Set<Role> roles = EnumSet.copyOf(request.roles());
+        if (roles.contains(Role.AGENT)) {
+            agentScope(roles, request.customers() == null ? Set.of() : request.customers());
+        }
         CustomerScope scope = scope(roles, request.customers() == null ? Set.of() : request.customers(), customerExists);
         Instant now = clock.instant();
         if (request.expiresAt().isPresent() && !request.expiresAt().get().isAfter(now)) {
@@ -173,6 +176,21 @@ public final class ApiTokens {
             }
         }
         return CustomerScope.of(customers);
+    }
+
+    /**
+     * An agent token lives on a server in the customer's network: it holds no other role, and reaches
+     * exactly one customer, so a stolen one can only write that customer's directory.
+     */
+    private static void agentScope(Set<Role> roles, Set<String> customers) {
+        if (roles.size() > 1) {
+            throw new ApiTokenException.Invalid("roles", "AGENT is issued alone: a directory agent's token holds no "
+                    + "other role. Issue a second token for the rest.");
+        }
+        if (customers.size() != 1 || customers.contains(CustomerScope.ALL)) {
+            throw new ApiTokenException.Invalid("customers", "An AGENT token is for exactly one customer: "
+                    + "\"customers\": [\"<slug>\"].");
+        }
     }
 
     private static byte[] hex(String s) {

@@ -1,8 +1,9 @@
 package io.helpdeskverify.tokens;
 
 /**
- * What an API token may do. {@code ADMIN} includes the other two (the bootstrap token must be able
- * to do everything); {@code TECHNICIAN} and {@code AUDITOR} are limited to the token's customers.
+ * What an API token may do. {@code ADMIN} includes the others (the bootstrap token must be able
+ * to do everything); {@code TECHNICIAN} and {@code AUDITOR} are limited to the token's customers,
+ * and {@code AGENT} to exactly one.
  */
 public enum Role {
     /** Customers, end users, devices, tokens, settings; and everything the other roles may do. */
@@ -10,5 +11,10 @@ public enum Role {
     /** Start, decide and cancel verifications (and read them) for the token's customers. */
     TECHNICIAN,
     /** Read events and verifications of the token's customers; scrape metrics. */
-    AUDITOR
+    AUDITOR,
+    /**
+     * A directory agent inside one customer's network: it may push that customer's Active Directory
+     * users (POST …/directory/agent/changes) and nothing else. Issued alone, for one customer.
+     */
+    AGENT
 }

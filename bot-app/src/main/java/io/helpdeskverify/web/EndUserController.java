@@ -155,7 +155,8 @@ class EndUserController {
                 u.enabled() ? verifications.offeredMethods(customer, u).stream().map(Method::name).toList() : List.of(),
                 u.upn().orElse(null), u.externalId().orElse(null),
                 u.overrides().stream().map(f -> wire(f)).sorted().toList(),
-                u.mobileChangedAt().orElse(null), u.emailChangedAt().orElse(null), risk.warnings(u, clock));
+                u.mobileChangedAt().orElse(null), u.emailChangedAt().orElse(null), risk.warnings(u, clock),
+                u.accountName().orElse(null));
     }
 
     /** "displayName", "email", "mobile", "enabled": the names the request body uses. */
@@ -183,7 +184,7 @@ class EndUserController {
     record EndUserResponse(String username, String displayName, String email, String mobile, boolean enabled,
                            String source, Instant updatedAt, int devices, List<String> methods, String upn,
                            String externalId, List<String> overrides, Instant mobileChangedAt, Instant emailChangedAt,
-                           List<String> warnings) {}
+                           List<String> warnings, String accountName) {}
 
     record Page(List<EndUserResponse> items, int page, int size, int total) {}
 

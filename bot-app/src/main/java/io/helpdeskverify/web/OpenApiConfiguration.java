@@ -43,7 +43,7 @@ class OpenApiConfiguration {
                                         "An API token: the bootstrap ADMIN_API_TOKEN (role ADMIN) or a named token "
                                                 + "issued through POST /api/v1/tokens (`hvt_<id>.<secret>`). Each "
                                                 + "operation lists the roles that reach it; ADMIN includes "
-                                                + "TECHNICIAN and AUDITOR. A token acts only on the customers it is "
+                                                + "TECHNICIAN, AUDITOR and AGENT. A token acts only on the customers it is "
                                                 + "scoped to."))
                         .addSecuritySchemes(DEVICE_SECRET, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("The secret a phone got once from POST /api/v1/devices "

@@ -95,7 +95,7 @@ class TokenController {
                 out.add(Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input",
-                        "roles: '" + name + "' is not one of ADMIN, TECHNICIAN, AUDITOR.").withReason("roles");
+                        "roles: '" + name + "' is not one of ADMIN, TECHNICIAN, AUDITOR, AGENT.").withReason("roles");
             }
         }
         return out;

@@ -95,6 +95,29 @@ class ChatFlowTest {
     }
 
     @Test
+    void anActiveDirectoryUserIsFoundByItsAccountNameAlsoInWindowsForm() {
+        String acme = world.customer();
+        // sAMAccountName jdoe, a UPN whose local part is something else.
+        var imported = new io.helpdeskverify.directory.ExternalDirectory(world.repository, world.directory, world.clock)
+                .apply(world.directory.customer(acme), new io.helpdeskverify.directory.AgentBatch.User(
+                        "3f2504e0-4f89-41d3-9a0c-0305e82c3301", Optional.of("JDoe"), Optional.of("john.doe@corp.local"),
+                        Optional.of("John Doe"), Optional.of("john.doe@corp.example"), Optional.of("+12025550101"), true)
+                        .toExternalUser());
+        assertThat(imported).isInstanceOf(io.helpdeskverify.directory.ExternalResult.Added.class);
+
+        for (String typed : java.util.List.of("jdoe@" + acme, "CORP\\jdoe@" + acme, acme.toUpperCase() + "\\JDOE")) {
+            slack.told.clear();
+            world.flow.handle(world.slackRequest(tina, "verify " + typed));
+
+            assertThat(slack.toldTo(tina.id())).as(typed).singleElement().satisfies(m -> {
+                assertThat(m).isInstanceOf(PrivateMessage.Picker.class);
+                assertThat(((PrivateMessage.Picker) m).view().prompt()).isEqualTo("How should John Doe be verified?");
+            });
+        }
+        assertThat(world.changes).as("nothing started before a method is chosen").isEmpty();
+    }
+
+    @Test
     void theOnlyPossibleMethodStartsWithoutAPicker() {
         String acme = world.customer();
         world.userWithEmailOnly(acme, "jsmith");

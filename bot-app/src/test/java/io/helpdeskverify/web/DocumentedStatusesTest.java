@@ -123,6 +123,21 @@ class DocumentedStatusesTest {
                 "/api/v1/customers/" + slug + "/directory/consent-url", null, 422);
         call(admin.as(null), "GET", "/directory/consent/callback", "/directory/consent/callback", null, 400);
 
+        // The directory agent's push, with an AGENT token of the customer
+        var agent = admin.issue(Fixtures.unique("Doc agent"), "[\"AGENT\"]", "[\"" + slug + "\"]");
+        String agentPath = "/api/v1/customers/{slug}/directory/agent/changes";
+        call(agent, "POST", agentPath, "/api/v1/customers/" + slug + "/directory/agent/changes",
+                "{\"batchId\":\"doc-1\",\"full\":false,\"users\":[]}", 200);
+        call(agent, "POST", agentPath, "/api/v1/customers/" + slug + "/directory/agent/changes",
+                "{\"batchId\":\"doc-2\",\"full\":true,\"snapshotId\":\"s\",\"page\":3,\"users\":[]}", 409);
+        call(agent, "POST", agentPath, "/api/v1/customers/" + slug + "/directory/agent/changes",
+                "{\"full\":false,\"users\":[]}", 422);
+        call(agent, "POST", agentPath, "/api/v1/customers/acme/directory/agent/changes",
+                "{\"batchId\":\"doc-3\",\"full\":false,\"users\":[]}", 403);
+        call(admin, "POST", agentPath, "/api/v1/customers/no-such-customer/directory/agent/changes",
+                "{\"batchId\":\"doc-4\",\"full\":false,\"users\":[]}", 404);
+        call(agent, "GET", "/api/v1/customers/{slug}/end-users", "/api/v1/customers/" + slug + "/end-users", null, 403);
+
         // Verifications
         String start = "{\"customer\":\"acme\",\"user\":\"" + user + "\",\"method\":\"EMAIL_CODE\"}";
         var started = call(technician, "POST", "/api/v1/verifications", "/api/v1/verifications", start, 201);

@@ -59,6 +59,7 @@ class PathMutationTest {
     String deviceSecret;
     String auditorToken;
     String technicianToken;
+    String agentToken;
 
     @BeforeAll
     void someOfEverything() {
@@ -66,6 +67,7 @@ class PathMutationTest {
         var tech = admin.issue("mutation-tech", "[\"TECHNICIAN\"]", "[\"*\"]");
         technicianToken = tech.bearer();
         auditorToken = admin.issue("mutation-auditor", "[\"AUDITOR\"]", "[\"*\"]").bearer();
+        agentToken = admin.issue("mutation-agent", "[\"AGENT\"]", "[\"acme\"]").bearer();
         var revoked = admin.issue("mutation-revoked", "[\"ADMIN\"]", "[]");
         for (var t : admin.get("/api/v1/tokens").json()) {
             if (t.get("name").asText().equals("mutation-revoked")) {
@@ -88,7 +90,7 @@ class PathMutationTest {
         credentials.put("malformed", "Basic YWRtaW46YWRtaW4=");
     }
 
-    /** Route, and the roles (of ADMIN, TECHNICIAN, AUDITOR, DEVICE) that may call it. */
+    /** Route, and the roles (of ADMIN, TECHNICIAN, AUDITOR, AGENT, DEVICE) that may call it. */
     private List<Route> routes() {
         String v = verificationId;
         return List.of(
@@ -116,6 +118,7 @@ class PathMutationTest {
                 new Route("PUT", "/api/v1/customers/acme/directory/ldap", "ADMIN"),
                 new Route("DELETE", "/api/v1/customers/acme/directory/ldap", "ADMIN"),
                 new Route("POST", "/api/v1/customers/acme/directory/ldap/test", "ADMIN"),
+                new Route("POST", "/api/v1/customers/acme/directory/agent/changes", "ADMIN", "AGENT"),
                 new Route("GET", "/api/v1/psa/connectwise/status", "ADMIN"),
                 new Route("GET", "/api/v1/psa/autotask/customers/acme/company-suggestions", "ADMIN"),
                 new Route("POST", "/api/v1/psa/connectwise/tickets/12345/verifications", "ADMIN", "TECHNICIAN"),
@@ -171,6 +174,9 @@ class PathMutationTest {
             }
             if (!route.roles().contains("TECHNICIAN")) {
                 wrong.put("technician token", "Bearer " + technicianToken);
+            }
+            if (!route.roles().contains("AGENT")) {
+                wrong.put("agent token", "Bearer " + agentToken);
             }
             if (route.roles().contains("DEVICE")) {
                 wrong.put("admin token", "Bearer " + Api.ADMIN_TOKEN);

@@ -112,7 +112,8 @@ class GraphUsers {
                 Optional.ofNullable(u.getDisplayName()), Optional.ofNullable(u.getMail()),
                 u.getOtherMails() == null ? List.of() : u.getOtherMails().stream().filter(m -> m != null).toList(),
                 Optional.ofNullable(u.getMobilePhone()), !Boolean.FALSE.equals(u.getAccountEnabled()),
-                Boolean.TRUE.equals(u.getOnPremisesSyncEnabled()) ? EndUser.Source.AD_SYNCED : EndUser.Source.ENTRA_CLOUD);
+                Boolean.TRUE.equals(u.getOnPremisesSyncEnabled()) ? EndUser.Source.AD_SYNCED : EndUser.Source.ENTRA_CLOUD,
+                Optional.empty());
     }
 
     /**

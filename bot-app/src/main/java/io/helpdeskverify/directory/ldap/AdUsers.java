@@ -117,7 +117,8 @@ class AdUsers {
         }
         // A full entry speaks for every attribute of the mapping: one AD leaves empty is cleared here too.
         return new ExternalUser(guid(guid), EnumSet.allOf(Attribute.class), upn, text(entry, "displayName"),
-                text(entry, "mail"), List.of(), text(entry, "mobile"), enabled, EndUser.Source.AD_ONPREM);
+                text(entry, "mail"), List.of(), text(entry, "mobile"), enabled, EndUser.Source.AD_ONPREM,
+                text(entry, "sAMAccountName"));
     }
 
     /** AD's objectGUID bytes as the GUID string AD tools show: the first three groups are little-endian. */

@@ -61,7 +61,7 @@ public class LdapDirectorySync implements DirectorySync {
             return new SyncStart.AlreadyRunning(state.report(customer.slug()));
         }
         return syncs.start(lease.get(), props.lockLease(), () -> new LdapSyncJob(customer, source.get(), lease.get(),
-                connections, new AdUsers(props.pageSize()), external, state, props.fullSyncInterval(), clock, requestedBy));
+                new AdReader(connections, new AdUsers(props.pageSize())), external, state, props.fullSyncInterval(), clock, requestedBy));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.helpdeskverify.directory.ldap;
 
 /** Why a domain controller could not be used, in words: what is wrong and what to change. */
-class LdapFailure extends RuntimeException {
+public class LdapFailure extends RuntimeException {
 
     private final String fix;
 
@@ -10,16 +10,16 @@ class LdapFailure extends RuntimeException {
         this.fix = fix;
     }
 
-    String problem() {
+    public String problem() {
         return getMessage();
     }
 
-    String fix() {
+    public String fix() {
         return fix;
     }
 
     /** One line for a sync report. */
-    String describe() {
+    public String describe() {
         return "Active Directory: " + problem() + " " + fix;
     }
 }

@@ -1,9 +1,6 @@
 package io.helpdeskverify.directory.ldap;
 
 import io.helpdeskverify.directory.BackgroundSyncs;
-import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.ExternalDirectory;
@@ -21,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,10 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One sync of one customer's Active Directory. Incremental by {@code uSNChanged} from the highest
- * committed USN the controller reported at the start of the previous run; a full pass instead
- * when there is no cursor, the controller (or its database, the invocation id) changed, the base
- * DNs or filter changed, or the full-pass interval is over. Only a complete full pass disables the
+ * One sync of one customer's Active Directory, full or incremental as {@link AdReader} decides from
+ * the cursor kept in Redis. Only a complete full pass disables the
  * users it did not see: a failed or interrupted sync disables nobody, and keeps the cursor where it
  * was, so the next run reads the same changes again (applying a change twice changes nothing).
  */
@@ -43,8 +37,7 @@ class LdapSyncJob implements BackgroundSyncs.Job {
     private final Customer customer;
     private final LdapSource source;
     private final LdapSyncState.Lease lease;
-    private final LdapConnections connections;
-    private final AdUsers users;
+    private final AdReader reader;
     private final ExternalDirectory directory;
     private final LdapSyncState state;
     private final Duration fullInterval;
@@ -53,14 +46,13 @@ class LdapSyncJob implements BackgroundSyncs.Job {
     private SyncReport report;
     private final Optional<Cursor> cursor;
 
-    LdapSyncJob(Customer customer, LdapSource source, LdapSyncState.Lease lease, LdapConnections connections,
-                AdUsers users, ExternalDirectory directory, LdapSyncState state, Duration fullInterval, Clock clock,
+    LdapSyncJob(Customer customer, LdapSource source, LdapSyncState.Lease lease, AdReader reader,
+                ExternalDirectory directory, LdapSyncState state, Duration fullInterval, Clock clock,
                 String requestedBy) {
         this.customer = customer;
         this.source = source;
         this.lease = lease;
-        this.connections = connections;
-        this.users = users;
+        this.reader = reader;
         this.directory = directory;
         this.state = state;
         this.fullInterval = fullInterval;
@@ -78,27 +70,23 @@ class LdapSyncJob implements BackgroundSyncs.Job {
 
     @Override
     public void run() {
-        try (var bound = connections.connect(source)) {
-            var controller = controller(bound.connection(), bound.name());
-            Mode mode = mode(controller);
+        try (var session = reader.open(source)) {
+            Mode mode = session.mode(cursor, fullInterval, clock.instant(), customer.slug());
             report = new SyncReport(State.RUNNING, mode, report.requestedBy(), report.startedAt(), Optional.empty(),
                     0, 0, 0, List.of(), Optional.empty());
             if (mode == Mode.FULL) {
                 state.clearSeen(customer.slug());
             }
-            long[] highestSeen = {0};
-            Optional<Long> from = mode == Mode.DELTA ? Optional.of(cursor.orElseThrow().highestUsn() + 1) : Optional.empty();
-            users.search(bound.connection(), source.baseDns(), source.effectiveFilter(), from, page -> {
+            session.read(mode, cursor, page -> {
                 if (!lease.held()) {
                     throw new LeaseLost();
                 }
-                highestSeen[0] = Math.max(highestSeen[0], page.highestUsn());
                 apply(page, mode);
             });
             if (!lease.held()) {
                 throw new LeaseLost();
             }
-            finish(mode, controller, highestSeen[0]);
+            finish(mode, session);
         } catch (LeaseLost e) {
             log.warn("Active Directory sync of '{}' lost its lock; another instance takes over", customer.slug());
         } catch (LdapFailure e) {
@@ -113,50 +101,7 @@ class LdapSyncJob implements BackgroundSyncs.Job {
         }
     }
 
-    /** What the controller says about itself (rootDSE): which one it is, and how far its changes go. */
-    record Controller(String server, String invocationId, Optional<Long> highestUsn) {}
-
-    private static Controller controller(LDAPConnection connection, String name) {
-        try {
-            Entry root = connection.getEntry("", "dsServiceName", "highestCommittedUSN");
-            String service = root == null ? null : root.getAttributeValue("dsServiceName");
-            Optional<Long> usn = root == null ? Optional.empty()
-                    : Optional.ofNullable(root.getAttributeValueAsLong("highestCommittedUSN"));
-            String invocation = "";
-            if (service != null) {
-                Entry ntds = connection.getEntry(service, "invocationId");
-                byte[] id = ntds == null ? null : ntds.getAttributeValueBytes("invocationId");
-                invocation = id == null ? "" : HexFormat.of().formatHex(id);
-            }
-            return new Controller(service == null ? name : service, invocation, usn);
-        } catch (LDAPException e) {
-            // Not readable by this account: the host name stands in, and every run is a full pass.
-            return new Controller(name, "", Optional.empty());
-        }
-    }
-
-    private Mode mode(Controller controller) {
-        if (cursor.isEmpty() || controller.highestUsn().isEmpty()) {
-            return Mode.FULL;
-        }
-        var c = cursor.get();
-        boolean sameController = c.server().equals(controller.server()) && c.invocationId().equals(controller.invocationId());
-        if (!sameController) {
-            log.info("Active Directory sync of '{}': the controller changed ({} → {}), full pass", customer.slug(),
-                    c.server(), controller.server());
-            return Mode.FULL;
-        }
-        if (!c.scope().equals(scope()) || !clock.instant().isBefore(c.fullAt().plus(fullInterval))) {
-            return Mode.FULL;
-        }
-        return Mode.DELTA;
-    }
-
-    private String scope() {
-        return String.join("|", source.baseDns()) + "|" + source.effectiveFilter();
-    }
-
-    private void apply(AdUsers.Page page, Mode mode) {
+    private void apply(AdReader.Page page, Mode mode) {
         int added = 0;
         int updated = 0;
         var rejected = new ArrayList<>(report.rejected());
@@ -182,7 +127,7 @@ class LdapSyncJob implements BackgroundSyncs.Job {
         state.saveReport(customer.slug(), report);
     }
 
-    private void finish(Mode mode, Controller controller, long highestSeen) {
+    private void finish(Mode mode, AdReader.Session session) {
         Instant now = clock.instant();
         int disabled = 0;
         if (mode == Mode.FULL) {
@@ -195,10 +140,7 @@ class LdapSyncJob implements BackgroundSyncs.Job {
             }
             state.clearSeen(customer.slug());
         }
-        long usn = controller.highestUsn().orElse(highestSeen);
-        Instant fullAt = mode == Mode.FULL ? now : cursor.orElseThrow().fullAt();
-        state.saveCursor(customer.slug(), new Cursor(controller.server(), controller.invocationId(),
-                mode == Mode.DELTA ? Math.max(usn, cursor.orElseThrow().highestUsn()) : usn, fullAt, scope()));
+        state.saveCursor(customer.slug(), session.next(mode, cursor, now));
         report = new SyncReport(State.SUCCEEDED, mode, report.requestedBy(), report.startedAt(), Optional.of(now),
                 report.added(), report.updated(), report.disabled() + disabled, report.rejected(), Optional.empty());
         state.saveReport(customer.slug(), report);

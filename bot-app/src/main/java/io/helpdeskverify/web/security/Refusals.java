@@ -52,7 +52,7 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, R
         }
         problems.write(response, HttpStatus.FORBIDDEN, "Forbidden", "This credential may not call "
                 + request.getMethod() + " here: either the route does not exist (check the method and path in "
-                + "docs/api.md) or its role does not reach it (docs/access.md lists what ADMIN, TECHNICIAN, AUDITOR "
+                + "docs/api.md) or its role does not reach it (docs/access.md lists what ADMIN, TECHNICIAN, AUDITOR, AGENT "
                 + "tokens and device secrets may call).", request.getRequestURI());
     }
 

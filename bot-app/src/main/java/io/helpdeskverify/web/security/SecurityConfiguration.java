@@ -34,6 +34,7 @@ class SecurityConfiguration {
     private static final String ADMIN = Role.ADMIN.name();
     private static final String TECHNICIAN = Role.TECHNICIAN.name();
     private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String AGENT = Role.AGENT.name();
     private static final String DEVICE = Caller.App.ROLE;
 
     @Bean
@@ -96,6 +97,8 @@ class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.POST, "/api/v1/psa/*/tickets/*/verifications").hasRole(TECHNICIAN);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/psa/*/status", "/api/v1/psa/*/customers/*/company-suggestions")
                             .hasRole(ADMIN);
+                    // A directory agent writes its one customer's directory (the controller checks which) and nothing else.
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/customers/*/directory/agent/changes").hasRole(AGENT);
                     a.requestMatchers("/api/v1/customers", "/api/v1/customers/**", "/api/v1/tokens",
                             "/api/v1/tokens/**", "/api/v1/dev/**").hasRole(ADMIN);
                     a.anyRequest().denyAll();
