@@ -27,6 +27,9 @@ final class PlaygroundGuard {
                 || StringUtils.hasText(env.getProperty("spring.data.redis.host"))) {
             refuse("REDIS_URL", "a Redis of your own (the playground's Reset wipes it)");
         }
+        if (StringUtils.hasText(env.getProperty("spring.data.redis.sentinel.master"))) {
+            refuse("REDIS_SENTINEL_MASTER", "a Redis of your own (the playground's Reset wipes it)");
+        }
     }
 
     private static void refuse(String variable, String what) {

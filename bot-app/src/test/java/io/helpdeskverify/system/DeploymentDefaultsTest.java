@@ -56,6 +56,21 @@ class DeploymentDefaultsTest {
     }
 
     @Test
+    void anIncompleteOrAmbiguousRedisTopologyStopsStartUpNamingTheSetting() {
+        var cases = Map.of(
+                List.of("--REDIS_SENTINEL_MASTER=mymaster"), "REDIS_SENTINEL_NODES",
+                List.of("--REDIS_SENTINEL_NODES=127.0.0.1:26379"), "REDIS_SENTINEL_MASTER",
+                List.of("--REDIS_SENTINEL_MASTER=mymaster", "--REDIS_SENTINEL_NODES=127.0.0.1:26379",
+                        "--REDIS_URL=redis://127.0.0.1:6379"), "REDIS_URL");
+        cases.forEach((settings, variable) -> {
+            var failure = catchThrowable(() -> start(settings));
+            var unsafe = cause(failure, UnsafeSettingException.class);
+            assertThat(unsafe).as(settings + ": " + failure).isNotNull();
+            assertThat(unsafe.variable()).isEqualTo(variable);
+        });
+    }
+
+    @Test
     void thePlaygroundRefusesToRunBesideRealServices() {
         for (var real : Map.of("--helpdesk.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5", "SLACK_SIGNING_SECRET",
                 "--teams.app-id=6f1b9a8e-0000-4000-8000-00000000a991", "MICROSOFT_APP_ID",
