@@ -30,6 +30,25 @@ public final class AuditEntries {
         return Optional.of(entry(view, e.at(), kind, e.type() == EventType.FALLBACK_USED ? fallbackDetail(v) : e.reason()));
     }
 
+    /** A final verification's outcome line, from the verification alone (its event is not at hand). */
+    static AuditEntry outcome(Verification v, VerificationCardView view) {
+        String kind = switch (v.outcome().orElseThrow()) {
+            case VERIFIED -> "Verified";
+            case UNABLE_TO_VERIFY -> "Unable to verify";
+            case EXPIRED -> "Expired";
+            case FAILED -> "Failed (delivery)";
+            case CANCELLED -> "Cancelled";
+        };
+        return entry(view, v.decidedAt().orElse(v.expiresAt()), kind, v.reason());
+    }
+
+    static boolean isOutcome(VerificationEvent e) {
+        return switch (e.type()) {
+            case VERIFIED, UNABLE_TO_VERIFY, EXPIRED, DELIVERY_FAILED, CANCELLED -> true;
+            default -> false;
+        };
+    }
+
     public static AuditEntry entry(VerificationCardView view, Instant at, String kind, String detail) {
         return new AuditEntry(at, kind, view.endUserDisplayName(), view.customerName(), view.technicianName(),
                 view.methodLabel(), detail);

@@ -48,12 +48,14 @@ public class CardPublisher {
     private final TechnicianCodes codes;
     private final CountdownTicker ticker;
     private final VerificationService verifications;
+    private final OutcomeDelivery outcomes;
     private final Executor executor;
     private final Clock clock;
 
     CardPublisher(ChatPlatforms platforms, SentCards bindings, CardUpdater updater, CardViewMapper mapper,
                   AuditThreads auditThreads, TechnicianCodeVault vault, TechnicianCodes codes, CountdownTicker ticker,
-                  VerificationService verifications, @Qualifier("chatExecutor") Executor executor, Clock clock) {
+                  VerificationService verifications, OutcomeDelivery outcomes,
+                  @Qualifier("chatExecutor") Executor executor, Clock clock) {
         this.platforms = platforms;
         this.bindings = bindings;
         this.updater = updater;
@@ -63,6 +65,7 @@ public class CardPublisher {
         this.codes = codes;
         this.ticker = ticker;
         this.verifications = verifications;
+        this.outcomes = outcomes;
         this.executor = executor;
         this.clock = clock;
     }
@@ -111,6 +114,34 @@ public class CardPublisher {
         }
     }
 
+    /**
+     * The outcome's audit reply, posted once across instances: by whoever claims it first, here or in
+     * {@link OutcomeSweeper}. A reply that fails leaves the claim free, and the store's record of the
+     * unshown outcome brings it back.
+     */
+    void auditOutcome(Verification v, List<CardRef> cards, AuditEntry entry) {
+        if (!bindings.claimOutcomeAudit(v.id(), clock.instant())) {
+            return;
+        }
+        var conversations = new LinkedHashSet<ConversationRef>();
+        cards.forEach(c -> conversations.add(c.conversation()));
+        try {
+            for (var where : conversations) {
+                platforms.of(where.platform()).ifPresent(p -> auditThreads.reply(p, where, entry));
+            }
+        } catch (RuntimeException e) {
+            bindings.outcomeAuditFailed(v.id());
+            log.warn("Outcome audit reply of verification {} not posted, will retry: {}", v.id(), e.toString());
+            return;
+        }
+        bindings.outcomeAudited(v.id());
+        outcomes.check(v);
+    }
+
+    io.helpdeskverify.cards.VerificationCardView view(Verification v) {
+        return mapper.view(v);
+    }
+
     /** An audit reply in the thread of every conversation that holds one of these cards. */
     public void audit(List<CardRef> cards, AuditEntry entry) {
         var conversations = new LinkedHashSet<ConversationRef>();
@@ -147,7 +178,13 @@ public class CardPublisher {
             }
             var view = mapper.view(v);
             for (var e : change.events()) {
-                AuditEntries.of(v, view, e).ifPresent(entry -> audit(cards, entry));
+                AuditEntries.of(v, view, e).ifPresent(entry -> {
+                    if (AuditEntries.isOutcome(e)) {
+                        auditOutcome(v, cards, entry);
+                    } else {
+                        audit(cards, entry);
+                    }
+                });
             }
         } catch (RuntimeException e) {
             log.error("Publishing the change of verification {} failed", v.id(), e);

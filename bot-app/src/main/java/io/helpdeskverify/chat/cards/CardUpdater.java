@@ -41,8 +41,10 @@ import org.springframework.stereotype.Component;
  * HTTP call); one card never has two updates in flight, and the budget counts a slot from the
  * platform's answer, so parallel sends stay within every window.
  *
- * <p>The queue is per instance: the instance that made a change updates its cards. If it dies with
- * updates queued, the next countdown tick (claimed by any instance) repaints pending cards.
+ * <p>The queue is per instance: the instance that made a change updates its cards, and records in
+ * Redis which version each card shows. If it dies with updates queued, the next countdown tick
+ * (claimed by any instance) repaints a pending card, and a final state that was not painted is
+ * repainted by {@link OutcomeSweeper} on whichever instance claims it.
  */
 @Component
 public class CardUpdater implements SmartLifecycle {
@@ -58,6 +60,7 @@ public class CardUpdater implements SmartLifecycle {
     private final VerificationService verifications;
     private final CardViewMapper mapper;
     private final SentCards bindings;
+    private final OutcomeDelivery outcomes;
     private final UpdateBudget budget;
     private final Clock clock;
     private final int maxRetries;
@@ -71,11 +74,13 @@ public class CardUpdater implements SmartLifecycle {
     private volatile boolean running;
 
     public CardUpdater(ChatPlatforms platforms, VerificationService verifications, CardViewMapper mapper,
-                       SentCards bindings, UpdateBudget budget, Clock clock, ChatProperties props) {
+                       SentCards bindings, OutcomeDelivery outcomes, UpdateBudget budget, Clock clock,
+                       ChatProperties props) {
         this.platforms = platforms;
         this.verifications = verifications;
         this.mapper = mapper;
         this.bindings = bindings;
+        this.outcomes = outcomes;
         this.budget = budget;
         this.clock = clock;
         this.maxRetries = props.updateRetries();
@@ -187,10 +192,13 @@ public class CardUpdater implements SmartLifecycle {
         }
         Instant now = clock.instant();
         if (result instanceof UpdateResult.Updated) {
+            bindings.painted(p.verificationId(), p.card(), current.get().version());
             // Another instance may have changed it while this update was on its way.
             if (verifications.find(p.verificationId()).map(Verification::version).orElse(current.get().version())
                     != current.get().version()) {
                 request(p.verificationId(), p.card(), Priority.STATE);
+            } else {
+                outcomes.check(current.get());
             }
         } else if (result instanceof UpdateResult.RetryAfter retry) {
             budget.block(scope, retry.delay());
@@ -199,6 +207,7 @@ public class CardUpdater implements SmartLifecycle {
         } else if (result instanceof UpdateResult.Gone gone) {
             log.info("Card of verification {} is gone ({}); no more updates to it", p.verificationId(), gone.reason());
             bindings.forgetCard(p.verificationId(), p.card());
+            outcomes.check(current.get());
         } else if (result instanceof UpdateResult.Failed failed && p.priority() == Priority.STATE) {
             if (p.attempts() < maxRetries) {
                 enqueue(new Pending(p.card(), p.verificationId(), Priority.STATE, p.sequence(),

@@ -7,13 +7,16 @@ import io.helpdeskverify.chat.core.Recipient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.shared.StoredJson;
 import io.helpdeskverify.verification.Platform;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +35,11 @@ public class SentCards {
     private static final Duration TTL = Duration.ofDays(1);
     private static final String TECHNICIAN = "technician";
     private static final String CARD = "card:";
+    private static final String PAINTED = "painted:";
+    private static final String OUTCOME_AUDIT = "outcome-audit";
+    /* A claim to post the outcome audit older than this was left by an instance that died posting it. */
+    private static final Duration OUTCOME_AUDIT_STALE = Duration.ofSeconds(30);
+    private static final RedisScript<Long> CLAIM_OUTCOME_AUDIT = LuaScripts.load("outcome-audit-claim.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final StoredJson json;
@@ -47,13 +55,51 @@ public class SentCards {
     }
 
     public void bindCard(String verificationId, CardRef card) {
-        put(verificationId, CARD + card.conversation().platform() + ":" + card.conversation().conversationId() + ":"
-                + card.messageId(), write(card.conversation(), card.messageId()));
+        put(verificationId, cardField(card), write(card.conversation(), card.messageId()));
     }
 
     public void forgetCard(String verificationId, CardRef card) {
-        redis.opsForHash().delete(key(verificationId), CARD + card.conversation().platform() + ":"
-                + card.conversation().conversationId() + ":" + card.messageId());
+        redis.opsForHash().delete(key(verificationId), cardField(card), PAINTED + cardField(card));
+    }
+
+    /** The card now shows this version of the verification. */
+    public void painted(String verificationId, CardRef card, long version) {
+        redis.opsForHash().put(key(verificationId), PAINTED + cardField(card), Long.toString(version));
+    }
+
+    /** The cards that do not show this version yet. */
+    public List<CardRef> notPaintedAt(String verificationId, long version) {
+        Map<Object, Object> all = redis.opsForHash().entries(key(verificationId));
+        return all.entrySet().stream().filter(e -> e.getKey().toString().startsWith(CARD))
+                .filter(e -> {
+                    Object painted = all.get(PAINTED + e.getKey());
+                    return painted == null || Long.parseLong(painted.toString()) < version;
+                })
+                .map(e -> readCard(e.getValue().toString())).toList();
+    }
+
+    /** Whether the caller is the one to post the outcome into the audit threads (at most one at a time). */
+    public boolean claimOutcomeAudit(String verificationId, Instant now) {
+        Long mine = redis.execute(CLAIM_OUTCOME_AUDIT, List.of(key(verificationId)),
+                Long.toString(now.toEpochMilli()), Long.toString(OUTCOME_AUDIT_STALE.toMillis()));
+        return mine != null && mine == 1L;
+    }
+
+    public void outcomeAudited(String verificationId) {
+        redis.opsForHash().put(key(verificationId), OUTCOME_AUDIT, "done");
+    }
+
+    /** Posting failed: another attempt (this instance's or another's) may claim it at once. */
+    public void outcomeAuditFailed(String verificationId) {
+        redis.opsForHash().delete(key(verificationId), OUTCOME_AUDIT);
+    }
+
+    public boolean isOutcomeAudited(String verificationId) {
+        return "done".equals(redis.opsForHash().get(key(verificationId), OUTCOME_AUDIT));
+    }
+
+    private static String cardField(CardRef card) {
+        return CARD + card.conversation().platform() + ":" + card.conversation().conversationId() + ":" + card.messageId();
     }
 
     public List<CardRef> cards(String verificationId) {

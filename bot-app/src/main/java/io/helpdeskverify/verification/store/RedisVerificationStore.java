@@ -40,6 +40,8 @@ import org.springframework.stereotype.Repository;
 class RedisVerificationStore implements VerificationStore {
 
     static final String EXPIRY = "hv:expiry";
+    /* How long the instance that ended a verification has to show the outcome before another takes over. */
+    static final Duration OUTCOME_GRACE = Duration.ofSeconds(15);
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> WRITE =
@@ -152,6 +154,10 @@ class RedisVerificationStore implements VerificationStore {
         args.add(streams.minId());
         args.add("0".equals(expectedVersion) ? Long.toString(challengeIndexMillis(v)) : "0");
         args.add(Integer.toString(events.size()));
+        // A chat verification's outcome must reach its cards and audit threads even if this
+        // instance dies right after this write (RedisUnpublishedOutcomes); API ones have no cards.
+        args.add(v.isFinal() && v.technician().platform() != Platform.API
+                ? Long.toString(clock.instant().plus(OUTCOME_GRACE).toEpochMilli()) : "");
         for (AuditEvent e : events) {
             List<String> fields = EventStreams.fields(e);
             args.add(Integer.toString(fields.size() / 2));
@@ -159,7 +165,7 @@ class RedisVerificationStore implements VerificationStore {
         }
         List<?> reply = redis.execute(WRITE, List.of(key(v.id()), EXPIRY, EventStreams.GLOBAL,
                 EventStreams.customerStream(v.customer()), awaitingKey(v.customer(), v.endUser()),
-                challengeKey(v.challengeId())), args.toArray());
+                challengeKey(v.challengeId()), RedisUnpublishedOutcomes.KEY), args.toArray());
         Objects.requireNonNull(reply, "the verification script returned nothing");
         long version = ((Number) reply.get(0)).longValue();
         return version < 0 ? Optional.empty() : Optional.of(v.withVersion(version));

@@ -11,6 +11,7 @@ import io.helpdeskverify.chat.store.SentCards;
 import io.helpdeskverify.shared.ServerKeys;
 import io.helpdeskverify.verification.VerificationChange;
 import io.helpdeskverify.verification.VerificationService;
+import io.helpdeskverify.verification.store.RedisUnpublishedOutcomes;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -42,11 +43,12 @@ public final class ChatCardsForTests {
         this.mapper = mapper;
         this.vault = new TechnicianCodeVault(redis, keys, random);
         this.codes = new TechnicianCodes(vault, mapper, guard);
-        this.updater = new CardUpdater(platforms, verifications, mapper, bindings, new UpdateBudget(redis, clock),
+        var outcomes = new OutcomeDelivery(bindings, new RedisUnpublishedOutcomes(redis));
+        this.updater = new CardUpdater(platforms, verifications, mapper, bindings, outcomes, new UpdateBudget(redis, clock),
                 clock, props);
         var ticker = new CountdownTicker(new CountdownSchedule(redis, clock), verifications, bindings, updater, props);
         this.publisher = new CardPublisher(platforms, bindings, updater, mapper, new AuditThreads(new AuditRoots(redis), clock, props),
-                vault, codes, ticker, verifications, executor, clock);
+                vault, codes, ticker, verifications, outcomes, executor, clock);
     }
 
     public CardPublisher publisher() {
