@@ -131,6 +131,7 @@
 
   function render(v) {
     current = v;
+    el('verification-id').textContent = 'Verification ' + v.id;
     var done = !!v.outcome;
     el('status').textContent = done ? 'Outcome: ' + v.outcome + ' (' + v.state + ')' : 'State: ' + v.state;
     var byTechnician = DECIDED_BY_TECHNICIAN.indexOf(v.method) >= 0;

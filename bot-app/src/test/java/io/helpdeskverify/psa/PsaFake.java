@@ -206,7 +206,7 @@ public final class PsaFake {
         }
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 }
