@@ -212,7 +212,8 @@ class ChatTicketFlowTest {
         var props = fake.properties();
         var json = new ObjectMapper();
         var other = new NoteWriter(world.noteOutbox, new PsaConnections(List.of(new ConnectWiseTickets(props, json),
-                new AutotaskTickets(props, json, world.clock)), world.clock), world.verifications, world.events,
+                new AutotaskTickets(props, json, world.clock,
+                        io.helpdeskverify.psa.store.PsaStoresForTests.callCounter(world.redis, world.clock))), world.clock), world.verifications, world.events,
                 List.of(), props, world.clock);
         var route = postRequestedFor(urlPathEqualTo(PsaFake.AT_API + "/Tickets/48302/Notes"));
         await().atMost(Duration.ofSeconds(20)).until(() -> {

@@ -106,12 +106,14 @@ final class ChatWorld implements AutoCloseable {
 
     /** No PSA connected: what every chat test but the PSA ones runs with. */
     static final PsaProperties NO_PSA = new PsaProperties(new PsaProperties.ConnectWise("", "", "", "", ""),
-            new PsaProperties.Autotask("", "", "", "https://webservices.autotask.net/atservicesrest"),
+            new PsaProperties.Autotask("", "", "", "https://webservices.autotask.net/atservicesrest", 5000),
             new PsaProperties.Http(3, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5)),
             new PsaProperties.Notes(Duration.ofSeconds(2), 3, Duration.ofMillis(200), Duration.ofSeconds(1),
                     Duration.ofSeconds(5), Duration.ofSeconds(1)));
 
     final MutableClock clock = new MutableClock(Instant.now());
+    /** The world's Redis, for a second instance's stores (e.g. the PSA call counter every instance shares). */
+    final StringRedisTemplate redis;
     final RecordingChatPlatform slack = RecordingChatPlatform.slack();
     final RecordingChatPlatform teams = RecordingChatPlatform.teams();
     /** Every change the service published, in order. */
@@ -139,6 +141,7 @@ final class ChatWorld implements AutoCloseable {
 
     /** With the PSA adapters on {@code psa}'s settings (the fakes of {@code psa.PsaFake}). */
     ChatWorld(StringRedisTemplate redis, PsaProperties psa) {
+        this.redis = redis;
         var random = new SecureRandom();
         var stored = new StoredJson(JSON);
         var keys = ServerKeys.resolve(PROPERTIES, false, random);
@@ -182,7 +185,7 @@ final class ChatWorld implements AutoCloseable {
         cardStack.set(cards);
         var directoryProps = new DirectoryProperties(List.of(), 7);
         var connections = new PsaConnections(List.of(new ConnectWiseTickets(psa, JSON),
-                new AutotaskTickets(psa, JSON, clock)), clock);
+                new AutotaskTickets(psa, JSON, clock, PsaStoresForTests.callCounter(redis, clock))), clock);
         noteOutbox = PsaStoresForTests.outbox(redis, stored, psa);
         notes = new NoteWriter(noteOutbox, connections, verifications, events,
                 List.of(new TicketNoteNotices(bindings, platforms)), psa, clock);

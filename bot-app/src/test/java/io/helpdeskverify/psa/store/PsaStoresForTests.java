@@ -10,6 +10,10 @@ public final class PsaStoresForTests {
 
     private PsaStoresForTests() {}
 
+    public static io.helpdeskverify.psa.PsaCallCounter callCounter(StringRedisTemplate redis, java.time.Clock clock) {
+        return new RedisPsaCallCounter(redis, clock);
+    }
+
     public static TicketNoteOutbox outbox(StringRedisTemplate redis, StoredJson json, PsaProperties props) {
         return new RedisTicketNoteOutbox(redis, json, props);
     }
