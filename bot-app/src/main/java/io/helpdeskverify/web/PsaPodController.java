@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
  * ticket and the verifications it started.
  */
 @Tag(name = "PSA", description = "ConnectWise Manage and Datto Autotask: the connections, company mapping and ticket verifications.")
-@SecurityRequirement(name = OpenApiConfiguration.POD_SESSION)
 @RestController
 @RequestMapping("/api/v1/psa")
 class PsaPodController {
@@ -82,6 +81,7 @@ class PsaPodController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new CodeResponse(code, Instant.now().plus(pods.codeTtl())));
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.POD_SESSION)
     @Operation(operationId = "getPodTicket", summary = "The page's ticket and its contact, masked")
     @ApiResponse(responseCode = "200", description = "The ticket, who would be challenged (masked) and with which methods.")
     @ApiResponse(responseCode = "404", description = "The ticket is gone.")
@@ -97,6 +97,7 @@ class PsaPodController {
         return ((PodPages.Viewed.Ticket) viewed).ticket();
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.POD_SESSION)
     @Operation(operationId = "startPodVerification", summary = "Verify the page's ticket contact")
     @ApiResponse(responseCode = "201", description = "Started; the code, when the technician compares a read-back, only here.")
     @ApiResponse(responseCode = "404", description = "The ticket is gone.")
@@ -130,6 +131,7 @@ class PsaPodController {
                 "Not started", refused.message()).withReason(refused.reason().name()).withRetryAfter(limited ? 60 : 0);
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.POD_SESSION)
     @Operation(operationId = "getPodVerification", summary = "A verification this page started, as it is now")
     @ApiResponse(responseCode = "200", description = "The verification (never its code).")
     @ApiResponse(responseCode = "404", description = "Not a verification this page session started.")
@@ -138,6 +140,7 @@ class PsaPodController {
         return VerificationResponse.of(pods.verification(pod.session(), id).orElseThrow(PsaPodController::unknown), null);
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.POD_SESSION)
     @Operation(operationId = "decidePodVerification", summary = "Approve or deny a verification this page started, after the read-back")
     @ApiResponse(responseCode = "200", description = "Decided; the verification as it now is.")
     @ApiResponse(responseCode = "404", description = "Not a verification this page session started.")
@@ -156,6 +159,7 @@ class PsaPodController {
         return done(pods.decide(pod.session(), id, approve));
     }
 
+    @SecurityRequirement(name = OpenApiConfiguration.POD_SESSION)
     @Operation(operationId = "cancelPodVerification", summary = "Cancel a verification this page started")
     @ApiResponse(responseCode = "200", description = "Cancelled; the verification as it now is.")
     @ApiResponse(responseCode = "404", description = "Not a verification this page session started.")
