@@ -73,29 +73,30 @@ public class PodPages {
                     + "in Manage (your session may have ended); if it goes on, ask your admin to check the pod's setup.");
         }
         var m = member.get();
-        return open(PsaProvider.CONNECTWISE, ticketId,
-                new Technician(Platform.API, "connectwise:" + m.identifier(), m.email().orElse(m.identifier())));
+        // A confirmed member of our own Manage works every mapped customer's tickets there (docs/psa.md).
+        return open(PsaProvider.CONNECTWISE, ticketId, new PodGrant(new Technician(Platform.API,
+                "connectwise:" + m.identifier(), m.email().orElse(m.identifier())), java.util.Set.of(PodGrant.EVERY_CUSTOMER)));
     }
 
     /** An Autotask LiveLink: the technician typed a one-time code issued to them by the bot. */
     public Opened openWithCode(PsaProvider provider, String ticketRef, String code) {
         String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "");
-        var technician = normalised.length() == CODE_LENGTH ? sessions.takeCode(normalised) : Optional.<Technician>empty();
-        if (technician.isEmpty()) {
+        var grant = normalised.length() == CODE_LENGTH ? sessions.takeCode(normalised) : Optional.<PodGrant>empty();
+        if (grant.isEmpty()) {
             return new Opened.Denied("That code is not valid (each code works once, for "
                     + settings.codeTtl().toMinutes() + " minutes). Ask the bot for a new one.");
         }
-        return open(provider, ticketRef, technician.get());
+        return open(provider, ticketRef, grant.get());
     }
 
-    /** A code for the ticket page, for the technician who asked: shown to them once. */
-    public String issueCode(Technician technician) {
+    /** A code for the ticket page, for the technician who asked and the customers they may act on: shown once. */
+    public String issueCode(PodGrant grant) {
         var sb = new StringBuilder(CODE_LENGTH);
         for (int i = 0; i < CODE_LENGTH; i++) {
             sb.append(CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)]);
         }
         String code = sb.toString();
-        sessions.putCode(code, technician, settings.codeTtl());
+        sessions.putCode(code, grant, settings.codeTtl());
         return code;
     }
 
@@ -115,7 +116,8 @@ public class PodPages {
     }
 
     public Viewed view(PodSession session) {
-        var r = tickets.resolve(session.provider(), session.ticketRef(), c -> true, Optional.empty());
+        var r = tickets.resolve(session.provider(), session.ticketRef(), c -> session.grant().covers(c.slug()),
+                Optional.empty());
         return r instanceof TicketResolution.Refused refused ? new Viewed.Refused(refused) : new Viewed.Ticket(ticket(r));
     }
 
@@ -131,7 +133,7 @@ public class PodPages {
     }
 
     public Started start(String token, PodSession session, Optional<Method> method, Optional<String> user) {
-        var r = tickets.resolve(session.provider(), session.ticketRef(), c -> true, user);
+        var r = tickets.resolve(session.provider(), session.ticketRef(), c -> session.grant().covers(c.slug()), user);
         if (r instanceof TicketResolution.Refused refused) {
             return new Started.Refused(refused);
         }
@@ -159,15 +161,15 @@ public class PodPages {
         return verification(session, id).map(v -> verifications.cancel(id, session.technician()));
     }
 
-    private Opened open(PsaProvider provider, String ticketRef, Technician technician) {
-        var r = tickets.resolve(provider, ticketRef, c -> true, Optional.empty());
+    private Opened open(PsaProvider provider, String ticketRef, PodGrant grant) {
+        var r = tickets.resolve(provider, ticketRef, c -> grant.covers(c.slug()), Optional.empty());
         if (r instanceof TicketResolution.Refused refused) {
             return new Opened.Refused(refused);
         }
         var bytes = new byte[32];
         random.nextBytes(bytes);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        var session = new PodSession(provider, ticketRef.strip(), technician, clock.instant().plus(settings.sessionTtl()),
+        var session = new PodSession(provider, ticketRef.strip(), grant, clock.instant().plus(settings.sessionTtl()),
                 java.util.Set.of());
         sessions.put(token, session);
         return new Opened.Session(token, session, ticket(r));

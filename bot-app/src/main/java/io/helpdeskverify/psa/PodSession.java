@@ -12,14 +12,18 @@ import java.util.Set;
  * @param ticketRef the ticket as the page named it (ConnectWise id, Autotask id or number)
  * @param verifications the verifications started in this session: the only ones it may read or decide
  */
-public record PodSession(PsaProvider provider, String ticketRef, Technician technician, Instant expiresAt,
+public record PodSession(PsaProvider provider, String ticketRef, PodGrant grant, Instant expiresAt,
                          Set<String> verifications) {
 
     public PodSession {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(ticketRef, "ticketRef");
-        Objects.requireNonNull(technician, "technician");
+        Objects.requireNonNull(grant, "grant");
         Objects.requireNonNull(expiresAt, "expiresAt");
         verifications = verifications == null ? Set.of() : Set.copyOf(verifications);
+    }
+
+    public Technician technician() {
+        return grant.technician();
     }
 }

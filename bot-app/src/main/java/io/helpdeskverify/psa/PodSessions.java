@@ -1,6 +1,5 @@
 package io.helpdeskverify.psa;
 
-import io.helpdeskverify.verification.Technician;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,8 +16,8 @@ public interface PodSessions {
     /** Lets the session read and decide this verification, until the session ends. */
     void addVerification(String token, PodSession session, String verificationId);
 
-    void putCode(String code, Technician technician, Duration ttl);
+    void putCode(String code, PodGrant grant, Duration ttl);
 
-    /** The code's technician, once: a second use finds nothing. */
-    Optional<Technician> takeCode(String code);
+    /** The code's technician and customers, once: a second use finds nothing. */
+    Optional<PodGrant> takeCode(String code);
 }

@@ -77,7 +77,9 @@ class PsaPodController {
     @PostMapping("/{provider}/pod/codes")
     ResponseEntity<CodeResponse> issueCode(@AuthenticationPrincipal Caller.Api caller, @PathVariable String provider) {
         codeProvider(provider);
-        String code = pods.issueCode(caller.technician());
+        var customers = caller.seesEveryCustomer() ? java.util.Set.of(io.helpdeskverify.psa.PodGrant.EVERY_CUSTOMER)
+                : caller.token().customers().slugs();
+        String code = pods.issueCode(new io.helpdeskverify.psa.PodGrant(caller.technician(), customers));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CodeResponse(code, Instant.now().plus(pods.codeTtl())));
     }
 

@@ -293,6 +293,13 @@ class PodPageTest {
         assertThat(live.status()).as(live.body()).isEqualTo(201);
         assertThat(live.json().path("technician").asText()).isEqualTo("pod-at-tech");
         assertThat(anon.post("/api/v1/psa/autotask/pod/sessions", body).status()).isEqualTo(401);
+        // A code is only as wide as the token it came from: a token of another customer opens nothing here.
+        var scoped = admin.issue("pod-scoped-tech", "[\"TECHNICIAN\"]", "[\"acme\"]").post("/api/v1/psa/autotask/pod/codes", null);
+        assertThat(scoped.status()).as(scoped.body()).isEqualTo(201);
+        var outside = anon.post("/api/v1/psa/autotask/pod/sessions",
+                "{\"ticketId\":\"48477\",\"code\":\"%s\"}".formatted(scoped.json().path("code").asText()));
+        assertThat(outside.status()).as(outside.body()).isEqualTo(422);
+        assertThat(outside.json().path("reason").asText()).isEqualTo("UNMAPPED_COMPANY");
         assertThat(anon.post("/api/v1/psa/connectwise/pod/codes", null).status()).isEqualTo(401);
     }
 

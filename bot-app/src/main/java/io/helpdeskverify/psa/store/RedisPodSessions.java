@@ -1,10 +1,10 @@
 package io.helpdeskverify.psa.store;
 
+import io.helpdeskverify.psa.PodGrant;
 import io.helpdeskverify.psa.PodSession;
 import io.helpdeskverify.psa.PodSessions;
 import io.helpdeskverify.psa.PsaProvider;
 import io.helpdeskverify.shared.StoredJson;
-import io.helpdeskverify.verification.Technician;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,12 +34,12 @@ class RedisPodSessions implements PodSessions {
     }
 
     /** What is stored of a session: the started verifications live in their own set. */
-    record Stored(PsaProvider provider, String ticketRef, Technician technician, Instant expiresAt) {}
+    record Stored(PsaProvider provider, String ticketRef, PodGrant grant, Instant expiresAt) {}
 
     @Override
     public void put(String token, PodSession s) {
         redis.opsForValue().set("hv:pod:" + sha256(token),
-                json.write(new Stored(s.provider(), s.ticketRef(), s.technician(), s.expiresAt())), ttl(s.expiresAt()));
+                json.write(new Stored(s.provider(), s.ticketRef(), s.grant(), s.expiresAt())), ttl(s.expiresAt()));
     }
 
     @Override
@@ -47,7 +47,7 @@ class RedisPodSessions implements PodSessions {
         String h = sha256(token);
         return json.read(redis.opsForValue().get("hv:pod:" + h), Stored.class)
                 .filter(s -> s.expiresAt().isAfter(Instant.now()))
-                .map(s -> new PodSession(s.provider(), s.ticketRef(), s.technician(), s.expiresAt(),
+                .map(s -> new PodSession(s.provider(), s.ticketRef(), s.grant(), s.expiresAt(),
                         Optional.ofNullable(redis.opsForSet().members("hv:pod-v:" + h)).orElse(Set.of())));
     }
 
@@ -59,13 +59,13 @@ class RedisPodSessions implements PodSessions {
     }
 
     @Override
-    public void putCode(String code, Technician technician, Duration ttl) {
-        redis.opsForValue().set("hv:pod-code:" + sha256(code), json.write(technician), ttl);
+    public void putCode(String code, PodGrant grant, Duration ttl) {
+        redis.opsForValue().set("hv:pod-code:" + sha256(code), json.write(grant), ttl);
     }
 
     @Override
-    public Optional<Technician> takeCode(String code) {
-        return json.read(redis.opsForValue().getAndDelete("hv:pod-code:" + sha256(code)), Technician.class);
+    public Optional<PodGrant> takeCode(String code) {
+        return json.read(redis.opsForValue().getAndDelete("hv:pod-code:" + sha256(code)), PodGrant.class);
     }
 
     private static Duration ttl(Instant until) {
