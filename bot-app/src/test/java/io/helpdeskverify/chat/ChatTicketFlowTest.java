@@ -20,7 +20,9 @@ import io.helpdeskverify.events.EventQuery;
 import io.helpdeskverify.events.EventType;
 import io.helpdeskverify.psa.NoteWriter;
 import io.helpdeskverify.psa.PsaConnections;
+import io.helpdeskverify.psa.PodPages;
 import io.helpdeskverify.psa.PsaFake;
+import io.helpdeskverify.psa.PsaProvider;
 import io.helpdeskverify.psa.autotask.AutotaskTickets;
 import io.helpdeskverify.psa.connectwise.ConnectWiseTickets;
 import io.helpdeskverify.support.RedisConnection;
@@ -180,6 +182,26 @@ class ChatTicketFlowTest {
         assertThat(slack.posted).isEmpty();
         assertThat(world.changes).as("nothing started").isEmpty();
         assertThat(acme).isNotBlank();
+    }
+
+    @Test
+    void livelinkTellsTheTechnicianAOneTimeCodeThatOpensTheTicketPageAsThemOnce() {
+        autotaskCustomer("T20240115.0035", "48305", "30684015");
+        fake.autotaskContact("30684015", c -> {});
+        world.flow.handle(world.slackRequest(tina, "verify livelink"));
+
+        var told = notice(slack.toldTo(tina.id()).get(0));
+        assertThat(told.title()).startsWith("Your LiveLink code: ");
+        assertThat(slack.posted).isEmpty();
+        String code = told.title().substring("Your LiveLink code: ".length());
+
+        var opened = world.pods.openWithCode(PsaProvider.AUTOTASK, "T20240115.0035", code);
+        assertThat(opened).isInstanceOfSatisfying(PodPages.Opened.Session.class, s -> {
+            assertThat(s.session().technician().isSamePersonAs(tina)).isTrue();
+            assertThat(s.ticket().contact()).isEqualTo("Dana Lee");
+        });
+        assertThat(world.pods.openWithCode(PsaProvider.AUTOTASK, "T20240115.0035", code))
+                .isInstanceOf(PodPages.Opened.Denied.class);
     }
 
     @Test

@@ -114,6 +114,8 @@ final class ChatWorld implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.now());
     /** The world's Redis, for a second instance's stores (e.g. the PSA call counter every instance shares). */
     final StringRedisTemplate redis;
+    /** The ticket page's sessions and LiveLink codes, on this world's Redis. */
+    io.helpdeskverify.psa.PodPages pods;
     final RecordingChatPlatform slack = RecordingChatPlatform.slack();
     final RecordingChatPlatform teams = RecordingChatPlatform.teams();
     /** Every change the service published, in order. */
@@ -192,10 +194,13 @@ final class ChatWorld implements AutoCloseable {
         noteStack.set(notes);
         var tickets = new TicketVerifications(connections, directory, new PhoneNumbers(), verifications, noteOutbox,
                 psa, clock);
+        pods = new io.helpdeskverify.psa.PodPages(tickets, java.util.Optional.empty(),
+                PsaStoresForTests.podSessions(redis, stored), verifications,
+                new io.helpdeskverify.psa.PodProperties(List.of(), Duration.ofMinutes(30), Duration.ofMinutes(10)), clock);
         flow = new ChatFlow(platforms, new EndUserResolver(repository, new DirectorySnapshots(repository)),
                 verifications, mapper, cards.publisher(), events,
                 new DirectorySyncCommand(new NotConnected(), directory, directoryProps), guard, tickets, connections,
-                clock);
+                pods, directory, clock);
         actions = new TechnicianActions(verifications, bindings, cards.publisher(), mapper, guard,
                 new RefusedClicks(redis, ACCESS, clock), clock);
     }

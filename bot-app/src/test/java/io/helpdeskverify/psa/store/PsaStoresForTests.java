@@ -14,6 +14,10 @@ public final class PsaStoresForTests {
         return new RedisPsaCallCounter(redis, clock);
     }
 
+    public static io.helpdeskverify.psa.PodSessions podSessions(StringRedisTemplate redis, StoredJson json) {
+        return new RedisPodSessions(redis, json);
+    }
+
     public static TicketNoteOutbox outbox(StringRedisTemplate redis, StoredJson json, PsaProperties props) {
         return new RedisTicketNoteOutbox(redis, json, props);
     }
