@@ -195,7 +195,7 @@ final class ChatWorld implements AutoCloseable {
         var tickets = new TicketVerifications(connections, directory, new PhoneNumbers(), verifications, noteOutbox,
                 psa, clock);
         pods = new io.helpdeskverify.psa.PodPages(tickets, java.util.Optional.empty(),
-                PsaStoresForTests.podSessions(redis, stored), verifications,
+                PsaStoresForTests.podSessions(redis, stored, clock), verifications,
                 new io.helpdeskverify.psa.PodProperties(List.of(), Duration.ofMinutes(30), Duration.ofMinutes(10)), clock);
         flow = new ChatFlow(platforms, new EndUserResolver(repository, new DirectorySnapshots(repository)),
                 verifications, mapper, cards.publisher(), events,

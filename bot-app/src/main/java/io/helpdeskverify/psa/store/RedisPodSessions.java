@@ -8,6 +8,7 @@ import io.helpdeskverify.shared.StoredJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -27,10 +28,12 @@ class RedisPodSessions implements PodSessions {
 
     private final StringRedisTemplate redis;
     private final StoredJson json;
+    private final Clock clock;
 
-    RedisPodSessions(StringRedisTemplate redis, StoredJson json) {
+    RedisPodSessions(StringRedisTemplate redis, StoredJson json, Clock clock) {
         this.redis = redis;
         this.json = json;
+        this.clock = clock;
     }
 
     /** What is stored of a session: the started verifications live in their own set. */
@@ -46,7 +49,7 @@ class RedisPodSessions implements PodSessions {
     public Optional<PodSession> find(String token) {
         String h = sha256(token);
         return json.read(redis.opsForValue().get("hv:pod:" + h), Stored.class)
-                .filter(s -> s.expiresAt().isAfter(Instant.now()))
+                .filter(s -> s.expiresAt().isAfter(clock.instant()))
                 .map(s -> new PodSession(s.provider(), s.ticketRef(), s.grant(), s.expiresAt(),
                         Optional.ofNullable(redis.opsForSet().members("hv:pod-v:" + h)).orElse(Set.of())));
     }
@@ -68,8 +71,8 @@ class RedisPodSessions implements PodSessions {
         return json.read(redis.opsForValue().getAndDelete("hv:pod-code:" + sha256(code)), PodGrant.class);
     }
 
-    private static Duration ttl(Instant until) {
-        var d = Duration.between(Instant.now(), until);
+    private Duration ttl(Instant until) {
+        var d = Duration.between(clock.instant(), until);
         return d.isNegative() || d.isZero() ? Duration.ofSeconds(1) : d;
     }
 

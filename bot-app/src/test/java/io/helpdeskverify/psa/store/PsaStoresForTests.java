@@ -14,8 +14,9 @@ public final class PsaStoresForTests {
         return new RedisPsaCallCounter(redis, clock);
     }
 
-    public static io.helpdeskverify.psa.PodSessions podSessions(StringRedisTemplate redis, StoredJson json) {
-        return new RedisPodSessions(redis, json);
+    public static io.helpdeskverify.psa.PodSessions podSessions(StringRedisTemplate redis, StoredJson json,
+                                                                java.time.Clock clock) {
+        return new RedisPodSessions(redis, json, clock);
     }
 
     public static TicketNoteOutbox outbox(StringRedisTemplate redis, StoredJson json, PsaProperties props) {
