@@ -56,6 +56,9 @@ public class PodPages {
         /** The member or code was not confirmed: no session. */
         record Denied(String why) implements Opened {}
 
+        /** This bot has no connection to that PSA: nothing to open. */
+        record NotConnected(String why) implements Opened {}
+
         record Refused(TicketResolution.Refused refusal) implements Opened {}
     }
 
@@ -66,7 +69,8 @@ public class PodPages {
             member = members.orElseThrow(() -> new PsaException(PsaException.Kind.NOT_CONFIGURED,
                     "ConnectWise is not available here.")).confirm(proof);
         } catch (PsaException e) {
-            return new Opened.Refused(TicketVerifications.refusal(PsaProvider.CONNECTWISE, e));
+            return e.kind() == PsaException.Kind.NOT_CONFIGURED ? new Opened.NotConnected(e.getMessage())
+                    : new Opened.Refused(TicketVerifications.refusal(PsaProvider.CONNECTWISE, e));
         }
         if (member.isEmpty()) {
             return new Opened.Denied("ConnectWise did not confirm you as a member of this company. Reload the ticket "

@@ -46,7 +46,7 @@ class PsaPodController {
     @Operation(operationId = "openConnectWisePod", summary = "Open the ticket page in a ConnectWise Manage pod (the member's hash, checked with ConnectWise, is the credential)")
     @ApiResponse(responseCode = "201", description = "ConnectWise confirmed the member: the page session (shown only here) and the ticket.")
     @ApiResponse(responseCode = "401", description = "ConnectWise did not confirm the member: no session.")
-    @ApiResponse(responseCode = "404", description = "No such ticket.")
+    @ApiResponse(responseCode = "404", description = "No such ticket, or ConnectWise is not connected to this bot.")
     @ApiResponse(responseCode = "422", description = "The ticket's company is not mapped, or its contact cannot be verified.")
     @ApiResponse(responseCode = "502", description = "ConnectWise is not connected or refused the bot's own call.")
     @ApiResponse(responseCode = "503", description = "ConnectWise is not answering.")
@@ -189,6 +189,9 @@ class PsaPodController {
         if (opened instanceof PodPages.Opened.Session s) {
             return ResponseEntity.status(HttpStatus.CREATED).body(new SessionResponse(
                     s.token(), s.session().expiresAt(), s.session().technician().name(), s.ticket()));
+        }
+        if (opened instanceof PodPages.Opened.NotConnected n) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "Not connected", n.why()).withReason("PSA_NOT_CONNECTED");
         }
         if (opened instanceof PodPages.Opened.Denied d) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Not confirmed", d.why()).withReason("NOT_CONFIRMED");
