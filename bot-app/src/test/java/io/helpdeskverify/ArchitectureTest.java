@@ -92,7 +92,7 @@ class ArchitectureTest {
             .whereLayer("PsaAdapters").mayOnlyAccessLayers("Psa", "Shared")
             .whereLayer("PsaStore").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Psa", "Shared"))
             .whereLayer("Web").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "WebSecurity", "Outbox", "Psa", "Shared"))
-            .whereLayer("WebSecurity").mayOnlyAccessLayers("Tokens", "Directory", "Events", "Verification", "Shared")
+            .whereLayer("WebSecurity").mayOnlyAccessLayers("Tokens", "Directory", "Events", "Verification", "Psa", "Shared")
             // The phone pane shows the outbox and moves on verification changes; Reset goes through its DemoReset port.
             .whereLayer("Playground").mayOnlyAccessLayers("Verification", "Outbox", "Shared")
             // System wires everything and nothing depends on it: no layer above lists it.

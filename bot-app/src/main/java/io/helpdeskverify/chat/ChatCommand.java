@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** What a technician asked for, parsed from {@code /verify …} (Slack) or {@code verify …} (Teams). */
 public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.VerifyTicket, ChatCommand.Events,
-        ChatCommand.Sync, ChatCommand.Help {
+        ChatCommand.Sync, ChatCommand.LiveLinkCode, ChatCommand.Help {
 
     /** {@code user@customer}: the user part as typed, the customer as a slug or an email domain. */
     record Target(String user, String customer) {
@@ -41,6 +41,9 @@ public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.Veri
 
     /** {@code sync <customer>}: an admin asks for a directory sync from Microsoft 365 now. */
     record Sync(String customer) implements ChatCommand {}
+
+    /** {@code livelink}: a one-time code for the ticket page an Autotask LiveLink opens, told only to the asker. */
+    record LiveLinkCode() implements ChatCommand {}
 
     /** Usage help; {@code problem} says what was wrong with the input, empty when help was asked for. */
     record Help(Optional<String> problem) implements ChatCommand {}

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * {@code [verify] <user>@<customer> [--push|--push-code|--sms|--email|--match]} (the flags of {@link MethodOption}),
- * {@code verify ticket [cw|at] <ticket>} (a PSA ticket's contact), {@code events
+ * {@code verify ticket [cw|at] <ticket>} (a PSA ticket's contact), {@code livelink} (a one-time code for the
+ * Autotask LiveLink's page), {@code events
  * <user>@<customer>}, {@code sync <customer>} (admins), {@code help}. Anything else is usage help that names the problem, so a typo
  * never starts a verification the technician did not mean.
  */
@@ -35,6 +36,10 @@ public final class ChatCommandParser {
         if (isWord(words.get(0), "sync")) {
             return words.size() == 2 && !words.get(1).startsWith("--") ? new ChatCommand.Sync(words.get(1))
                     : help("Say which customer to sync: sync <customer>, e.g. sync acme.");
+        }
+        if (words.size() <= 2 && isWord(words.get(words.size() - 1), "livelink")
+                && (words.size() == 1 || isWord(words.get(0), "verify"))) {
+            return new ChatCommand.LiveLinkCode();
         }
         boolean events = isWord(words.get(0), "events");
         if (events || isWord(words.get(0), "verify")) {

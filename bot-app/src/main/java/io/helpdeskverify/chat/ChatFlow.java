@@ -16,11 +16,14 @@ import io.helpdeskverify.cards.PickerView;
 import io.helpdeskverify.chat.ChatCommand.Help;
 import io.helpdeskverify.chat.ChatCommand.Verify;
 import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.Masking;
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.EventQuery;
+import io.helpdeskverify.psa.PodGrant;
+import io.helpdeskverify.psa.PodPages;
 import io.helpdeskverify.psa.PsaConnections;
 import io.helpdeskverify.psa.PsaProvider;
 import io.helpdeskverify.psa.TicketResolution;
@@ -64,11 +67,14 @@ public class ChatFlow {
     private final AccessGuard guard;
     private final TicketVerifications tickets;
     private final PsaConnections psa;
+    private final PodPages pods;
+    private final DirectoryService directory;
     private final Clock clock;
 
     public ChatFlow(ChatPlatforms platforms, EndUserResolver resolver, VerificationService verifications,
                     CardViewMapper mapper, CardPublisher publisher, EventLog events, DirectorySyncCommand directorySync,
-                    AccessGuard guard, TicketVerifications tickets, PsaConnections psa, Clock clock) {
+                    AccessGuard guard, TicketVerifications tickets, PsaConnections psa, PodPages pods,
+                    DirectoryService directory, Clock clock) {
         this.platforms = platforms;
         this.resolver = resolver;
         this.verifications = verifications;
@@ -79,6 +85,8 @@ public class ChatFlow {
         this.guard = guard;
         this.tickets = tickets;
         this.psa = psa;
+        this.pods = pods;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -120,6 +128,8 @@ public class ChatFlow {
             tell(platform, request, help(help));
         } else if (command instanceof ChatCommand.Sync sync) {
             tell(platform, request, directorySync.run(request, sync.customer()));
+        } else if (command instanceof ChatCommand.LiveLinkCode) {
+            liveLinkCode(platform, request, access);
         } else if (command instanceof ChatCommand.VerifyTicket ticket) {
             verifyTicket(platform, request, ticket, access);
         } else if (command instanceof ChatCommand.Events ev) {
@@ -183,6 +193,30 @@ public class ChatFlow {
      * {@code verify ticket …}: the PSA finds the person, the rest is the flow above (method picker,
      * card). A picker's choice runs the ticket command again, so the ticket is read afresh.
      */
+    /*
+     * The code acts as this technician on the customers their access policy lets them verify now (a
+     * snapshot: the code lives minutes); told privately, never in the channel.
+     */
+    private void liveLinkCode(ChatPlatform platform, ChatRequest request, io.helpdeskverify.chat.core.TechnicianAccess access) {
+        if (!psa.configured().contains(PsaProvider.AUTOTASK)) {
+            tell(platform, request, PrivateMessage.Notice.warning("Autotask is not connected.",
+                    "A LiveLink code opens the ticket page of an Autotask ticket; ask your admin to connect Autotask."));
+            return;
+        }
+        var customers = directory.customers().stream().filter(access::mayVerify).map(c -> c.slug())
+                .collect(java.util.stream.Collectors.toSet());
+        if (customers.isEmpty()) {
+            tell(platform, request, PrivateMessage.Notice.warning("You may verify no customer's users.",
+                    "Ask your admin to add you to a customer's access policy."));
+            return;
+        }
+        String code = pods.issueCode(new PodGrant(request.technician(), customers));
+        tell(platform, request, PrivateMessage.Notice.info("Your LiveLink code: " + code,
+                "Type it into the page the ticket's LiveLink opened. It works once, for "
+                        + pods.codeTtl().toMinutes() + " minutes, as you, on the customers you may verify.",
+                "Nobody else can see this message; do not share the code."));
+    }
+
     private void verifyTicket(ChatPlatform platform, ChatRequest request, ChatCommand.VerifyTicket command,
                               io.helpdeskverify.chat.core.TechnicianAccess access) {
         var provider = command.provider().or(() -> TicketProviders.infer(command.ticket(), psa.configured()));
@@ -365,6 +399,7 @@ public class ChatFlow {
                 + "(--match: you read a code to the user, who types it in the app).");
         lines.add("verify ticket 12345 — the contact of a ConnectWise ticket (verify ticket T20240115.0023: Autotask; "
                 + "with both connected, verify ticket cw 12345 or at 12345).");
+        lines.add("livelink — a one-time code for the ticket page an Autotask LiveLink opens, shown to you only.");
         lines.add("events user@customer — the last " + EVENTS_SHOWN + " events, visible to you only.");
         lines.add("sync customer — admins: import the customer's users from Microsoft 365 now.");
         lines.add("user is a username, email or display name; customer is the customer's short name or email domain.");

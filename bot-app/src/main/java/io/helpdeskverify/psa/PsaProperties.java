@@ -40,9 +40,14 @@ public record PsaProperties(@DefaultValue ConnectWise connectwise, @DefaultValue
         }
     }
 
-    /** @param discoveryUrl where {@code zoneInformation} is asked which zone the API user's database is in */
+    /**
+     * @param discoveryUrl where {@code zoneInformation} is asked which zone the API user's database is in
+     * @param callsPerHour our share of the database's 10,000 requests an hour (every other integration
+     *        spends from the same budget): past it, calls wait for the next hour instead of going out
+     */
     public record Autotask(String username, String secret, String integrationCode,
-                           @DefaultValue("https://webservices.autotask.net/atservicesrest") String discoveryUrl) {
+                           @DefaultValue("https://webservices.autotask.net/atservicesrest") String discoveryUrl,
+                           @DefaultValue("5000") long callsPerHour) {
         public Autotask {
             username = trimmed(username);
             secret = trimmed(secret);

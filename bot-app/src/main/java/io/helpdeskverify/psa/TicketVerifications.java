@@ -88,7 +88,7 @@ public class TicketVerifications {
             }
             return match(ticket, customer, contact, chosen);
         } catch (PsaException e) {
-            return new TicketResolution.Refused(reason(e), title(provider, e), e.getMessage());
+            return refusal(provider, e);
         }
     }
 
@@ -194,6 +194,11 @@ public class TicketVerifications {
     /** An API token named by email, or a chat id that is one: what the PSA can map to its own user. */
     private static Optional<String> email(Technician t) {
         return java.util.stream.Stream.of(t.name(), t.id()).filter(x -> EMAIL.matcher(x).matches()).findFirst();
+    }
+
+    /** A PSA that could not answer, in the words every surface shows. */
+    static TicketResolution.Refused refusal(PsaProvider provider, PsaException e) {
+        return new TicketResolution.Refused(reason(e), title(provider, e), e.getMessage());
     }
 
     private static Reason reason(PsaException e) {

@@ -94,6 +94,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A multipart Content-Type without a boundary (or a broken multipart body) is the caller's mistake, not ours. */
+    /*
+     * The firewall checks parameter names only when they are first read, which for a form body is after
+     * the gate (routes open without a bearer, e.g. a webhook or the pod's session): still the client's fault.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request has a parameter that cannot be "
+                + "read safely (its name or value).");
+    }
+
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e) {
         return problem(HttpStatus.BAD_REQUEST, "Malformed request",

@@ -24,6 +24,7 @@ class OpenApiConfiguration {
 
     static final String API_TOKEN = "apiToken";
     static final String DEVICE_SECRET = "deviceSecret";
+    static final String POD_SESSION = "podSession";
     static final String PROBLEM = "Problem";
 
     @Bean
@@ -49,6 +50,11 @@ class OpenApiConfiguration {
                                 .scheme("bearer").description("The secret a phone got once from POST /api/v1/devices "
                                         + "(enrolment). It reaches only that device's own routes and its user's "
                                         + "challenges; a revoked device's secret is a 401."))
+                        .addSecuritySchemes(POD_SESSION, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("hvp_<secret>").description("The page session of the "
+                                        + "ticket page inside a PSA, from POST /api/v1/psa/{provider}/pod/sessions: one "
+                                        + "technician, one ticket, minutes long; it reaches only /api/v1/psa/pod/** and "
+                                        + "the verifications it started."))
                         .addSchemas(PROBLEM, problem()))
                 .addTagsItem(OpenApiWebhooks.TAG);
     }

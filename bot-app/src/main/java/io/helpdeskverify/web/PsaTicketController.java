@@ -74,7 +74,7 @@ class PsaTicketController {
                         subject instanceof TicketResolution.Matched, subject.remarks())));
     }
 
-    private static ApiException refusal(TicketResolution.Refused r) {
+    static ApiException refusal(TicketResolution.Refused r) {
         var status = switch (r.reason()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PSA_NOT_CONNECTED -> HttpStatus.BAD_GATEWAY;

@@ -53,6 +53,14 @@ class ChatCommandParserTest {
     }
 
     @Test
+    void livelinkAsksForALiveLinkCode() {
+        assertThat(parser.parse("livelink")).isEqualTo(new ChatCommand.LiveLinkCode());
+        assertThat(parser.parse("verify LiveLink")).isEqualTo(new ChatCommand.LiveLinkCode());
+        // A user called livelink is still a user.
+        assertThat(parser.parse("livelink@acme")).isInstanceOf(Verify.class);
+    }
+
+    @Test
     void syncNamesOneCustomer() {
         assertThat(parser.parse("sync acme")).isEqualTo(new ChatCommand.Sync("acme"));
         assertThat(parser.parse("SYNC acme.com")).isEqualTo(new ChatCommand.Sync("acme.com"));

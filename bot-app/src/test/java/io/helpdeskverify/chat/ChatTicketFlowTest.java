@@ -20,7 +20,9 @@ import io.helpdeskverify.events.EventQuery;
 import io.helpdeskverify.events.EventType;
 import io.helpdeskverify.psa.NoteWriter;
 import io.helpdeskverify.psa.PsaConnections;
+import io.helpdeskverify.psa.PodPages;
 import io.helpdeskverify.psa.PsaFake;
+import io.helpdeskverify.psa.PsaProvider;
 import io.helpdeskverify.psa.autotask.AutotaskTickets;
 import io.helpdeskverify.psa.connectwise.ConnectWiseTickets;
 import io.helpdeskverify.support.RedisConnection;
@@ -183,6 +185,26 @@ class ChatTicketFlowTest {
     }
 
     @Test
+    void livelinkTellsTheTechnicianAOneTimeCodeThatOpensTheTicketPageAsThemOnce() {
+        autotaskCustomer("T20240115.0035", "48305", "30684015");
+        fake.autotaskContact("30684015", c -> {});
+        world.flow.handle(world.slackRequest(tina, "verify livelink"));
+
+        var told = notice(slack.toldTo(tina.id()).get(0));
+        assertThat(told.title()).startsWith("Your LiveLink code: ");
+        assertThat(slack.posted).isEmpty();
+        String code = told.title().substring("Your LiveLink code: ".length());
+
+        var opened = world.pods.openWithCode(PsaProvider.AUTOTASK, "T20240115.0035", code);
+        assertThat(opened).isInstanceOfSatisfying(PodPages.Opened.Session.class, s -> {
+            assertThat(s.session().technician().isSamePersonAs(tina)).isTrue();
+            assertThat(s.ticket().contact()).isEqualTo("Dana Lee");
+        });
+        assertThat(world.pods.openWithCode(PsaProvider.AUTOTASK, "T20240115.0035", code))
+                .isInstanceOf(PodPages.Opened.Denied.class);
+    }
+
+    @Test
     void aRefusedUnmatchedStartKeepsNoContactDetailsAndOwesNoNote() {
         String acme = autotaskCustomer("T20240115.0034", "48304", "30684014");
         fake.autotaskContact("30684014", c -> c.putNull("mobilePhone"));
@@ -212,7 +234,8 @@ class ChatTicketFlowTest {
         var props = fake.properties();
         var json = new ObjectMapper();
         var other = new NoteWriter(world.noteOutbox, new PsaConnections(List.of(new ConnectWiseTickets(props, json),
-                new AutotaskTickets(props, json, world.clock)), world.clock), world.verifications, world.events,
+                new AutotaskTickets(props, json, world.clock,
+                        io.helpdeskverify.psa.store.PsaStoresForTests.callCounter(world.redis, world.clock))), world.clock), world.verifications, world.events,
                 List.of(), props, world.clock);
         var route = postRequestedFor(urlPathEqualTo(PsaFake.AT_API + "/Tickets/48302/Notes"));
         await().atMost(Duration.ofSeconds(20)).until(() -> {

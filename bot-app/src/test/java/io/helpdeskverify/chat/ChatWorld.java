@@ -106,12 +106,16 @@ final class ChatWorld implements AutoCloseable {
 
     /** No PSA connected: what every chat test but the PSA ones runs with. */
     static final PsaProperties NO_PSA = new PsaProperties(new PsaProperties.ConnectWise("", "", "", "", ""),
-            new PsaProperties.Autotask("", "", "", "https://webservices.autotask.net/atservicesrest"),
+            new PsaProperties.Autotask("", "", "", "https://webservices.autotask.net/atservicesrest", 5000),
             new PsaProperties.Http(3, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5)),
             new PsaProperties.Notes(Duration.ofSeconds(2), 3, Duration.ofMillis(200), Duration.ofSeconds(1),
                     Duration.ofSeconds(5), Duration.ofSeconds(1)));
 
     final MutableClock clock = new MutableClock(Instant.now());
+    /** The world's Redis, for a second instance's stores (e.g. the PSA call counter every instance shares). */
+    final StringRedisTemplate redis;
+    /** The ticket page's sessions and LiveLink codes, on this world's Redis. */
+    io.helpdeskverify.psa.PodPages pods;
     final RecordingChatPlatform slack = RecordingChatPlatform.slack();
     final RecordingChatPlatform teams = RecordingChatPlatform.teams();
     /** Every change the service published, in order. */
@@ -139,6 +143,7 @@ final class ChatWorld implements AutoCloseable {
 
     /** With the PSA adapters on {@code psa}'s settings (the fakes of {@code psa.PsaFake}). */
     ChatWorld(StringRedisTemplate redis, PsaProperties psa) {
+        this.redis = redis;
         var random = new SecureRandom();
         var stored = new StoredJson(JSON);
         var keys = ServerKeys.resolve(PROPERTIES, false, random);
@@ -182,17 +187,20 @@ final class ChatWorld implements AutoCloseable {
         cardStack.set(cards);
         var directoryProps = new DirectoryProperties(List.of(), 7);
         var connections = new PsaConnections(List.of(new ConnectWiseTickets(psa, JSON),
-                new AutotaskTickets(psa, JSON, clock)), clock);
+                new AutotaskTickets(psa, JSON, clock, PsaStoresForTests.callCounter(redis, clock))), clock);
         noteOutbox = PsaStoresForTests.outbox(redis, stored, psa);
         notes = new NoteWriter(noteOutbox, connections, verifications, events,
                 List.of(new TicketNoteNotices(bindings, platforms)), psa, clock);
         noteStack.set(notes);
         var tickets = new TicketVerifications(connections, directory, new PhoneNumbers(), verifications, noteOutbox,
                 psa, clock);
+        pods = new io.helpdeskverify.psa.PodPages(tickets, java.util.Optional.empty(),
+                PsaStoresForTests.podSessions(redis, stored, clock), verifications,
+                new io.helpdeskverify.psa.PodProperties(List.of(), Duration.ofMinutes(30), Duration.ofMinutes(10)), clock);
         flow = new ChatFlow(platforms, new EndUserResolver(repository, new DirectorySnapshots(repository)),
                 verifications, mapper, cards.publisher(), events,
                 new DirectorySyncCommand(new NotConnected(), directory, directoryProps), guard, tickets, connections,
-                clock);
+                pods, directory, clock);
         actions = new TechnicianActions(verifications, bindings, cards.publisher(), mapper, guard,
                 new RefusedClicks(redis, ACCESS, clock), clock);
     }

@@ -13,7 +13,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.psa.autotask.AutotaskTickets;
 import io.helpdeskverify.psa.connectwise.ConnectWiseTickets;
+import io.helpdeskverify.psa.store.PsaStoresForTests;
+import io.helpdeskverify.support.RedisConnection;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -24,19 +31,32 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The two adapters' real HTTP clients against the fakes: what they send, what they read, how they fail. */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, RedisConnection.class})
 class PsaAdaptersTest {
 
     static final PsaFake fake = new PsaFake();
     final ObjectMapper json = new ObjectMapper();
+    final StringRedisTemplate redis;
     ConnectWiseTickets cw;
     AutotaskTickets at;
+    /** An hour of its own per test: the call counter is shared by everything on this Redis, per clock hour. */
+    Clock hour;
+
+    PsaAdaptersTest(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
 
     @BeforeEach
     void setUp() {
         fake.reset();
+        hour = Clock.fixed(Instant.EPOCH.plus(Duration.ofHours(ThreadLocalRandom.current().nextLong(1, 10_000_000))),
+                ZoneOffset.UTC);
         cw = new ConnectWiseTickets(fake.properties(), json);
-        at = new AutotaskTickets(fake.properties(), json, Clock.systemUTC());
+        at = autotask(fake.properties());
+    }
+
+    AutotaskTickets autotask(PsaProperties props) {
+        return new AutotaskTickets(props, json, hour, PsaStoresForTests.callCounter(redis, hour));
     }
 
     @AfterAll
@@ -134,6 +154,43 @@ class PsaAdaptersTest {
     }
 
     @Test
+    void autotaskNoteCarriesNoImpersonationWhenTheTechniciansResourceIsUnknown() {
+        fake.autotask.stubFor(post(urlPathEqualTo(PsaFake.AT_API + "/Resources/query")).atPriority(1).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"items\":[],\"pageDetails\":{\"count\":0}}")));
+        at.addInternalNote(new TicketNote("48231", "Caller verified", "unknown resource", Optional.of("nobody@msp.example")));
+        at.addInternalNote(new TicketNote("48231", "Caller verified", "no email at all", Optional.empty()));
+
+        fake.autotask.verify(2, postRequestedFor(urlPathEqualTo(PsaFake.AT_API + "/Tickets/48231/Notes"))
+                .withoutHeader("ImpersonationResourceId"));
+        // Only the technician with an email is looked up, once.
+        fake.autotask.verify(1, postRequestedFor(urlPathEqualTo(PsaFake.AT_API + "/Resources/query"))
+                .withRequestBody(matchingJsonPath("$.filter[0].value", equalTo("nobody@msp.example"))));
+    }
+
+    @Test
+    void autotaskCallsAreCountedAcrossInstancesAndStopAtTheHourlyShare() {
+        var p = fake.properties();
+        var small = new PsaProperties(p.connectwise(), new PsaProperties.Autotask(p.autotask().username(),
+                p.autotask().secret(), p.autotask().integrationCode(), p.autotask().discoveryUrl(), 5), p.http(), p.notes());
+        var first = autotask(small);
+        var second = autotask(small);
+
+        first.ticket("48231"); // zone discovery + the ticket
+        second.ticket("48231"); // the second instance's own zone discovery + the ticket
+        assertThat(first.callsThisHour()).contains(4L);
+        assertThat(second.callsThisHour()).contains(4L);
+
+        second.contact("30684001"); // the fifth call of the hour: still within the share
+        int served = fake.autotask.getAllServeEvents().size();
+        assertThatThrownBy(() -> first.contact("30684001")).isInstanceOfSatisfying(PsaException.class, e -> {
+            assertThat(e.kind()).isEqualTo(PsaException.Kind.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("share of Autotask's hourly requests", "HELPDESK_PSA_AUTOTASK_CALLS_PER_HOUR");
+        });
+        // Refused before it went out: Autotask saw nothing more.
+        assertThat(fake.autotask.getAllServeEvents()).hasSize(served);
+    }
+
+    @Test
     void noKeySecretOrIntegrationCodeReachesTheLogWhenCallsFail(CapturedOutput output) {
         PsaFake.failFirst(fake.connectWise, () -> get(urlPathEqualTo(PsaFake.CW_API + "/service/tickets/69")), 5, 500, null);
         PsaFake.failFirst(fake.autotask, () -> get(urlPathEqualTo(PsaFake.AT_API + "/Contacts/30684001")), 5, 429, "0");
@@ -154,7 +211,7 @@ class PsaAdaptersTest {
 
         fake.autotask.stubFor(get(urlPathEqualTo("/atservicesrest/v1.0/zoneInformation")).atPriority(1).willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.notFound()));
-        var fresh = new AutotaskTickets(fake.properties(), json, Clock.systemUTC());
+        var fresh = autotask(fake.properties());
         assertThatThrownBy(fresh::testCall).isInstanceOfSatisfying(PsaException.class, e -> {
             assertThat(e.kind()).isEqualTo(PsaException.Kind.CREDENTIALS);
             assertThat(e.getMessage()).contains("AUTOTASK_USERNAME").doesNotContain("at-secret-value");

@@ -54,7 +54,7 @@ public final class PsaFake {
     public PsaProperties properties() {
         return new PsaProperties(
                 new PsaProperties.ConnectWise(connectWiseUrl(), CW_COMPANY, "pub-key", "priv-key-secret", "client-1"),
-                new PsaProperties.Autotask(AT_USER, "at-secret-value", "INTEGRATION-CODE", autotaskDiscoveryUrl()),
+                new PsaProperties.Autotask(AT_USER, "at-secret-value", "INTEGRATION-CODE", autotaskDiscoveryUrl(), 5000),
                 new PsaProperties.Http(3, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5)),
                 new PsaProperties.Notes(Duration.ofMillis(100), 3, Duration.ofMillis(200), Duration.ofSeconds(1),
                         Duration.ofSeconds(5), Duration.ofSeconds(1)));
@@ -206,7 +206,7 @@ public final class PsaFake {
         }
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 }

@@ -88,6 +88,7 @@ class PathMutationTest {
         credentials.put("unknown api token", "Bearer hvt_00000000000000000000.AAAA");
         credentials.put("revoked", "Bearer " + revoked.bearer());
         credentials.put("malformed", "Basic YWRtaW46YWRtaW4=");
+        credentials.put("unknown page session", "Bearer hvp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     }
 
     /** Route, and the roles (of ADMIN, TECHNICIAN, AUDITOR, AGENT, DEVICE) that may call it. */
@@ -122,6 +123,12 @@ class PathMutationTest {
                 new Route("GET", "/api/v1/psa/connectwise/status", "ADMIN"),
                 new Route("GET", "/api/v1/psa/autotask/customers/acme/company-suggestions", "ADMIN"),
                 new Route("POST", "/api/v1/psa/connectwise/tickets/12345/verifications", "ADMIN", "TECHNICIAN"),
+                new Route("POST", "/api/v1/psa/autotask/pod/codes", "ADMIN", "TECHNICIAN"),
+                new Route("GET", "/api/v1/psa/pod/ticket", "PSA_POD"),
+                new Route("POST", "/api/v1/psa/pod/verifications", "PSA_POD"),
+                new Route("GET", "/api/v1/psa/pod/verifications/" + v, "PSA_POD"),
+                new Route("POST", "/api/v1/psa/pod/verifications/" + v + "/decision", "PSA_POD"),
+                new Route("POST", "/api/v1/psa/pod/verifications/" + v + "/cancel", "PSA_POD"),
                 new Route("GET", "/api/v1/tokens", "ADMIN"),
                 new Route("POST", "/api/v1/tokens", "ADMIN"),
                 new Route("GET", "/api/v1/tokens/" + tokenId, "ADMIN"),
@@ -137,7 +144,10 @@ class PathMutationTest {
                 new Route("PATCH", "/api/v1/devices/demo-alice-phone", "DEVICE"),
                 new Route("GET", "/api/v1/devices/demo-alice-phone/challenges", "DEVICE"),
                 new Route("POST", "/api/v1/challenges/some-challenge/response", "DEVICE"),
-                new Route("POST", "/api/v1/devices", "ANYONE with an enrolment token"));
+                new Route("POST", "/api/v1/devices", "ANYONE with an enrolment token"),
+                // PSAs are not configured in this context: no member hash or code can be confirmed here.
+                new Route("POST", "/api/v1/psa/connectwise/pod/sessions", "ANYONE whom ConnectWise confirms"),
+                new Route("POST", "/api/v1/psa/autotask/pod/sessions", "ANYONE with a one-time code"));
     }
 
     record Route(String method, String path, Set<String> roles) {
@@ -175,10 +185,14 @@ class PathMutationTest {
             if (!route.roles().contains("TECHNICIAN")) {
                 wrong.put("technician token", "Bearer " + technicianToken);
             }
+<<<<<<< HEAD
             if (!route.roles().contains("AGENT")) {
                 wrong.put("agent token", "Bearer " + agentToken);
             }
             if (route.roles().contains("DEVICE")) {
+=======
+            if (route.roles().contains("DEVICE") || route.roles().contains("PSA_POD")) {
+>>>>>>> pod
                 wrong.put("admin token", "Bearer " + Api.ADMIN_TOKEN);
             }
             for (String path : spellings(route.path())) {

@@ -2,6 +2,7 @@ package io.helpdeskverify.psa.autotask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.psa.PsaCallCounter;
 import io.helpdeskverify.psa.PsaCompany;
 import io.helpdeskverify.psa.PsaContact;
 import io.helpdeskverify.psa.PsaException;
@@ -41,15 +42,17 @@ public class AutotaskTickets implements PsaTickets {
     private final PsaProperties.Autotask settings;
     private final PsaHttp http;
     private final ObjectMapper json;
-    private final CallCounter calls;
+    private final PsaCallCounter calls;
+    private final Clock clock;
     private final AtomicReference<String> zone = new AtomicReference<>();
     private final AtomicReference<NotePicklists> picklists = new AtomicReference<>();
     private final Map<String, Optional<String>> resources = new ConcurrentHashMap<>();
 
-    public AutotaskTickets(PsaProperties props, ObjectMapper json, Clock clock) {
+    public AutotaskTickets(PsaProperties props, ObjectMapper json, Clock clock, PsaCallCounter calls) {
         this.settings = props.autotask();
-        this.calls = new CallCounter(clock);
-        this.http = new PsaHttp(props.http(), PsaProvider.AUTOTASK.label(), calls::increment);
+        this.calls = calls;
+        this.clock = clock;
+        this.http = new PsaHttp(props.http(), PsaProvider.AUTOTASK.label(), this::spend);
         this.json = json;
     }
 
@@ -177,7 +180,27 @@ public class AutotaskTickets implements PsaTickets {
 
     @Override
     public Optional<Long> callsThisHour() {
-        return Optional.of(calls.thisHour());
+        try {
+            return Optional.of(calls.thisHour(PsaProvider.AUTOTASK));
+        } catch (RuntimeException e) {
+            // Redis away: the health check must still answer (its redis component says what is wrong).
+            return Optional.empty();
+        }
+    }
+
+    /*
+     * Every request, retries included, counts against the hour, on every instance (Redis). Past our
+     * share the call does not go out: Autotask would throttle every integration of the tenant.
+     */
+    private void spend() {
+        long used = calls.spend(PsaProvider.AUTOTASK);
+        if (used > settings.callsPerHour()) {
+            var next = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(java.time.Duration.ofHours(1));
+            throw new PsaException(Kind.UNAVAILABLE, "This bot has used its share of Autotask's hourly requests ("
+                    + settings.callsPerHour() + " of the database's 10,000, shared with every other integration); it "
+                    + "calls again from " + next + " (UTC). Raise HELPDESK_PSA_AUTOTASK_CALLS_PER_HOUR if the tenant "
+                    + "has room.");
+        }
     }
 
     /**

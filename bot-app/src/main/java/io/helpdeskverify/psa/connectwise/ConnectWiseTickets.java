@@ -2,6 +2,9 @@ package io.helpdeskverify.psa.connectwise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helpdeskverify.psa.HostedMembers;
+import io.helpdeskverify.psa.MemberProof;
+import io.helpdeskverify.psa.PodMember;
 import io.helpdeskverify.psa.PsaCompany;
 import io.helpdeskverify.psa.PsaContact;
 import io.helpdeskverify.psa.PsaException;
@@ -32,9 +35,12 @@ import org.springframework.stereotype.Component;
  * with Basic auth {@code company+publicKey:privateKey} and the {@code clientId} header.
  */
 @Component
-public class ConnectWiseTickets implements PsaTickets {
+public class ConnectWiseTickets implements PsaTickets, HostedMembers {
 
     private static final Pattern TICKET_ID = Pattern.compile("#?\\d{1,12}");
+    /* What a member id, hash and context may hold: they go into a cookie and a conditions string. */
+    private static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,50}");
+    private static final Pattern COOKIE_VALUE = Pattern.compile("[A-Za-z0-9+/=._~!*()'-]{1,4096}");
     private static final String ACCEPT = "application/json";
 
     private final PsaProperties.ConnectWise settings;
@@ -159,6 +165,58 @@ public class ConnectWiseTickets implements PsaTickets {
     @Override
     public Optional<Long> callsThisHour() {
         return Optional.empty();
+    }
+
+    /**
+     * The Hosted API's memberHash is the member's credential for a call to Manage's API (docs/psa.md
+     * says which part of this is ConnectWise's documentation and which is assumed): we ask
+     * {@code /system/myMembers/info} with it, first as the browser's cookies, then as Basic
+     * {@code company+memberId:memberHash}, always against our own site and company, so a member of
+     * another Manage, or a hash of one member under a colleague's id, is refused. The email comes from
+     * the member record, read with our own API member, never from the browser.
+     */
+    @Override
+    public Optional<PodMember> confirm(MemberProof proof) {
+        requireConfigured();
+        base(); // A site that does not know our company is our setup's fault, not the member's: said as such.
+        if (!proof.companyId().equalsIgnoreCase(settings.companyId()) || !MEMBER_ID.matcher(proof.memberId()).matches()
+                || !COOKIE_VALUE.matcher(proof.memberHash()).matches()
+                || !(proof.memberContext().isEmpty() || COOKIE_VALUE.matcher(proof.memberContext()).matches())) {
+            return Optional.empty();
+        }
+        String cookie = "companyName=" + settings.companyId() + "; memberId=" + proof.memberId() + "; memberHash="
+                + proof.memberHash() + (proof.memberContext().isEmpty() ? "" : "; memberContext=" + proof.memberContext());
+        String basic = "Basic " + Base64.getEncoder().encodeToString((settings.companyId() + "+" + proof.memberId() + ":"
+                + proof.memberHash()).getBytes(StandardCharsets.UTF_8));
+        var identifier = memberInfo("Cookie", cookie).or(() -> memberInfo("Authorization", basic))
+                .filter(id -> id.equalsIgnoreCase(proof.memberId()));
+        if (identifier.isEmpty()) {
+            return Optional.empty();
+        }
+        String query = "?conditions=" + enc("identifier=\"" + identifier.get() + "\"").replace("+", "%20")
+                + "&fields=identifier,officeEmail,inactiveFlag&pageSize=1";
+        var record = get("/system/members" + query, "the member record").filter(JsonNode::isArray)
+                .filter(a -> !a.isEmpty()).map(a -> a.get(0));
+        if (record.map(r -> r.path("inactiveFlag").asBoolean(false)).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PodMember(identifier.get(), record.map(r -> r.path("officeEmail").asText(""))));
+    }
+
+    /* The member's credential instead of ours: no Authorization of the API member on this call. */
+    private Optional<String> memberInfo(String header, String value) {
+        try {
+            var r = http.send(() -> HttpRequest.newBuilder(PsaHttp.uri(base(), "/system/myMembers/info"))
+                    .header("Accept", ACCEPT).header("clientId", settings.clientId()).header(header, value).GET(),
+                    "the member check");
+            return r.status() == 404 ? Optional.empty()
+                    : Optional.of(parse(r.body()).path("identifier").asText("")).filter(s -> !s.isBlank());
+        } catch (PsaException e) {
+            if (e.kind() == Kind.CREDENTIALS) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private Optional<JsonNode> get(String path, String what) {

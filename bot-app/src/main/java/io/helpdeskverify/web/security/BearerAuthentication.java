@@ -2,6 +2,7 @@ package io.helpdeskverify.web.security;
 
 import io.helpdeskverify.directory.DeviceService;
 import io.helpdeskverify.directory.DirectoryException;
+import io.helpdeskverify.psa.PodPages;
 import io.helpdeskverify.tokens.ApiTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Turns {@code Authorization: Bearer …} into a {@link Caller}: an API token ({@code hvt_…} or the
- * bootstrap ADMIN_API_TOKEN) or a device secret. It only authenticates; what the caller may reach
+ * bootstrap ADMIN_API_TOKEN), a device secret or a PSA page session ({@code hvp_…}). It only authenticates; what the caller may reach
  * is decided by the authorisation rules in {@link SecurityConfiguration}. A bearer it does not know
  * leaves the request anonymous (so routes that authenticate by signature or JWT, such as Teams'
  * {@code /api/messages}, are untouched) and is remembered so the 401 can say the token was wrong.
@@ -26,11 +27,13 @@ class BearerAuthentication extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final DeviceService devices;
+    private final PodPages pods;
     private final Problems problems;
 
-    BearerAuthentication(ApiTokens tokens, DeviceService devices, Problems problems) {
+    BearerAuthentication(ApiTokens tokens, DeviceService devices, PodPages pods, Problems problems) {
         this.tokens = tokens;
         this.devices = devices;
+        this.pods = pods;
         this.problems = problems;
     }
 
@@ -81,6 +84,9 @@ class BearerAuthentication extends OncePerRequestFilter {
     }
 
     private Optional<Caller> caller(String bearer) {
+        if (bearer.startsWith(PodPages.TOKEN_PREFIX)) {
+            return pods.session(bearer).map(s -> new Caller.Pod(bearer, s));
+        }
         var token = tokens.authenticate(bearer);
         if (token.isPresent()) {
             return Optional.of(new Caller.Api(token.get()));

@@ -1,6 +1,7 @@
 package io.helpdeskverify.web.security;
 
 import io.helpdeskverify.directory.Device;
+import io.helpdeskverify.psa.PodSession;
 import io.helpdeskverify.tokens.ApiToken;
 import io.helpdeskverify.tokens.Role;
 import io.helpdeskverify.verification.Platform;
@@ -10,7 +11,10 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** Who a request authenticated as: a named API token, or an enrolled device of the self-serve app. */
+/**
+ * Who a request authenticated as: a named API token, an enrolled device of the self-serve app, or
+ * the ticket page inside a PSA (a page session, after the PSA confirmed the member).
+ */
 public sealed interface Caller {
 
     List<GrantedAuthority> authorities();
@@ -61,6 +65,22 @@ public sealed interface Caller {
         @Override
         public String toString() {
             return "device:" + device.id();
+        }
+    }
+
+    /** The ticket page in a PSA: one technician, one ticket, the verifications it started. */
+    record Pod(String token, PodSession session) implements Caller {
+
+        public static final String ROLE = "PSA_POD";
+
+        @Override
+        public List<GrantedAuthority> authorities() {
+            return List.of(new SimpleGrantedAuthority("ROLE_" + ROLE));
+        }
+
+        @Override
+        public String toString() {
+            return "pod:" + session.technician().key();
         }
     }
 }

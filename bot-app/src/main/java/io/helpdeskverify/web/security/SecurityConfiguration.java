@@ -2,6 +2,7 @@ package io.helpdeskverify.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.directory.DeviceService;
+import io.helpdeskverify.psa.PodPages;
 import io.helpdeskverify.shared.LocalMode;
 import io.helpdeskverify.tokens.ApiTokens;
 import io.helpdeskverify.tokens.Role;
@@ -18,6 +19,12 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The one gate in front of every route. Deny by default: a route not named below answers 401
@@ -36,6 +43,9 @@ class SecurityConfiguration {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String AGENT = Role.AGENT.name();
     private static final String DEVICE = Caller.App.ROLE;
+    private static final String POD = Caller.Pod.ROLE;
+    /** The ticket page and its two files: the only routes a PSA may frame. */
+    static final String[] POD_PAGE = {"/psa/pod", "/psa/pod.js", "/psa/pod.css"};
 
     @Bean
     Refusals refusals(ObjectMapper json, RefusedCalls refused) {
@@ -50,8 +60,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain gate(HttpSecurity http, ApiTokens tokens, DeviceService devices, Refusals refusals,
-                             Environment env, ObjectMapper json) throws Exception {
+    SecurityFilterChain gate(HttpSecurity http, ApiTokens tokens, DeviceService devices, PodPages pods,
+                             Refusals refusals, Environment env, ObjectMapper json) throws Exception {
         boolean local = LocalMode.isLocalProfile(env);
         boolean openApi = env.getProperty("springdoc.api-docs.enabled", Boolean.class, false);
         http.csrf(AbstractHttpConfigurer::disable)
@@ -60,7 +70,12 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerAuthentication(tokens, devices, new Problems(json)), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerAuthentication(tokens, devices, pods, new Problems(json)), AnonymousAuthenticationFilter.class)
+                // X-Frame-Options DENY everywhere but the ticket page, whose own CSP frame-ancestors names the PSA.
+                .headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(new OrRequestMatcher(java.util.Arrays.stream(POD_PAGE)
+                                .map(p -> (RequestMatcher) AntPathRequestMatcher.antMatcher(HttpMethod.GET, p)).toList())),
+                        new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))))
                 .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .authorizeHttpRequests(a -> {
                     // Error pages and async completions of a request that already passed this gate.
@@ -72,6 +87,12 @@ class SecurityConfiguration {
                             .permitAll();
                     a.requestMatchers(HttpMethod.GET, "/directory/consent/callback", "/ping").permitAll();
                     a.requestMatchers(HttpMethod.POST, "/api/v1/devices").permitAll();
+                    // The ticket page inside a PSA: static files, and the session it opens only once ConnectWise
+                    // confirmed the member's hash, or with a one-time code the bot gave the technician.
+                    a.requestMatchers(HttpMethod.GET, POD_PAGE).permitAll();
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/psa/*/pod/sessions").permitAll();
+                    a.requestMatchers("/api/v1/psa/pod/**").hasRole(POD);
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/psa/*/pod/codes").hasRole(TECHNICIAN);
                     // Probes and the bare status; details only for ADMIN/AUDITOR (management.endpoint.health.roles).
                     a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                             "/actuator/health/readiness").permitAll();

@@ -10,6 +10,15 @@ public final class PsaStoresForTests {
 
     private PsaStoresForTests() {}
 
+    public static io.helpdeskverify.psa.PsaCallCounter callCounter(StringRedisTemplate redis, java.time.Clock clock) {
+        return new RedisPsaCallCounter(redis, clock);
+    }
+
+    public static io.helpdeskverify.psa.PodSessions podSessions(StringRedisTemplate redis, StoredJson json,
+                                                                java.time.Clock clock) {
+        return new RedisPodSessions(redis, json, clock);
+    }
+
     public static TicketNoteOutbox outbox(StringRedisTemplate redis, StoredJson json, PsaProperties props) {
         return new RedisTicketNoteOutbox(redis, json, props);
     }
