@@ -7,6 +7,8 @@ COPY test-support test-support
 COPY cards cards
 COPY bot-app bot-app
 COPY manifests manifests
+# Part of the reactor (the Helm chart and its test); nothing of it goes into the image.
+COPY deploy deploy
 # The class-data-sharing archive is made below, by the JRE that will run it (-Dcds.skip here).
 RUN ./mvnw -B -ntp -DskipTests -Dcds.skip=true package
 
