@@ -185,14 +185,10 @@ class PathMutationTest {
             if (!route.roles().contains("TECHNICIAN")) {
                 wrong.put("technician token", "Bearer " + technicianToken);
             }
-<<<<<<< HEAD
             if (!route.roles().contains("AGENT")) {
                 wrong.put("agent token", "Bearer " + agentToken);
             }
-            if (route.roles().contains("DEVICE")) {
-=======
             if (route.roles().contains("DEVICE") || route.roles().contains("PSA_POD")) {
->>>>>>> pod
                 wrong.put("admin token", "Bearer " + Api.ADMIN_TOKEN);
             }
             for (String path : spellings(route.path())) {
