@@ -2,6 +2,7 @@ package io.helpdeskverify.directory.graph;
 
 import io.helpdeskverify.directory.BackgroundSyncs;
 import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.ExternalResult;
 import io.helpdeskverify.directory.ExternalUser;
@@ -151,8 +152,11 @@ class SyncJob implements BackgroundSyncs.Job {
             }
         }
         for (String id : page.removedIds()) {
-            if (directory.disable(customer, id)) {
+            var removal = directory.remove(customer, EndUser.Directory.GRAPH, id);
+            if (removal == ExternalDirectory.Removal.DISABLED) {
                 disabled++;
+            } else if (removal == ExternalDirectory.Removal.SOURCE_REMOVED) {
+                updated++;
             }
         }
         if (progress.mode() == Mode.FULL) {
@@ -172,8 +176,9 @@ class SyncJob implements BackgroundSyncs.Job {
         if (progress.mode() == Mode.FULL) {
             // Whoever a complete listing no longer shows was deleted while we were not watching.
             var seen = new HashSet<>(state.seen(customer.slug()));
-            for (var user : directory.enabledLinkedUsers(customer)) {
-                if (!seen.contains(user.externalId().orElseThrow()) && directory.disable(customer, user.externalId().get())) {
+            for (String id : directory.linkedIds(customer, EndUser.Directory.GRAPH)) {
+                if (!seen.contains(id)
+                        && directory.remove(customer, EndUser.Directory.GRAPH, id) == ExternalDirectory.Removal.DISABLED) {
                     disabled++;
                 }
             }

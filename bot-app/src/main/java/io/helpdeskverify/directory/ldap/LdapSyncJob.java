@@ -132,9 +132,9 @@ class LdapSyncJob implements BackgroundSyncs.Job {
         int disabled = 0;
         if (mode == Mode.FULL) {
             Set<String> seen = new HashSet<>(state.seen(customer.slug()));
-            for (var user : directory.enabledLinkedUsers(customer, Set.of(EndUser.Source.AD_ONPREM))) {
-                if (!seen.contains(user.externalId().orElseThrow())
-                        && directory.disable(customer, user.externalId().get())) {
+            for (String id : directory.linkedIds(customer, EndUser.Directory.AD_ONPREM)) {
+                if (!seen.contains(id)
+                        && directory.remove(customer, EndUser.Directory.AD_ONPREM, id) == ExternalDirectory.Removal.DISABLED) {
                     disabled++;
                 }
             }

@@ -111,10 +111,13 @@ class RedisDirectoryRepository implements DirectoryRepository {
     @Override
     public SaveResult saveEndUser(EndUser user, WriteMode mode) {
         String email = user.email().map(e -> e.toLowerCase(Locale.ROOT)).orElse("");
+        var args = new ArrayList<String>(List.of(user.username(), write(user), mode.name(), email));
+        // Every directory's id, and the AD objectGUID a Microsoft 365 account is synced from: the AD import finds the person by it.
+        user.links().stream().flatMap(l -> l.ids().stream()).distinct().forEach(args::add);
         return result(redis.execute(SAVE_END_USER,
                 List.of(usersKey(user.customer()), emailsKey(user.customer()), externalIdsKey(user.customer()),
                         usersVersionKey(user.customer())),
-                user.username(), write(user), mode.name(), email, user.externalId().orElse("")));
+                args.toArray()));
     }
 
     @Override
@@ -127,7 +130,7 @@ class RedisDirectoryRepository implements DirectoryRepository {
     public Optional<EndUser> endUserByExternalId(String customer, String externalId) {
         String username = redis.<String, String>opsForHash().get(externalIdsKey(customer), externalId);
         return username == null ? Optional.empty()
-                : endUser(customer, username).filter(u -> u.externalId().equals(Optional.of(externalId)));
+                : endUser(customer, username).filter(u -> u.links().stream().anyMatch(l -> l.ids().contains(externalId)));
     }
 
     @Override
