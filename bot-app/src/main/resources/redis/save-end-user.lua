@@ -4,14 +4,16 @@
 -- KEYS[3] external ids hash (id -> username: every directory's id of the user, and the AD objectGUID
 -- its Microsoft 365 account is synced from), KEYS[4] the customer's directory version (a counter
 -- that every write bumps, so readers may keep the user list until it moves)
--- ARGV[1] username, ARGV[2] json, ARGV[3] mode (CREATE|UPDATE|UPSERT), ARGV[4] lower-case email ('' for none),
--- ARGV[5..] the user's external ids (none for a user no directory has)
-local username, json, mode, email = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+-- ARGV[1] username, ARGV[2] json, ARGV[3] mode (CREATE|UPDATE|UPSERT|UPDATE_IF_UNCHANGED), ARGV[4] lower-case
+-- email ('' for none), ARGV[5] for UPDATE_IF_UNCHANGED the updatedAt the writer read (else ''),
+-- ARGV[6..] the user's external ids (none for a user no directory has)
+local username, json, mode, email, readAt = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local externals = {}
-for i = 5, #ARGV do externals[ARGV[i]] = true end
+for i = 6, #ARGV do externals[ARGV[i]] = true end
 local existing = redis.call('HGET', KEYS[1], username)
 if mode == 'CREATE' and existing then return {'CONFLICT', 'username', username} end
-if mode == 'UPDATE' and not existing then return {'NOT_FOUND'} end
+if (mode == 'UPDATE' or mode == 'UPDATE_IF_UNCHANGED') and not existing then return {'NOT_FOUND'} end
+if mode == 'UPDATE_IF_UNCHANGED' and cjson.decode(existing).updatedAt ~= readAt then return {'STALE'} end
 if email ~= '' then
   local owner = redis.call('HGET', KEYS[2], email)
   if owner and owner ~= username then return {'CONFLICT', 'email', email} end

@@ -242,7 +242,9 @@ public class DirectoryService {
 
     SaveResult write(Optional<EndUser> before, EndUser next, WriteMode mode, String actor) {
         var stamped = contactChanges.stamp(before, next);
-        var result = repository.saveEndUser(stamped, mode);
+        var result = mode == WriteMode.UPDATE_IF_UNCHANGED && before.isPresent()
+                ? repository.replaceEndUser(stamped, before.get().updatedAt())
+                : repository.saveEndUser(stamped, mode == WriteMode.UPDATE_IF_UNCHANGED ? WriteMode.UPDATE : mode);
         if (result instanceof SaveResult.Saved) {
             contactChanges.record(before, stamped, actor);
             // A disabled account must not keep a phone that can approve checks. Run on every write of a

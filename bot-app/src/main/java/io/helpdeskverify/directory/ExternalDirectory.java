@@ -24,6 +24,9 @@ public class ExternalDirectory {
     public static final String BY_SYNC = "Microsoft 365 sync";
     public static final String BY_AD_SYNC = "Active Directory sync";
 
+    /** Reads and merges again after a concurrent write this many times at most, then writes regardless. */
+    private static final int ATTEMPTS = 5;
+
     private final DirectoryRepository repository;
     private final DirectoryService directory;
     private final Clock clock;
@@ -35,29 +38,47 @@ public class ExternalDirectory {
     }
 
     public ExternalResult apply(Customer customer, ExternalUser ext) {
+        for (int attempt = 1; ; attempt++) {
+            var result = applyOnce(customer, ext, attempt < ATTEMPTS);
+            if (result.isPresent()) {
+                return result.get();
+            }
+        }
+    }
+
+    /**
+     * Empty when another writer got there first (the other directory's sync of the same person, or both
+     * creating them at once): read and merge again. The last attempt writes without comparing.
+     */
+    private Optional<ExternalResult> applyOnce(Customer customer, ExternalUser ext, boolean compare) {
         Directory from = Directory.of(ext.source());
         var current = find(customer, ext, from);
         if (current.isEmpty()) {
             var refused = refusedNewUser(customer, ext);
             if (refused.isPresent()) {
-                return new ExternalResult.Rejected(refused.get());
+                return Optional.of(new ExternalResult.Rejected(refused.get()));
             }
         }
         var problems = new ArrayList<String>();
         var next = withoutForeignAnchor(customer, merged(customer, ext, from, current, problems), problems);
         if (current.isPresent() && sameContent(current.get(), next)) {
-            return new ExternalResult.Unchanged(next.username(), problems);
+            return Optional.of(new ExternalResult.Unchanged(next.username(), problems));
         }
-        var result = directory.write(current, next, current.isPresent() ? WriteMode.UPDATE : WriteMode.CREATE,
-                by(ext.source()));
+        var mode = current.isEmpty() ? WriteMode.CREATE : compare ? WriteMode.UPDATE_IF_UNCHANGED : WriteMode.UPDATE;
+        var result = directory.write(current, next, mode, by(ext.source()));
+        if (result instanceof SaveResult.Stale
+                || (compare && result instanceof SaveResult.Conflict c && c.field().equals("username"))) {
+            return Optional.empty();
+        }
         if (result instanceof SaveResult.Conflict c) {
-            return new ExternalResult.Rejected("the " + c.field() + " '" + c.value() + "' belongs to another user");
+            return Optional.of(new ExternalResult.Rejected("the " + c.field() + " '" + c.value()
+                    + "' belongs to another user"));
         }
         if (result instanceof SaveResult.NotFound) {
-            return new ExternalResult.Rejected("the user was deleted while it was being updated");
+            return Optional.of(new ExternalResult.Rejected("the user was deleted while it was being updated"));
         }
-        return current.isPresent() ? new ExternalResult.Updated(next.username(), problems)
-                : new ExternalResult.Added(next.username(), problems);
+        return Optional.of(current.isPresent() ? new ExternalResult.Updated(next.username(), problems)
+                : new ExternalResult.Added(next.username(), problems));
     }
 
     /** What taking a user out of one directory did. */
@@ -74,10 +95,20 @@ public class ExternalDirectory {
      * directory still has loses only this directory's link; one no directory has any more is kept, disabled.
      */
     public Removal remove(Customer customer, Directory from, String externalId) {
+        for (int attempt = 1; ; attempt++) {
+            var removal = removeOnce(customer, from, externalId, attempt < ATTEMPTS);
+            if (removal.isPresent()) {
+                return removal.get();
+            }
+        }
+    }
+
+    private Optional<Removal> removeOnce(Customer customer, Directory from, String externalId, boolean compare) {
+        var mode = compare ? WriteMode.UPDATE_IF_UNCHANGED : WriteMode.UPDATE;
         var current = repository.endUserByExternalId(customer.slug(), externalId);
         var link = current.flatMap(u -> u.link(from)).filter(l -> l.externalId().equals(externalId));
         if (link.isEmpty()) {
-            return Removal.NOTHING;
+            return Optional.of(Removal.NOTHING);
         }
         var u = current.get();
         var base = u.synced().orElse(new Synced(u.displayName(), u.email(), u.mobile(), u.enabled()));
@@ -87,20 +118,26 @@ public class ExternalDirectory {
             var synced = new Synced(base.displayName(), base.email(), base.mobile(), enabled);
             var next = u.withLinks(rest, Optional.of(synced), enabled && !u.overrides().contains(Field.ENABLED),
                     clock.instant());
-            var saved = directory.write(current, next, WriteMode.UPDATE, by(link.get().source()));
-            return !(saved instanceof SaveResult.Saved) ? Removal.NOTHING
-                    : u.enabled() && !next.enabled() ? Removal.DISABLED : Removal.SOURCE_REMOVED;
+            var saved = directory.write(current, next, mode, by(link.get().source()));
+            if (saved instanceof SaveResult.Stale) {
+                return Optional.empty();
+            }
+            return Optional.of(!(saved instanceof SaveResult.Saved) ? Removal.NOTHING
+                    : u.enabled() && !next.enabled() ? Removal.DISABLED : Removal.SOURCE_REMOVED);
         }
         var l = link.get();
         var seen = new Synced(l.seen().displayName(), l.seen().email(), l.seen().mobile(), false);
         var synced = new Synced(base.displayName(), base.email(), base.mobile(), false);
         if (!u.enabled() && u.synced().equals(Optional.of(synced)) && l.seen().equals(seen)) {
-            return Removal.NOTHING;
+            return Optional.of(Removal.NOTHING);
         }
         var next = u.withLinks(List.of(new Link(l.directory(), l.externalId(), l.source(), seen, l.onPremisesGuid())),
                 Optional.of(synced), false, clock.instant());
-        return directory.write(current, next, WriteMode.UPDATE, by(u.source())) instanceof SaveResult.Saved
-                ? Removal.DISABLED : Removal.NOTHING;
+        var saved = directory.write(current, next, mode, by(u.source()));
+        if (saved instanceof SaveResult.Stale) {
+            return Optional.empty();
+        }
+        return Optional.of(saved instanceof SaveResult.Saved ? Removal.DISABLED : Removal.NOTHING);
     }
 
     /**

@@ -110,8 +110,22 @@ class RedisDirectoryRepository implements DirectoryRepository {
 
     @Override
     public SaveResult saveEndUser(EndUser user, WriteMode mode) {
+        if (mode == WriteMode.UPDATE_IF_UNCHANGED) {
+            throw new IllegalArgumentException("replaceEndUser compares; saveEndUser does not");
+        }
+        return saveEndUser(user, mode, "");
+    }
+
+    @Override
+    public SaveResult replaceEndUser(EndUser user, java.time.Instant readAt) {
+        // As the stored JSON spells it: the same mapper wrote it.
+        String spelled = write(readAt);
+        return saveEndUser(user, WriteMode.UPDATE_IF_UNCHANGED, spelled.substring(1, spelled.length() - 1));
+    }
+
+    private SaveResult saveEndUser(EndUser user, WriteMode mode, String readAt) {
         String email = user.email().map(e -> e.toLowerCase(Locale.ROOT)).orElse("");
-        var args = new ArrayList<String>(List.of(user.username(), write(user), mode.name(), email));
+        var args = new ArrayList<String>(List.of(user.username(), write(user), mode.name(), email, readAt));
         // Every directory's id, and the AD objectGUID a Microsoft 365 account is synced from: the AD import finds the person by it.
         user.links().stream().flatMap(l -> l.ids().stream()).distinct().forEach(args::add);
         return result(redis.execute(SAVE_END_USER,
@@ -274,6 +288,7 @@ class RedisDirectoryRepository implements DirectoryRepository {
             case "CREATED" -> new SaveResult.Saved(true);
             case "UPDATED" -> new SaveResult.Saved(false);
             case "NOT_FOUND" -> new SaveResult.NotFound();
+            case "STALE" -> new SaveResult.Stale();
             case "CONFLICT" -> new SaveResult.Conflict(String.valueOf(reply.get(1)), String.valueOf(reply.get(2)));
             default -> throw new IllegalStateException("unexpected directory script reply " + reply);
         };
