@@ -139,9 +139,15 @@ public class AgentImport {
         if (batch.complete()) {
             Set<String> seen = new HashSet<>(state.seen(slug));
             for (String guid : external.linkedIds(customer, EndUser.Directory.AD_ONPREM)) {
-                if (!seen.contains(guid)
-                        && external.remove(customer, EndUser.Directory.AD_ONPREM, guid) == ExternalDirectory.Removal.DISABLED) {
+                if (seen.contains(guid)) {
+                    continue;
+                }
+                var removal = external.remove(customer, EndUser.Directory.AD_ONPREM, guid);
+                if (removal == ExternalDirectory.Removal.DISABLED) {
                     disabled++;
+                } else if (removal == ExternalDirectory.Removal.SOURCE_REMOVED) {
+                    // Still in Microsoft 365: only the AD source went.
+                    counts.updated++;
                 }
             }
         }

@@ -170,6 +170,7 @@ class SyncJob implements BackgroundSyncs.Job {
     private void finish(GraphUsers.Page last) {
         Instant now = clock.instant();
         int disabled = 0;
+        int updated = 0;
         if (last.deltaLink().isEmpty()) {
             throw new GraphFailure(0, "Graph ended a delta round without an @odata.deltaLink", Optional.empty());
         }
@@ -177,9 +178,15 @@ class SyncJob implements BackgroundSyncs.Job {
             // Whoever a complete listing no longer shows was deleted while we were not watching.
             var seen = new HashSet<>(state.seen(customer.slug()));
             for (String id : directory.linkedIds(customer, EndUser.Directory.GRAPH)) {
-                if (!seen.contains(id)
-                        && directory.remove(customer, EndUser.Directory.GRAPH, id) == ExternalDirectory.Removal.DISABLED) {
+                if (seen.contains(id)) {
+                    continue;
+                }
+                var removal = directory.remove(customer, EndUser.Directory.GRAPH, id);
+                if (removal == ExternalDirectory.Removal.DISABLED) {
                     disabled++;
+                } else if (removal == ExternalDirectory.Removal.SOURCE_REMOVED) {
+                    // Still in AD: only the Microsoft 365 source went.
+                    updated++;
                 }
             }
             state.clearSeen(customer.slug());
@@ -189,8 +196,8 @@ class SyncJob implements BackgroundSyncs.Job {
             state.saveCursor(customer.slug(), new Cursor(tenant, cursor.fullImportAt(), last.deltaLink()));
         }
         report = new SyncReport(State.SUCCEEDED, report.mode(), report.requestedBy(), report.startedAt(),
-                Optional.of(now), report.added(), report.updated(), report.disabled() + disabled, report.rejected(),
-                Optional.empty());
+                Optional.of(now), report.added(), report.updated() + updated, report.disabled() + disabled,
+                report.rejected(), Optional.empty());
         state.clearProgress(customer.slug());
         state.saveReport(customer.slug(), report);
         log.info("Directory sync of '{}' ({}) done: {} added, {} updated, {} disabled, {} rejected", customer.slug(),

@@ -59,6 +59,18 @@ class GraphAndActiveDirectoryTest extends GraphTestBase {
                     "AD_ONPREM:06070809-0405-0203-0100-010203040506");
             assertThat(admin.get("mobile").asText()).as("neither is known to be newer: the first stays")
                     .isEqualTo("+14255550101");
+
+            // Deleted in AD, seen by AD's next full pass (a restored DC database forces one): Microsoft 365 still has him.
+            dc.delete("MOD Administrator");
+            dc.restoreDatabase();
+            graphRound(GraphDeltaSyncTest.DELTA_TOKEN, "round-3");
+
+            var full = sync(slug);
+
+            assertThat(full.get("state").asText()).as(full.toString()).isEqualTo("SUCCEEDED");
+            admin = user(slug, "admin@contoso.com");
+            assertThat(admin.get("enabled").asBoolean()).as("only the AD source went").isTrue();
+            assertThat(directories(admin)).containsExactly("GRAPH:" + GraphDeltaSyncTest.ADMIN_ID);
         }
     }
 
