@@ -149,6 +149,27 @@ class GraphAndActiveDirectoryTest extends GraphTestBase {
         }
     }
 
+    @Test
+    void microsoft365ConnectedAfterAdFindsThePersonByTheObjectGuidItIsSyncedFrom() throws Exception {
+        try (var dc = LdapFake.trusted()) {
+            String slug = customer();
+            dc.server.add(adUser("Jane Roe", JANE_GUID, "jroe@acme.local", "jane@contoso.com", "+1 202 555 0160", 1010));
+            connectAd(slug, dc);
+            assertThat(sync(slug).get("added").asInt()).as("AD alone: Jane and the 5 others").isEqualTo(6);
+
+            graphImport(jane("jane@contoso.com", "+1 202 555 0160"));
+            var both = connect(slug, tenant());
+
+            assertThat(both.get("state").asText()).as(both.toString()).isEqualTo("SUCCEEDED");
+            var janeUser = user(slug, "jroe@acme.local");
+            assertThat(directories(janeUser)).containsExactly("AD_ONPREM:" + JANE_GUID_TEXT, "GRAPH:" + JANE_ID);
+            assertThat(janeUser.get("source").asText()).as("the first directory's").isEqualTo("AD_ONPREM");
+            assertThat(janeUser.get("upn").asText()).isEqualTo("jroe@acme.local");
+            assertThat(api.get("/api/v1/customers/" + slug + "/end-users/jane@contoso.com").status())
+                    .as("a different UPN, the same objectGUID: no second end user").isEqualTo(404);
+        }
+    }
+
     private void connectAd(String slug, LdapFake dc) {
         var put = api.put("/api/v1/customers/" + slug + "/directory/ldap", """
                 {"urls":["%s"],"bindDn":"%s","password":"%s","baseDns":["%s"]}"""
