@@ -5,6 +5,10 @@ import io.helpdeskverify.cards.NoticeView;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.DirectorySync;
 import io.helpdeskverify.directory.config.DirectoryProperties;
+import io.helpdeskverify.directory.SyncReport;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -42,10 +46,32 @@ class DirectorySyncCommand {
         if (started instanceof DirectorySync.SyncStart.Refused refused) {
             return PrivateMessage.Notice.error("Cannot sync " + customer.get().name() + ".", refused.message());
         }
-        String state = started instanceof DirectorySync.SyncStart.AlreadyRunning ? "is already running" : "started";
-        return new PrivateMessage.Notice(new NoticeView("Directory sync of " + customer.get().name() + " " + state + ".",
-                List.of("Users are imported from the customer's directories in the background; the admin API shows the report "
-                        + "(GET /api/v1/customers/" + customer.get().slug() + "/directory/sync)."),
-                NoticeView.Tone.INFO));
+        String slug = customer.get().slug();
+        String state = started instanceof DirectorySync.SyncStart.AlreadyRunning ? " is already running"
+                : started instanceof DirectorySync.SyncStart.Pushed ? ": the directory agent pushes on its own" : " started";
+        var lines = new ArrayList<String>();
+        // Each source's last report (counts only: a rejected reason may quote a directory's raw value).
+        for (var source : sync.bySource(slug)) {
+            lines.add(line(source));
+        }
+        lines.add("Users are imported from the customer's directories in the background; the admin API shows the report "
+                + "and every rejected reason (GET /api/v1/customers/" + slug + "/directory/sync).");
+        return new PrivateMessage.Notice(new NoticeView("Directory sync of " + customer.get().name() + state + ".",
+                List.copyOf(lines), NoticeView.Tone.INFO));
     }
+
+    /** "Directory agent: last push 3 Dec 16:20 UTC (DELTA): 1 added, 2 updated, 0 disabled, 1 rejected; last full pass …". */
+    private static String line(DirectorySync.SourceReport source) {
+        var r = source.report();
+        String when = r.state() == SyncReport.State.RUNNING ? "running since " + TIME.format(r.startedAt())
+                : (source.source().equals("Directory agent") ? "last push " : "last sync ")
+                        + TIME.format(r.finishedAt().orElse(r.startedAt()))
+                        + (r.state() == SyncReport.State.FAILED ? ", failed" : "");
+        return source.source() + ": " + when + " (" + r.mode() + "): " + r.added() + " added, " + r.updated()
+                + " updated, " + r.disabled() + " disabled, " + r.rejected().size() + " rejected; last full pass "
+                + source.lastFullPass().map(TIME::format).orElse("none yet") + ".";
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 }

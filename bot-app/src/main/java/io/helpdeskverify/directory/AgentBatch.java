@@ -15,25 +15,44 @@ import java.util.Optional;
  * @param snapshotId the full snapshot this page belongs to
  * @param page the page's number in its snapshot, from 0; a page out of order breaks the snapshot
  * @param complete the snapshot's last page: only then are the users it did not name disabled
+ * @param passId the agent's pass this batch of changes belongs to, so the bot reports a pass of several
+ *               batches as one (a snapshot's pass is its snapshotId)
+ * @param unmapped entries under the filter the agent read but could not map (no objectGUID, a
+ *                 malformed userAccountControl): their DN and why, so the bot lists them in {@code rejected}
  */
 public record AgentBatch(String batchId, boolean full, Optional<String> snapshotId, int page, boolean complete,
-                         List<User> users) {
+                         List<User> users, Optional<String> passId, List<Unmapped> unmapped) {
 
     public AgentBatch {
         batchId = batchId == null ? "" : batchId;
         snapshotId = snapshotId == null ? Optional.empty() : snapshotId;
         users = users == null ? List.of() : users.stream().filter(Objects::nonNull).toList();
+        passId = passId == null ? Optional.empty() : passId;
+        unmapped = unmapped == null ? List.of() : unmapped.stream().filter(Objects::nonNull).toList();
     }
 
     /** Changes since the agent's cursor. */
-    public static AgentBatch changes(String batchId, List<User> users) {
-        return new AgentBatch(batchId, false, Optional.empty(), 0, false, users);
+    public static AgentBatch changes(String batchId, String passId, List<User> users, List<Unmapped> unmapped) {
+        return new AgentBatch(batchId, false, Optional.empty(), 0, false, users, Optional.of(passId), unmapped);
     }
 
     /** One page of a full snapshot. */
     public static AgentBatch snapshotPage(String batchId, String snapshotId, int page, boolean complete,
-                                          List<User> users) {
-        return new AgentBatch(batchId, true, Optional.of(snapshotId), page, complete, users);
+                                          List<User> users, List<Unmapped> unmapped) {
+        return new AgentBatch(batchId, true, Optional.of(snapshotId), page, complete, users, Optional.empty(), unmapped);
+    }
+
+    /** The pass the bot reports this batch under: the snapshot, or the agent's pass of changes. */
+    public Optional<String> pass() {
+        return full ? snapshotId : passId;
+    }
+
+    /** An entry the agent could not map: its DN (never its attributes) and the reason. */
+    public record Unmapped(String entry, String reason) {
+        public Unmapped {
+            entry = entry == null ? "" : entry;
+            reason = reason == null ? "" : reason;
+        }
     }
 
     /**
@@ -66,7 +85,7 @@ public record AgentBatch(String batchId, boolean full, Optional<String> snapshot
         public ExternalUser toExternalUser() {
             return new ExternalUser(objectGuid.strip().toLowerCase(java.util.Locale.ROOT),
                     java.util.EnumSet.allOf(ExternalUser.Attribute.class), userPrincipalName.or(() -> samAccountName),
-                    displayName, mail, List.of(), mobile, enabled, EndUser.Source.AD_ONPREM, samAccountName);
+                    displayName, mail, List.of(), mobile, enabled, EndUser.Source.AD_ONPREM, samAccountName, Optional.empty());
         }
 
         private static Optional<String> orEmpty(Optional<String> value) {

@@ -86,10 +86,36 @@ public class AgentImport {
 
     private Outcome changes(Customer customer, AgentBatch batch) {
         Instant started = clock.instant();
-        var counts = apply(customer, batch.users());
+        var counts = apply(customer, batch);
         var report = counts.report(Mode.DELTA, started, clock.instant(), 0);
-        state.finishBatch(customer.slug(), batch.batchId(), report, new SnapshotStep.Unchanged());
+        state.finishBatch(customer.slug(), batch.batchId(), report, new SnapshotStep.Unchanged(),
+                status(customer.slug(), batch, report));
         return new Outcome.Applied(report, false);
+    }
+
+    /**
+     * The agent's status after this batch: the batches of one pass add up (a pass of several pages is
+     * reported as one, like the bot's own syncs), a batch of another pass starts a new one.
+     */
+    private AgentState.Status status(String slug, AgentBatch batch, SyncReport report) {
+        var before = state.status(slug);
+        String pass = batch.pass().orElse(batch.batchId());
+        var lastSnapshot = batch.full() && batch.complete() ? report.finishedAt()
+                : before.flatMap(AgentState.Status::lastSnapshotAt);
+        var same = before.filter(b -> b.pass().equals(pass)).map(AgentState.Status::lastPass);
+        if (same.isEmpty()) {
+            return new AgentState.Status(pass, report, lastSnapshot);
+        }
+        var p = same.get();
+        var rejected = new ArrayList<>(p.rejected());
+        for (var r : report.rejected()) {
+            if (rejected.size() < SyncReport.MAX_REJECTED) {
+                rejected.add(r);
+            }
+        }
+        return new AgentState.Status(pass, new SyncReport(State.SUCCEEDED, report.mode(), REQUESTED_BY, p.startedAt(),
+                report.finishedAt(), p.added() + report.added(), p.updated() + report.updated(),
+                p.disabled() + report.disabled(), rejected, Optional.empty()), lastSnapshot);
     }
 
     private Outcome snapshotPage(Customer customer, AgentBatch batch) {
@@ -107,26 +133,36 @@ public class AgentImport {
             }
         }
         Instant started = clock.instant();
-        var counts = apply(customer, batch.users());
+        var counts = apply(customer, batch);
         state.markSeen(slug, counts.seen);
         int disabled = 0;
         if (batch.complete()) {
             Set<String> seen = new HashSet<>(state.seen(slug));
-            for (var user : external.enabledLinkedUsers(customer, Set.of(EndUser.Source.AD_ONPREM))) {
-                if (!seen.contains(user.externalId().orElseThrow()) && external.disable(customer, user.externalId().get())) {
+            for (String guid : external.linkedIds(customer, EndUser.Directory.AD_ONPREM)) {
+                if (seen.contains(guid)) {
+                    continue;
+                }
+                var removal = external.remove(customer, EndUser.Directory.AD_ONPREM, guid);
+                if (removal == ExternalDirectory.Removal.DISABLED) {
                     disabled++;
+                } else if (removal == ExternalDirectory.Removal.SOURCE_REMOVED) {
+                    // Still in Microsoft 365: only the AD source went.
+                    counts.updated++;
                 }
             }
         }
         var report = counts.report(Mode.FULL, started, clock.instant(), disabled);
         state.finishBatch(slug, batch.batchId(), report, batch.complete() ? new SnapshotStep.Ended()
-                : new SnapshotStep.Next(new Snapshot(id, batch.page() + 1)));
+                : new SnapshotStep.Next(new Snapshot(id, batch.page() + 1)), status(slug, batch, report));
         return new Outcome.Applied(report, false);
     }
 
-    private Counts apply(Customer customer, List<AgentBatch.User> users) {
+    private Counts apply(Customer customer, AgentBatch batch) {
         var counts = new Counts();
-        for (var user : users) {
+        for (var entry : batch.unmapped()) {
+            counts.reject(cut(entry.entry(), 200), "not sent by the agent: " + cut(entry.reason(), 200));
+        }
+        for (var user : batch.users()) {
             String guid = user.objectGuid().strip().toLowerCase(java.util.Locale.ROOT);
             if (!GUID.matcher(guid).matches()) {
                 counts.reject(user.userPrincipalName().or(user::samAccountName).orElse("(no name)"),
@@ -157,6 +193,13 @@ public class AgentImport {
             throw new DirectoryException.Invalid("users", "At most " + MAX_USERS + " users per batch; send the rest "
                     + "in further batches.");
         }
+        if (batch.unmapped().size() > MAX_USERS) {
+            throw new DirectoryException.Invalid("unmapped", "At most " + MAX_USERS + " unmapped entries per batch.");
+        }
+        if (batch.passId().isPresent() && !ID.matcher(batch.passId().get()).matches()) {
+            throw new DirectoryException.Invalid("passId", "passId must be 1 to 100 letters, digits or . _ : -, "
+                    + "the same on each batch of one pass.");
+        }
         if (batch.full()) {
             if (batch.snapshotId().isEmpty() || !ID.matcher(batch.snapshotId().get()).matches()) {
                 throw new DirectoryException.Invalid("snapshotId", "A full batch names its snapshot: snapshotId, 1 to "
@@ -172,7 +215,11 @@ public class AgentImport {
     }
 
     private static String cut(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        return cut(s, 40);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
     private static final class Counts {

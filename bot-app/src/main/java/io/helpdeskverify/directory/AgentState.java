@@ -1,6 +1,7 @@
 package io.helpdeskverify.directory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -26,11 +27,25 @@ public interface AgentState {
 
     Set<String> seen(String customer);
 
+    /** What the agent's pushes did lately: its last pass as far as it went, and its last complete snapshot. */
+    Optional<Status> status(String customer);
+
     /**
-     * Records the batch as applied and, in the same step, moves the snapshot on: to {@code next},
-     * or ends it (forgetting what it saw) when empty. A batch of changes leaves the snapshot alone.
+     * Records the batch as applied and, in the same step, moves the snapshot on (to {@code next},
+     * or ends it, forgetting what it saw; a batch of changes leaves it alone) and the agent's status.
      */
-    void finishBatch(String customer, String batchId, SyncReport report, SnapshotStep step);
+    void finishBatch(String customer, String batchId, SyncReport report, SnapshotStep step, Status status);
+
+    /**
+     * @param pass the pass {@code lastPass} adds up (a snapshot id, or the agent's id of a pass of changes)
+     * @param lastPass the batches of that pass together, finished at the last push
+     * @param lastSnapshotAt when the last complete snapshot ended (the pass that disables deleted accounts)
+     */
+    record Status(String pass, SyncReport lastPass, Optional<Instant> lastSnapshotAt) {
+        public Status {
+            lastSnapshotAt = lastSnapshotAt == null ? Optional.empty() : lastSnapshotAt;
+        }
+    }
 
     /** The full snapshot under way: which one, and the page it expects next. */
     record Snapshot(String id, int nextPage) {}

@@ -38,6 +38,12 @@ public interface DirectoryRepository {
     /** Usernames, emails and external ids are unique within a customer. */
     SaveResult saveEndUser(EndUser user, WriteMode mode);
 
+    /**
+     * Replaces the user only if its stored {@code updatedAt} is still {@code readAt}, else
+     * {@link SaveResult.Stale} and nothing written: a compare-and-set for writers that merge.
+     */
+    SaveResult replaceEndUser(EndUser user, java.time.Instant readAt);
+
     /** The device, active or revoked (revoked ones are kept for a while, then forgotten). */
     Optional<Device> device(String id);
 

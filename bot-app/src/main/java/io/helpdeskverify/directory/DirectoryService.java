@@ -227,7 +227,7 @@ public class DirectoryService {
                 restore(clear, Field.MOBILE, synced.map(EndUser.Synced::mobile), current.mobile()),
                 synced.isPresent() && clear.contains(Field.ENABLED) ? synced.get().enabled() : current.enabled(),
                 current.source(), clock.instant(), current.externalId(), current.upn(), overrides, synced,
-                current.mobileChangedAt(), current.emailChangedAt(), current.accountName());
+                current.mobileChangedAt(), current.emailChangedAt(), current.accountName(), current.links());
         return save(Optional.of(current), next, WriteMode.UPDATE, BY_ADMIN);
     }
 
@@ -242,7 +242,9 @@ public class DirectoryService {
 
     SaveResult write(Optional<EndUser> before, EndUser next, WriteMode mode, String actor) {
         var stamped = contactChanges.stamp(before, next);
-        var result = repository.saveEndUser(stamped, mode);
+        var result = mode == WriteMode.UPDATE_IF_UNCHANGED && before.isPresent()
+                ? repository.replaceEndUser(stamped, before.get().updatedAt())
+                : repository.saveEndUser(stamped, mode == WriteMode.UPDATE_IF_UNCHANGED ? WriteMode.UPDATE : mode);
         if (result instanceof SaveResult.Saved) {
             contactChanges.record(before, stamped, actor);
             // A disabled account must not keep a phone that can approve checks. Run on every write of a
@@ -292,13 +294,13 @@ public class DirectoryService {
     private static EndUser linked(EndUser next, EndUser current, Set<Field> overrides, boolean enabled) {
         return new EndUser(next.customer(), next.username(), next.displayName(), next.email(), next.mobile(), enabled,
                 next.source(), next.updatedAt(), current.externalId(), current.upn(), overrides, current.synced(),
-                current.mobileChangedAt(), current.emailChangedAt(), current.accountName());
+                current.mobileChangedAt(), current.emailChangedAt(), current.accountName(), current.links());
     }
 
     private static EndUser withOverrides(EndUser user, Set<Field> overrides) {
         return new EndUser(user.customer(), user.username(), user.displayName(), user.email(), user.mobile(),
                 user.enabled(), user.source(), user.updatedAt(), user.externalId(), user.upn(), overrides,
-                user.synced(), user.mobileChangedAt(), user.emailChangedAt(), user.accountName());
+                user.synced(), user.mobileChangedAt(), user.emailChangedAt(), user.accountName(), user.links());
     }
 
     /** The fields an admin actually filled in: those win if Microsoft 365 later manages the user. */

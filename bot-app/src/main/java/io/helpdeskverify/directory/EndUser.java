@@ -2,6 +2,7 @@ package io.helpdeskverify.directory;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,9 @@ import java.util.Set;
  * @param emailChangedAt when the email last changed after the user was created
  * @param accountName Active Directory's {@code sAMAccountName} ({@code jdoe} of {@code ACME\jdoe}),
  *                    which {@code /verify} also finds the user by
+ * @param links every external directory that has this person (Microsoft 365, on-premises AD), each with its own
+ *              id and the values it last said; {@code externalId} and {@code source} are the first link's,
+ *              {@code synced} is what the directories say together (the last to change a value wins)
  */
 public record EndUser(
         String customer,
@@ -35,7 +39,8 @@ public record EndUser(
         Optional<Synced> synced,
         Optional<Instant> mobileChangedAt,
         Optional<Instant> emailChangedAt,
-        Optional<String> accountName) {
+        Optional<String> accountName,
+        List<Link> links) {
 
     public EndUser {
         Objects.requireNonNull(customer, "customer");
@@ -53,13 +58,36 @@ public record EndUser(
         mobileChangedAt = mobileChangedAt == null ? Optional.empty() : mobileChangedAt;
         emailChangedAt = emailChangedAt == null ? Optional.empty() : emailChangedAt;
         accountName = accountName == null ? Optional.empty() : accountName;
+        links = links == null ? List.of() : List.copyOf(links);
+        if (links.isEmpty() && externalId.isPresent() && source.isExternal()) {
+            // Stored before users could have several directories: the one link it had.
+            links = List.of(new Link(Directory.of(source), externalId.get(), source,
+                    synced.orElse(new Synced(displayName, email, mobile, enabled)), Optional.empty()));
+        }
+        if (!links.isEmpty()) {
+            externalId = Optional.of(links.get(0).externalId());
+            source = links.get(0).source();
+        }
+    }
+
+    /** This directory's link, if it has the person. */
+    public Optional<Link> link(Directory directory) {
+        return links.stream().filter(l -> l.directory() == directory).findFirst();
+    }
+
+    /** The same user with other links (and so, maybe, another first link's id and source). */
+    public EndUser withLinks(List<Link> next, Optional<Synced> nextSynced, boolean nextEnabled, Instant at) {
+        return new EndUser(customer, username, displayName, email, mobile, nextEnabled, source, at,
+                next.isEmpty() ? Optional.empty() : externalId, upn, overrides, nextSynced, mobileChangedAt,
+                emailChangedAt, accountName, next);
     }
 
     /** A user that no external directory manages (manual entry, CSV, demo data). */
     public EndUser(String customer, String username, String displayName, Optional<String> email,
                    Optional<String> mobile, boolean enabled, Source source, Instant updatedAt) {
         this(customer, username, displayName, email, mobile, enabled, source, updatedAt, Optional.empty(),
-                Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of());
     }
 
     public enum Source {
@@ -94,6 +122,48 @@ public record EndUser(
     /** Whether this user lives outside the directory (a PSA contact) and came with its own contact details. */
     public boolean adHoc() {
         return source == Source.PSA;
+    }
+
+    /** The external directories a person can be in; one end user may be in both. */
+    public enum Directory {
+        /** Microsoft 365 / Entra ID, through Microsoft Graph ({@code ENTRA_CLOUD} or {@code AD_SYNCED} users). */
+        GRAPH,
+        /** An on-premises Active Directory, read over LDAP(S) by the bot or by a directory agent. */
+        AD_ONPREM;
+
+        public static Directory of(Source source) {
+            return switch (source) {
+                case ENTRA_CLOUD, AD_SYNCED -> GRAPH;
+                case AD_ONPREM -> AD_ONPREM;
+                default -> throw new IllegalArgumentException(source + " is not an external directory");
+            };
+        }
+    }
+
+    /**
+     * One directory's hold on the user.
+     *
+     * @param externalId the user's id there: the Graph object id, or the AD objectGUID
+     * @param source for Microsoft 365, {@code ENTRA_CLOUD} or {@code AD_SYNCED}; else {@code AD_ONPREM}
+     * @param seen what this directory said last, normalised: a value it sends again unchanged is no change
+     * @param onPremisesGuid for Microsoft 365, the objectGUID of the AD account it is synced from
+     *                       ({@code onPremisesImmutableId}), by which the AD import finds the same person
+     */
+    public record Link(Directory directory, String externalId, Source source, Synced seen,
+                       Optional<String> onPremisesGuid) {
+        public Link {
+            Objects.requireNonNull(directory, "directory");
+            Objects.requireNonNull(externalId, "externalId");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(seen, "seen");
+            onPremisesGuid = onPremisesGuid == null ? Optional.empty() : onPremisesGuid;
+        }
+
+        /** The ids the directory's index finds this user by. */
+        public List<String> ids() {
+            return onPremisesGuid.filter(g -> !g.equals(externalId)).map(g -> List.of(externalId, g))
+                    .orElse(List.of(externalId));
+        }
     }
 
     /** Fields an admin can take over from the external directory. */

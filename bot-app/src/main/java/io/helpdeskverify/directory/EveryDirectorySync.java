@@ -24,6 +24,16 @@ public class EveryDirectorySync implements DirectorySync {
     }
 
     @Override
+    public String name() {
+        return "every directory";
+    }
+
+    @Override
+    public List<SourceReport> bySource(String customerSlug) {
+        return connectedSources(customerSlug).stream().flatMap(s -> s.bySource(customerSlug).stream()).toList();
+    }
+
+    @Override
     public boolean connected(String customerSlug) {
         return sources.stream().anyMatch(s -> s.connected(customerSlug));
     }
@@ -44,20 +54,30 @@ public class EveryDirectorySync implements DirectorySync {
             return new SyncStart.Refused(String.join(" ", refusals));
         }
         var reports = new ArrayList<SyncReport>();
+        var pushedMessages = new ArrayList<String>();
         boolean anyStarted = false;
+        boolean anyRunning = false;
         for (var s : starts) {
             if (s instanceof SyncStart.Started started) {
                 anyStarted = true;
                 reports.add(started.report());
             } else if (s instanceof SyncStart.AlreadyRunning running) {
+                anyRunning = true;
                 running.report().ifPresent(reports::add);
+            } else if (s instanceof SyncStart.Pushed pushed) {
+                // An agent's last push counts like the others' reports; nothing was started for it.
+                pushed.report().ifPresent(reports::add);
+                pushedMessages.add(pushed.message());
             }
         }
         var merged = merge(reports, refusals);
         if (anyStarted) {
             return new SyncStart.Started(merged.orElseThrow());
         }
-        return new SyncStart.AlreadyRunning(merged);
+        if (anyRunning) {
+            return new SyncStart.AlreadyRunning(merged);
+        }
+        return new SyncStart.Pushed(merged, String.join(" ", pushedMessages));
     }
 
     @Override

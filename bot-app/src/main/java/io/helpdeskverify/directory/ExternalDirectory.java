@@ -1,6 +1,8 @@
 package io.helpdeskverify.directory;
 
+import io.helpdeskverify.directory.EndUser.Directory;
 import io.helpdeskverify.directory.EndUser.Field;
+import io.helpdeskverify.directory.EndUser.Link;
 import io.helpdeskverify.directory.EndUser.Source;
 import io.helpdeskverify.directory.EndUser.Synced;
 import io.helpdeskverify.directory.ExternalUser.Attribute;
@@ -22,6 +24,9 @@ public class ExternalDirectory {
     public static final String BY_SYNC = "Microsoft 365 sync";
     public static final String BY_AD_SYNC = "Active Directory sync";
 
+    /** Reads and merges again after a concurrent write this many times at most, then writes regardless. */
+    private static final int ATTEMPTS = 5;
+
     private final DirectoryRepository repository;
     private final DirectoryService directory;
     private final Clock clock;
@@ -33,61 +38,117 @@ public class ExternalDirectory {
     }
 
     public ExternalResult apply(Customer customer, ExternalUser ext) {
-        var current = find(customer, ext);
-        if (current.isEmpty()) {
-            var refused = refusedNewUser(customer, ext);
-            if (refused.isPresent()) {
-                return new ExternalResult.Rejected(refused.get());
+        for (int attempt = 1; ; attempt++) {
+            var result = applyOnce(customer, ext, attempt < ATTEMPTS);
+            if (result.isPresent()) {
+                return result.get();
             }
         }
-        var problems = new ArrayList<String>();
-        var next = merged(customer, ext, current, problems);
-        if (current.isPresent() && sameContent(current.get(), next)) {
-            return new ExternalResult.Unchanged(next.username(), problems);
-        }
-        var result = directory.write(current, next, current.isPresent() ? WriteMode.UPDATE : WriteMode.CREATE,
-                by(ext.source()));
-        if (result instanceof SaveResult.Conflict c) {
-            return new ExternalResult.Rejected("the " + c.field() + " '" + c.value() + "' belongs to another user");
-        }
-        if (result instanceof SaveResult.NotFound) {
-            return new ExternalResult.Rejected("the user was deleted while it was being updated");
-        }
-        return current.isPresent() ? new ExternalResult.Updated(next.username(), problems)
-                : new ExternalResult.Added(next.username(), problems);
-    }
-
-    /** The account was deleted in (or removed from the scope of) its directory: keep it, disabled. */
-    public boolean disable(Customer customer, String externalId) {
-        var current = repository.endUserByExternalId(customer.slug(), externalId);
-        if (current.isEmpty()) {
-            return false;
-        }
-        var u = current.get();
-        var synced = u.synced().map(s -> new Synced(s.displayName(), s.email(), s.mobile(), false))
-                .orElse(new Synced(u.displayName(), u.email(), u.mobile(), false));
-        if (!u.enabled() && u.synced().equals(Optional.of(synced))) {
-            return false;
-        }
-        var next = new EndUser(u.customer(), u.username(), u.displayName(), u.email(), u.mobile(), false, u.source(),
-                clock.instant(), u.externalId(), u.upn(), u.overrides(), Optional.of(synced), u.mobileChangedAt(),
-                u.emailChangedAt(), u.accountName());
-        return directory.write(current, next, WriteMode.UPDATE, by(u.source())) instanceof SaveResult.Saved;
-    }
-
-    /** Users linked to the customer's tenant and still enabled there. */
-    public List<EndUser> enabledLinkedUsers(Customer customer) {
-        return enabledLinkedUsers(customer, java.util.Set.of(Source.ENTRA_CLOUD, Source.AD_SYNCED));
     }
 
     /**
-     * Users linked to one of the given directories and still enabled there: a full pass of one
-     * directory may only disable the users that directory imported, never another's.
+     * Empty when another writer got there first (the other directory's sync of the same person, or both
+     * creating them at once): read and merge again. The last attempt writes without comparing.
      */
-    public List<EndUser> enabledLinkedUsers(Customer customer, java.util.Set<Source> from) {
+    private Optional<ExternalResult> applyOnce(Customer customer, ExternalUser ext, boolean compare) {
+        Directory from = Directory.of(ext.source());
+        var current = find(customer, ext, from);
+        if (current.isEmpty()) {
+            var refused = refusedNewUser(customer, ext);
+            if (refused.isPresent()) {
+                return Optional.of(new ExternalResult.Rejected(refused.get()));
+            }
+        }
+        var problems = new ArrayList<String>();
+        var next = withoutForeignAnchor(customer, merged(customer, ext, from, current, problems), problems);
+        if (current.isPresent() && sameContent(current.get(), next)) {
+            return Optional.of(new ExternalResult.Unchanged(next.username(), problems));
+        }
+        var mode = current.isEmpty() ? WriteMode.CREATE : compare ? WriteMode.UPDATE_IF_UNCHANGED : WriteMode.UPDATE;
+        var result = directory.write(current, next, mode, by(ext.source()));
+        if (result instanceof SaveResult.Stale
+                || (compare && result instanceof SaveResult.Conflict c && c.field().equals("username"))) {
+            return Optional.empty();
+        }
+        if (result instanceof SaveResult.Conflict c) {
+            return Optional.of(new ExternalResult.Rejected("the " + c.field() + " '" + c.value()
+                    + "' belongs to another user"));
+        }
+        if (result instanceof SaveResult.NotFound) {
+            return Optional.of(new ExternalResult.Rejected("the user was deleted while it was being updated"));
+        }
+        return Optional.of(current.isPresent() ? new ExternalResult.Updated(next.username(), problems)
+                : new ExternalResult.Added(next.username(), problems));
+    }
+
+    /** What taking a user out of one directory did. */
+    public enum Removal {
+        /** It was that directory's only user: kept, disabled. */
+        DISABLED,
+        /** Another directory still has the person: only this directory's link went (and maybe its disable). */
+        SOURCE_REMOVED,
+        NOTHING
+    }
+
+    /**
+     * The account was deleted in (or removed from the scope of) one directory. A person another
+     * directory still has loses only this directory's link; one no directory has any more is kept, disabled.
+     */
+    public Removal remove(Customer customer, Directory from, String externalId) {
+        for (int attempt = 1; ; attempt++) {
+            var removal = removeOnce(customer, from, externalId, attempt < ATTEMPTS);
+            if (removal.isPresent()) {
+                return removal.get();
+            }
+        }
+    }
+
+    private Optional<Removal> removeOnce(Customer customer, Directory from, String externalId, boolean compare) {
+        var mode = compare ? WriteMode.UPDATE_IF_UNCHANGED : WriteMode.UPDATE;
+        var current = repository.endUserByExternalId(customer.slug(), externalId);
+        var link = current.flatMap(u -> u.link(from)).filter(l -> l.externalId().equals(externalId));
+        if (link.isEmpty()) {
+            return Optional.of(Removal.NOTHING);
+        }
+        var u = current.get();
+        var base = u.synced().orElse(new Synced(u.displayName(), u.email(), u.mobile(), u.enabled()));
+        if (u.links().size() > 1) {
+            var rest = u.links().stream().filter(l -> l.directory() != from).toList();
+            boolean enabled = rest.stream().allMatch(l -> l.seen().enabled());
+            var synced = new Synced(base.displayName(), base.email(), base.mobile(), enabled);
+            var next = u.withLinks(rest, Optional.of(synced), enabled && !u.overrides().contains(Field.ENABLED),
+                    clock.instant());
+            var saved = directory.write(current, next, mode, by(link.get().source()));
+            if (saved instanceof SaveResult.Stale) {
+                return Optional.empty();
+            }
+            return Optional.of(!(saved instanceof SaveResult.Saved) ? Removal.NOTHING
+                    : u.enabled() && !next.enabled() ? Removal.DISABLED : Removal.SOURCE_REMOVED);
+        }
+        var l = link.get();
+        var seen = new Synced(l.seen().displayName(), l.seen().email(), l.seen().mobile(), false);
+        var synced = new Synced(base.displayName(), base.email(), base.mobile(), false);
+        if (!u.enabled() && u.synced().equals(Optional.of(synced)) && l.seen().equals(seen)) {
+            return Optional.of(Removal.NOTHING);
+        }
+        var next = u.withLinks(List.of(new Link(l.directory(), l.externalId(), l.source(), seen, l.onPremisesGuid())),
+                Optional.of(synced), false, clock.instant());
+        var saved = directory.write(current, next, mode, by(u.source()));
+        if (saved instanceof SaveResult.Stale) {
+            return Optional.empty();
+        }
+        return Optional.of(saved instanceof SaveResult.Saved ? Removal.DISABLED : Removal.NOTHING);
+    }
+
+    /**
+     * The ids of one directory's users that a full pass of it must see again: those still enabled
+     * there, and every one another directory also has (not seen means: drop that directory's link).
+     * A full pass of one directory never touches the users only another directory has.
+     */
+    public List<String> linkedIds(Customer customer, Directory of) {
         return repository.endUsers(customer.slug()).stream()
-                .filter(u -> u.externalId().isPresent() && from.contains(u.source())
-                        && u.synced().map(Synced::enabled).orElse(true))
+                .flatMap(u -> u.link(of).filter(l -> l.seen().enabled() || u.links().size() > 1).stream())
+                .map(Link::externalId)
                 .toList();
     }
 
@@ -95,18 +156,31 @@ public class ExternalDirectory {
         return source == Source.AD_ONPREM ? BY_AD_SYNC : BY_SYNC;
     }
 
-    private Optional<EndUser> find(Customer customer, ExternalUser ext) {
-        var byId = repository.endUserByExternalId(customer.slug(), ext.externalId());
+    /**
+     * The user this directory's record is about: by its id (or, for AD, the objectGUID a Microsoft 365
+     * account says it is synced from), then by the AD account a Microsoft 365 account names, then a user
+     * no directory of this kind has yet with the same UPN, then an unlinked (manual, CSV) user with the same email.
+     */
+    private Optional<EndUser> find(Customer customer, ExternalUser ext, Directory dir) {
+        String slug = customer.slug();
+        var byId = repository.endUserByExternalId(slug, ext.externalId())
+                .filter(u -> u.link(dir).map(l -> l.externalId().equals(ext.externalId())).orElse(true));
         if (byId.isPresent()) {
             return byId;
         }
-        Optional<EndUser> byUpn = ext.upn().flatMap(upn -> repository.endUser(customer.slug(), lower(upn)))
-                .filter(u -> u.externalId().isEmpty());
+        Optional<EndUser> byGuid = ext.onPremisesGuid()
+                .flatMap(g -> repository.endUserByExternalId(slug, g))
+                .filter(u -> u.link(dir).isEmpty());
+        if (byGuid.isPresent()) {
+            return byGuid;
+        }
+        Optional<EndUser> byUpn = ext.upn().flatMap(upn -> repository.endUser(slug, lower(upn)))
+                .filter(u -> u.link(dir).isEmpty());
         if (byUpn.isPresent()) {
             return byUpn;
         }
-        return ext.email().flatMap(e -> repository.endUserByEmail(customer.slug(), lower(e)))
-                .filter(u -> u.externalId().isEmpty());
+        return ext.email().flatMap(e -> repository.endUserByEmail(slug, lower(e)))
+                .filter(u -> u.links().isEmpty());
     }
 
     private Optional<String> refusedNewUser(Customer customer, ExternalUser ext) {
@@ -121,23 +195,29 @@ public class ExternalDirectory {
         }
         var taken = repository.endUser(customer.slug(), username);
         if (taken.isPresent()) {
-            boolean takenOnPrem = taken.get().source() == Source.AD_ONPREM;
-            String owner = takenOnPrem ? "Active Directory" : "Microsoft 365";
-            if (takenOnPrem != (ext.source() == Source.AD_ONPREM)) {
-                // The same person in both directories (AD synced to Microsoft 365): one end user, kept by the first.
-                return Optional.of("the username '" + username + "' is already imported from " + owner + " ("
-                        + taken.get().externalId().orElse("?") + "): one end user per person, so this directory's "
-                        + "values for it are not used");
-            }
+            // find() links a user this directory has no link to yet: this one is another account of the same directory.
+            String owner = ext.source() == Source.AD_ONPREM ? "Active Directory" : "Microsoft 365";
             return Optional.of("the username '" + username + "' already belongs to another " + owner + " user ("
-                    + taken.get().externalId().orElse("?") + ")");
+                    + taken.get().link(Directory.of(ext.source())).map(Link::externalId).orElse("?") + ")");
         }
         return Optional.empty();
     }
 
-    private EndUser merged(Customer customer, ExternalUser ext, Optional<EndUser> current, List<String> problems) {
-        var before = current.flatMap(EndUser::synced)
+    /**
+     * The user after this directory's record. Each directory's own last values are kept on its link,
+     * so a value counts as changed only when this directory's value moved since it last said it: the
+     * directory that last changed a contact wins, and one that merely repeats an old value does not take
+     * it back. A directory newly linked to a person another directory has fills only what is empty (which
+     * of two differing values is newer is not known); a difference is reported, and its next change wins.
+     * Enabled only while every directory that has the person has the account enabled.
+     */
+    private EndUser merged(Customer customer, ExternalUser ext, Directory dir, Optional<EndUser> current,
+                           List<String> problems) {
+        var link = current.flatMap(u -> u.link(dir));
+        var combinedBefore = current.flatMap(EndUser::synced)
                 .or(() -> current.map(u -> new Synced(u.displayName(), u.email(), u.mobile(), u.enabled())));
+        // What this directory said before, for the attributes a delta page does not send.
+        var before = link.map(Link::seen).or(() -> combinedBefore);
         String username = current.map(EndUser::username).orElseGet(() -> newUsername(ext));
         String name = ext.has(Attribute.DISPLAY_NAME)
                 ? ext.displayName().map(String::strip).filter(n -> !n.isEmpty()).map(n -> cut(n, 256)).orElse(username)
@@ -147,21 +227,85 @@ public class ExternalDirectory {
         Optional<String> mobile = ext.has(Attribute.MOBILE) ? mobile(customer, ext, problems)
                 : before.flatMap(Synced::mobile);
         boolean enabled = ext.has(Attribute.ENABLED) ? ext.enabled() : before.map(Synced::enabled).orElse(true);
-        var synced = new Synced(name, email, mobile, enabled);
+        var seen = new Synced(name, email, mobile, enabled);
+
+        Source source = ext.has(Attribute.SOURCE) ? ext.source()
+                : link.map(Link::source).orElse(ext.source());
+        Optional<String> anchor = ext.has(Attribute.ON_PREMISES_ID) ? ext.onPremisesGuid()
+                : link.flatMap(Link::onPremisesGuid);
+        var nextLink = new Link(dir, ext.externalId(), source, seen, anchor);
+        var links = new ArrayList<Link>();
+        current.ifPresent(u -> u.links().forEach(l -> links.add(l.directory() == dir ? nextLink : l)));
+        if (link.isEmpty()) {
+            links.add(nextLink);
+        }
+        var others = current.map(EndUser::links).orElse(List.of()).stream()
+                .filter(l -> l.directory() != dir).toList();
+
+        Synced combined;
+        if (link.isPresent() && combinedBefore.isPresent()) {
+            var last = link.get().seen();
+            var was = combinedBefore.get();
+            combined = new Synced(
+                    name.equals(last.displayName()) ? was.displayName() : name,
+                    email.equals(last.email()) ? was.email() : email,
+                    mobile.equals(last.mobile()) ? was.mobile() : mobile,
+                    enabled);
+        } else if (!others.isEmpty() && combinedBefore.isPresent()) {
+            var was = combinedBefore.get();
+            String other = others.get(0).directory() == Directory.GRAPH ? "Microsoft 365" : "Active Directory";
+            differs(problems, "mobile", was.mobile(), mobile, Masking::phone, other);
+            differs(problems, "email", was.email(), email, Masking::email, other);
+            combined = new Synced(was.displayName(), was.email().or(() -> email), was.mobile().or(() -> mobile), enabled);
+        } else {
+            // A new user, or a manual or CSV one this directory now takes over: its values, as they are.
+            combined = seen;
+        }
+        boolean everyEnabled = enabled && others.stream().allMatch(l -> l.seen().enabled());
+        combined = new Synced(combined.displayName(), combined.email(), combined.mobile(), everyEnabled);
 
         var overrides = current.map(EndUser::overrides).orElse(java.util.Set.of());
-        Source source = ext.has(Attribute.SOURCE) ? ext.source()
-                : current.map(EndUser::source).filter(Source::isExternal).orElse(ext.source());
-        Optional<String> upn = ext.has(Attribute.UPN) ? ext.upn() : current.flatMap(EndUser::upn);
+        // The UPN follows the first directory that has the person, so two spellings do not take turns.
+        boolean first = links.get(0).directory() == dir;
+        Optional<String> upn = ext.has(Attribute.UPN) && (first || current.flatMap(EndUser::upn).isEmpty())
+                ? ext.upn() : current.flatMap(EndUser::upn);
         return new EndUser(customer.slug(), username,
-                pick(overrides, Field.DISPLAY_NAME, current.map(EndUser::displayName), name),
-                pick(overrides, Field.EMAIL, current.map(EndUser::email), email),
-                pick(overrides, Field.MOBILE, current.map(EndUser::mobile), mobile),
-                enabled && !overrides.contains(Field.ENABLED), source, clock.instant(), Optional.of(ext.externalId()),
-                upn, overrides, Optional.of(synced),
+                pick(overrides, Field.DISPLAY_NAME, current.map(EndUser::displayName), combined.displayName()),
+                pick(overrides, Field.EMAIL, current.map(EndUser::email), combined.email()),
+                pick(overrides, Field.MOBILE, current.map(EndUser::mobile), combined.mobile()),
+                everyEnabled && !overrides.contains(Field.ENABLED), source, clock.instant(),
+                Optional.of(links.get(0).externalId()), upn, overrides, Optional.of(combined),
                 current.flatMap(EndUser::mobileChangedAt), current.flatMap(EndUser::emailChangedAt),
                 ext.has(Attribute.ACCOUNT_NAME) ? ext.accountName().map(ExternalDirectory::lower)
-                        : current.flatMap(EndUser::accountName));
+                        : current.flatMap(EndUser::accountName), links);
+    }
+
+    /**
+     * A Microsoft 365 account synced from an AD account that is already another end user (two end users
+     * made before they could be one) keeps its own: the anchor is not recorded rather than the update refused.
+     */
+    private EndUser withoutForeignAnchor(Customer customer, EndUser next, List<String> problems) {
+        var graph = next.link(Directory.GRAPH);
+        var anchor = graph.flatMap(Link::onPremisesGuid);
+        var owner = anchor.flatMap(g -> repository.endUserByExternalId(customer.slug(), g))
+                .filter(o -> !o.username().equals(next.username()));
+        if (owner.isEmpty()) {
+            return next;
+        }
+        problems.add("Microsoft 365 says it is synced from the AD account " + anchor.get() + ", which is the end user '"
+                + owner.get().username() + "': the two stay apart");
+        var l = graph.get();
+        var links = next.links().stream().map(x -> x.directory() == Directory.GRAPH
+                ? new Link(l.directory(), l.externalId(), l.source(), l.seen(), Optional.empty()) : x).toList();
+        return next.withLinks(links, next.synced(), next.enabled(), next.updatedAt());
+    }
+
+    private static void differs(List<String> problems, String field, Optional<String> kept, Optional<String> theirs,
+                                java.util.function.Function<String, String> mask, String keptFrom) {
+        if (kept.isPresent() && theirs.isPresent() && !kept.get().equalsIgnoreCase(theirs.get())) {
+            problems.add(field + " " + mask.apply(theirs.get()) + " differs from " + keptFrom + "'s "
+                    + mask.apply(kept.get()) + ": " + keptFrom + "'s is kept until either directory changes it");
+        }
     }
 
     private static Optional<String> email(ExternalUser ext, List<String> problems) {
@@ -198,7 +342,7 @@ public class ExternalDirectory {
     private static boolean sameContent(EndUser a, EndUser b) {
         return a.equals(new EndUser(b.customer(), b.username(), b.displayName(), b.email(), b.mobile(), b.enabled(),
                 b.source(), a.updatedAt(), b.externalId(), b.upn(), b.overrides(), b.synced(), b.mobileChangedAt(),
-                b.emailChangedAt(), b.accountName()));
+                b.emailChangedAt(), b.accountName(), b.links()));
     }
 
     private static String lower(String s) {

@@ -15,6 +15,8 @@ import java.util.Set;
  *               Microsoft 365 whether the account is synced from on-premises AD
  * @param accountName Active Directory's {@code sAMAccountName} (the pre-Windows 2000 logon name,
  *                    {@code ACME\jdoe}), which technicians may type in {@code /verify}; Microsoft 365 sends none
+ * @param onPremisesGuid for a Microsoft 365 account synced from AD, the objectGUID of that AD account
+ *                       (from {@code onPremisesImmutableId}); Active Directory sends none
  */
 public record ExternalUser(
         String externalId,
@@ -26,7 +28,8 @@ public record ExternalUser(
         Optional<String> mobile,
         boolean enabled,
         EndUser.Source source,
-        Optional<String> accountName) {
+        Optional<String> accountName,
+        Optional<String> onPremisesGuid) {
 
     public ExternalUser {
         Objects.requireNonNull(externalId, "externalId");
@@ -34,6 +37,7 @@ public record ExternalUser(
         otherMails = List.copyOf(otherMails);
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(accountName, "accountName");
+        Objects.requireNonNull(onPremisesGuid, "onPremisesGuid");
         if (!source.isExternal()) {
             throw new IllegalArgumentException("an external user comes from an external directory, not " + source);
         }
@@ -61,6 +65,8 @@ public record ExternalUser(
         ENABLED,
         SOURCE,
         /** {@code sAMAccountName} */
-        ACCOUNT_NAME
+        ACCOUNT_NAME,
+        /** {@code onPremisesImmutableId} */
+        ON_PREMISES_ID
     }
 }

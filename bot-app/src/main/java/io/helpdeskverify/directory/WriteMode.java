@@ -4,5 +4,10 @@ package io.helpdeskverify.directory;
 public enum WriteMode {
     CREATE,
     UPDATE,
-    UPSERT
+    UPSERT,
+    /**
+     * Replace, but only if the user is still as it was read (the same {@code updatedAt}): two directory
+     * syncs of one person (Microsoft 365 and AD run side by side) must not overwrite each other's link.
+     */
+    UPDATE_IF_UNCHANGED
 }

@@ -5,6 +5,7 @@ import io.helpdeskverify.directory.DeviceService;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.DirectorySync;
+import io.helpdeskverify.directory.AgentDirectorySync;
 import io.helpdeskverify.directory.AgentImport;
 import io.helpdeskverify.directory.AgentState;
 import io.helpdeskverify.directory.EveryDirectorySync;
@@ -100,8 +101,9 @@ class DomainConfiguration {
     /** Every source a customer has: what the admin API and {@code /verify sync} start and report. */
     @Bean
     @Primary
-    DirectorySync directorySync(GraphDirectorySync graph, LdapDirectorySync ldap) {
-        return new EveryDirectorySync(List.of(graph, ldap));
+    DirectorySync directorySync(GraphDirectorySync graph, LdapDirectorySync ldap, DirectoryService directory,
+                                AgentState agents) {
+        return new EveryDirectorySync(List.of(graph, ldap, new AgentDirectorySync(directory, agents)));
     }
 
     @Bean

@@ -46,18 +46,23 @@ class DirectoryController {
     }
 
     @Operation(operationId = "startSync", summary = "Start a sync from Microsoft 365 (or join the one under way)")
-    @ApiResponse(responseCode = "202", description = "Started, or already running.")
+    @ApiResponse(responseCode = "202", description = "Started, or already running; for a customer whose only source is a directory agent (which pushes on its own schedule), its last push.")
     @ApiResponse(responseCode = "404", description = "No such customer.")
     @ApiResponse(responseCode = "409", description = "The customer is not connected to Microsoft 365.")
     @PostMapping("/sync")
     ResponseEntity<SyncResponse> start(@PathVariable String slug) {
         var started = sync.start(slug, "admin API");
         if (started instanceof SyncStart.Started s) {
-            return ResponseEntity.accepted().body(SyncResponse.of(s.report()));
+            return ResponseEntity.accepted().body(SyncResponse.of(s.report(), sync.bySource(slug)));
         }
         if (started instanceof SyncStart.AlreadyRunning running) {
             // Idempotent: the sync the caller asked for is under way.
-            return ResponseEntity.accepted().body(running.report().map(SyncResponse::of).orElse(null));
+            return ResponseEntity.accepted().body(running.report().map(r -> SyncResponse.of(r, sync.bySource(slug)))
+                    .orElse(null));
+        }
+        if (started instanceof SyncStart.Pushed pushed) {
+            return ResponseEntity.accepted().body(pushed.report().map(r -> SyncResponse.of(r, sync.bySource(slug)))
+                    .orElse(null));
         }
         throw new ApiException(HttpStatus.CONFLICT, "Not connected", ((SyncStart.Refused) started).message())
                 .withReason("directory_not_connected");
@@ -68,18 +73,35 @@ class DirectoryController {
     @ApiResponse(responseCode = "404", description = "No such customer, or it was never synced.")
     @GetMapping("/sync")
     SyncResponse last(@PathVariable String slug) {
-        return sync.last(slug).map(SyncResponse::of).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        return sync.last(slug).map(r -> SyncResponse.of(r, sync.bySource(slug))).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 "Not found", "Customer '" + slug + "' has not been synced from Microsoft 365 yet. Connect it, then "
                 + "POST /api/v1/customers/" + slug + "/directory/sync."));
     }
 
     record ConsentUrl(String url) {}
 
+    /**
+     * Every source together; {@code sources} has each one's own report (a directory agent's is its last
+     * pass, finished at its last push) and when it last read the whole directory.
+     */
     record SyncResponse(String state, String mode, String requestedBy, Instant startedAt, Instant finishedAt, int added,
-                        int updated, int disabled, List<SyncReport.Rejected> rejected, String error) {
-        static SyncResponse of(SyncReport r) {
+                        int updated, int disabled, List<SyncReport.Rejected> rejected, String error,
+                        List<SourceResponse> sources) {
+        static SyncResponse of(SyncReport r, List<DirectorySync.SourceReport> sources) {
             return new SyncResponse(r.state().name(), r.mode().name(), r.requestedBy(), r.startedAt(),
-                    r.finishedAt().orElse(null), r.added(), r.updated(), r.disabled(), r.rejected(), r.error().orElse(null));
+                    r.finishedAt().orElse(null), r.added(), r.updated(), r.disabled(), r.rejected(), r.error().orElse(null),
+                    sources.stream().map(SourceResponse::of).toList());
+        }
+    }
+
+    /** @param rejected how many users or values this source did not use (the reasons are in the top-level list) */
+    record SourceResponse(String source, String state, String mode, Instant startedAt, Instant finishedAt, int added,
+                          int updated, int disabled, int rejected, Instant lastFullSyncAt, String error) {
+        static SourceResponse of(DirectorySync.SourceReport s) {
+            var r = s.report();
+            return new SourceResponse(s.source(), r.state().name(), r.mode().name(), r.startedAt(),
+                    r.finishedAt().orElse(null), r.added(), r.updated(), r.disabled(), r.rejected().size(),
+                    s.lastFullPass().orElse(null), r.error().orElse(null));
         }
     }
 }

@@ -156,7 +156,9 @@ class EndUserController {
                 u.upn().orElse(null), u.externalId().orElse(null),
                 u.overrides().stream().map(f -> wire(f)).sorted().toList(),
                 u.mobileChangedAt().orElse(null), u.emailChangedAt().orElse(null), risk.warnings(u, clock),
-                u.accountName().orElse(null));
+                u.accountName().orElse(null),
+                u.links().stream().map(l -> new SourceLink(l.directory().name(), l.externalId(), l.source().name(),
+                        l.seen().enabled())).toList());
     }
 
     /** "displayName", "email", "mobile", "enabled": the names the request body uses. */
@@ -184,7 +186,13 @@ class EndUserController {
     record EndUserResponse(String username, String displayName, String email, String mobile, boolean enabled,
                            String source, Instant updatedAt, int devices, List<String> methods, String upn,
                            String externalId, List<String> overrides, Instant mobileChangedAt, Instant emailChangedAt,
-                           List<String> warnings, String accountName) {}
+                           List<String> warnings, String accountName, List<SourceLink> sources) {}
+
+    /**
+     * One directory that has the end user: GRAPH (Microsoft 365) or AD_ONPREM, its id there, its
+     * source kind and whether the account is enabled there (the user is enabled only while every one says so).
+     */
+    record SourceLink(String directory, String externalId, String source, boolean enabled) {}
 
     record Page(List<EndUserResponse> items, int page, int size, int total) {}
 

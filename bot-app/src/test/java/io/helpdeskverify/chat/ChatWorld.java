@@ -257,6 +257,11 @@ final class ChatWorld implements AutoCloseable {
     /* Microsoft 365 is not connected in these tests: the real sync talks to Graph. */
     private static final class NotConnected implements DirectorySync {
         @Override
+        public String name() {
+            return "Microsoft 365";
+        }
+
+        @Override
         public boolean connected(String customerSlug) {
             return false;
         }

@@ -51,22 +51,24 @@ class AgentPass {
         var cursor = cursors.read();
         try (var session = reader.open(source)) {
             Mode mode = session.mode(cursor, fullInterval, clock.instant(), customer);
-            String snapshot = UUID.randomUUID().toString();
+            String pass = UUID.randomUUID().toString();
             int[] counts = new int[6];
             session.read(mode, cursor, page -> {
                 for (var u : page.unreadable()) {
-                    log.warn("Entry {} not sent: {}", u.dn(), u.reason());
+                    log.warn("Entry {} not mapped: {}", u.dn(), u.reason());
                 }
+                // The bot lists them in its report's rejected, as its own AD sync would.
+                var unmapped = page.unreadable().stream().map(u -> new AgentBatch.Unmapped(u.dn(), u.reason())).toList();
                 var users = page.users().stream().map(AgentBatch.User::of).toList();
                 if (mode == Mode.FULL) {
-                    push(AgentBatch.snapshotPage(batchId(), snapshot, counts[1], false, users), counts);
-                } else if (!users.isEmpty()) {
-                    push(AgentBatch.changes(batchId(), users), counts);
+                    push(AgentBatch.snapshotPage(batchId(), pass, counts[1], false, users, unmapped), counts);
+                } else if (!users.isEmpty() || !unmapped.isEmpty()) {
+                    push(AgentBatch.changes(batchId(), pass, users, unmapped), counts);
                 }
                 counts[0] += users.size();
             });
             if (mode == Mode.FULL) {
-                push(AgentBatch.snapshotPage(batchId(), snapshot, counts[1], true, List.of()), counts);
+                push(AgentBatch.snapshotPage(batchId(), pass, counts[1], true, List.of(), List.of()), counts);
             }
             cursors.write(session.next(mode, cursor, clock.instant()));
             return new Done(mode, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);

@@ -38,6 +38,16 @@ public class GraphDirectorySync implements DirectorySync {
     }
 
     @Override
+    public String name() {
+        return "Microsoft 365";
+    }
+
+    @Override
+    public Optional<Instant> lastFullPass(String customerSlug) {
+        return state.cursor(directory.customer(customerSlug).slug()).map(SyncStateStore.Cursor::fullImportAt);
+    }
+
+    @Override
     public boolean connected(String customerSlug) {
         return directory.customer(customerSlug).microsoftTenantId().isPresent();
     }

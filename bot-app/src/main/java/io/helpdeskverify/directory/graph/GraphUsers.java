@@ -6,6 +6,7 @@ import com.microsoft.kiota.ApiException;
 import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.ExternalUser;
 import io.helpdeskverify.directory.ExternalUser.Attribute;
+import io.helpdeskverify.directory.ObjectGuids;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
 class GraphUsers {
 
     static final String[] SELECT = {"id", "displayName", "userPrincipalName", "mail", "otherMails", "mobilePhone",
-            "businessPhones", "accountEnabled", "onPremisesSyncEnabled"};
+            "businessPhones", "accountEnabled", "onPremisesSyncEnabled", "onPremisesImmutableId"};
 
     private final GraphClients clients;
     private final GraphProperties props;
@@ -108,12 +109,15 @@ class GraphUsers {
         if (present.containsKey("onPremisesSyncEnabled")) {
             sent.add(Attribute.SOURCE);
         }
+        if (present.containsKey("onPremisesImmutableId")) {
+            sent.add(Attribute.ON_PREMISES_ID);
+        }
         return new ExternalUser(u.getId(), sent, Optional.ofNullable(u.getUserPrincipalName()),
                 Optional.ofNullable(u.getDisplayName()), Optional.ofNullable(u.getMail()),
                 u.getOtherMails() == null ? List.of() : u.getOtherMails().stream().filter(m -> m != null).toList(),
                 Optional.ofNullable(u.getMobilePhone()), !Boolean.FALSE.equals(u.getAccountEnabled()),
                 Boolean.TRUE.equals(u.getOnPremisesSyncEnabled()) ? EndUser.Source.AD_SYNCED : EndUser.Source.ENTRA_CLOUD,
-                Optional.empty());
+                Optional.empty(), ObjectGuids.fromImmutableId(u.getOnPremisesImmutableId()));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.helpdeskverify.directory.graph;
 
 import io.helpdeskverify.directory.BackgroundSyncs;
 import io.helpdeskverify.directory.Customer;
+import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.directory.ExternalDirectory;
 import io.helpdeskverify.directory.ExternalResult;
 import io.helpdeskverify.directory.ExternalUser;
@@ -151,8 +152,11 @@ class SyncJob implements BackgroundSyncs.Job {
             }
         }
         for (String id : page.removedIds()) {
-            if (directory.disable(customer, id)) {
+            var removal = directory.remove(customer, EndUser.Directory.GRAPH, id);
+            if (removal == ExternalDirectory.Removal.DISABLED) {
                 disabled++;
+            } else if (removal == ExternalDirectory.Removal.SOURCE_REMOVED) {
+                updated++;
             }
         }
         if (progress.mode() == Mode.FULL) {
@@ -166,15 +170,23 @@ class SyncJob implements BackgroundSyncs.Job {
     private void finish(GraphUsers.Page last) {
         Instant now = clock.instant();
         int disabled = 0;
+        int updated = 0;
         if (last.deltaLink().isEmpty()) {
             throw new GraphFailure(0, "Graph ended a delta round without an @odata.deltaLink", Optional.empty());
         }
         if (progress.mode() == Mode.FULL) {
             // Whoever a complete listing no longer shows was deleted while we were not watching.
             var seen = new HashSet<>(state.seen(customer.slug()));
-            for (var user : directory.enabledLinkedUsers(customer)) {
-                if (!seen.contains(user.externalId().orElseThrow()) && directory.disable(customer, user.externalId().get())) {
+            for (String id : directory.linkedIds(customer, EndUser.Directory.GRAPH)) {
+                if (seen.contains(id)) {
+                    continue;
+                }
+                var removal = directory.remove(customer, EndUser.Directory.GRAPH, id);
+                if (removal == ExternalDirectory.Removal.DISABLED) {
                     disabled++;
+                } else if (removal == ExternalDirectory.Removal.SOURCE_REMOVED) {
+                    // Still in AD: only the Microsoft 365 source went.
+                    updated++;
                 }
             }
             state.clearSeen(customer.slug());
@@ -184,8 +196,8 @@ class SyncJob implements BackgroundSyncs.Job {
             state.saveCursor(customer.slug(), new Cursor(tenant, cursor.fullImportAt(), last.deltaLink()));
         }
         report = new SyncReport(State.SUCCEEDED, report.mode(), report.requestedBy(), report.startedAt(),
-                Optional.of(now), report.added(), report.updated(), report.disabled() + disabled, report.rejected(),
-                Optional.empty());
+                Optional.of(now), report.added(), report.updated() + updated, report.disabled() + disabled,
+                report.rejected(), Optional.empty());
         state.clearProgress(customer.slug());
         state.saveReport(customer.slug(), report);
         log.info("Directory sync of '{}' ({}) done: {} added, {} updated, {} disabled, {} rejected", customer.slug(),

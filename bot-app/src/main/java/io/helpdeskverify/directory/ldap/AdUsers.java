@@ -118,13 +118,12 @@ class AdUsers {
         // A full entry speaks for every attribute of the mapping: one AD leaves empty is cleared here too.
         return new ExternalUser(guid(guid), EnumSet.allOf(Attribute.class), upn, text(entry, "displayName"),
                 text(entry, "mail"), List.of(), text(entry, "mobile"), enabled, EndUser.Source.AD_ONPREM,
-                text(entry, "sAMAccountName"));
+                text(entry, "sAMAccountName"), Optional.empty());
     }
 
-    /** AD's objectGUID bytes as the GUID string AD tools show: the first three groups are little-endian. */
+    /** AD's objectGUID bytes as the GUID string AD tools show. */
     static String guid(byte[] b) {
-        return String.format("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                b[3], b[2], b[1], b[0], b[5], b[4], b[7], b[6], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+        return io.helpdeskverify.directory.ObjectGuids.text(b);
     }
 
     private static Optional<Long> usn(SearchResultEntry entry) {

@@ -44,6 +44,16 @@ public class LdapDirectorySync implements DirectorySync {
     }
 
     @Override
+    public String name() {
+        return "Active Directory";
+    }
+
+    @Override
+    public Optional<Instant> lastFullPass(String customerSlug) {
+        return state.cursor(directory.customer(customerSlug).slug()).map(LdapSyncState.Cursor::fullAt);
+    }
+
+    @Override
     public boolean connected(String customerSlug) {
         return sources.find(directory.customer(customerSlug).slug()).isPresent();
     }

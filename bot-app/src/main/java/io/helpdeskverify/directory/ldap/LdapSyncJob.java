@@ -130,19 +130,27 @@ class LdapSyncJob implements BackgroundSyncs.Job {
     private void finish(Mode mode, AdReader.Session session) {
         Instant now = clock.instant();
         int disabled = 0;
+        int updated = 0;
         if (mode == Mode.FULL) {
             Set<String> seen = new HashSet<>(state.seen(customer.slug()));
-            for (var user : directory.enabledLinkedUsers(customer, Set.of(EndUser.Source.AD_ONPREM))) {
-                if (!seen.contains(user.externalId().orElseThrow())
-                        && directory.disable(customer, user.externalId().get())) {
+            for (String id : directory.linkedIds(customer, EndUser.Directory.AD_ONPREM)) {
+                if (seen.contains(id)) {
+                    continue;
+                }
+                var removal = directory.remove(customer, EndUser.Directory.AD_ONPREM, id);
+                if (removal == ExternalDirectory.Removal.DISABLED) {
                     disabled++;
+                } else if (removal == ExternalDirectory.Removal.SOURCE_REMOVED) {
+                    // Still in Microsoft 365: only the AD source went.
+                    updated++;
                 }
             }
             state.clearSeen(customer.slug());
         }
         state.saveCursor(customer.slug(), session.next(mode, cursor, now));
         report = new SyncReport(State.SUCCEEDED, mode, report.requestedBy(), report.startedAt(), Optional.of(now),
-                report.added(), report.updated(), report.disabled() + disabled, report.rejected(), Optional.empty());
+                report.added(), report.updated() + updated, report.disabled() + disabled, report.rejected(),
+                Optional.empty());
         state.saveReport(customer.slug(), report);
         log.info("Active Directory sync of '{}' ({}) done: {} added, {} updated, {} disabled, {} rejected",
                 customer.slug(), mode, report.added(), report.updated(), report.disabled(), report.rejected().size());

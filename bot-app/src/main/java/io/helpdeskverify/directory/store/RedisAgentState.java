@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 /**
  * A customer's directory agent at {@code hv:agent:{customer}:…}: the push lease, each applied
  * batch's report (kept a week, longer than any agent retries), the snapshot under way and the GUIDs
- * it saw. One hash tag per customer: {@code agent-batch-done.lua} writes three of these keys at once.
+ * it saw, and the agent's status (its last pass, its last complete snapshot). One hash tag per
+ * customer: {@code agent-batch-done.lua} writes four of these keys at once.
  */
 @Repository
 class RedisAgentState implements AgentState {
@@ -69,11 +70,17 @@ class RedisAgentState implements AgentState {
     }
 
     @Override
-    public void finishBatch(String customer, String batchId, SyncReport report, SnapshotStep step) {
+    public Optional<Status> status(String customer) {
+        return json.read(redis.opsForValue().get(key(customer, "status")), Status.class);
+    }
+
+    @Override
+    public void finishBatch(String customer, String batchId, SyncReport report, SnapshotStep step, Status status) {
         String what = step instanceof SnapshotStep.Next ? "next" : step instanceof SnapshotStep.Ended ? "end" : "keep";
         String next = step instanceof SnapshotStep.Next n ? json.write(n.snapshot()) : "";
         redis.execute(BATCH_DONE, List.of(key(customer, "batch:" + batchId), key(customer, "snapshot"),
-                key(customer, "seen")), json.write(report), Long.toString(KEEP_BATCH.toSeconds()), what, next);
+                key(customer, "seen"), key(customer, "status")), json.write(report),
+                Long.toString(KEEP_BATCH.toSeconds()), what, next, json.write(status));
     }
 
     private static String key(String customer, String what) {

@@ -110,11 +110,28 @@ class RedisDirectoryRepository implements DirectoryRepository {
 
     @Override
     public SaveResult saveEndUser(EndUser user, WriteMode mode) {
+        if (mode == WriteMode.UPDATE_IF_UNCHANGED) {
+            throw new IllegalArgumentException("replaceEndUser compares; saveEndUser does not");
+        }
+        return saveEndUser(user, mode, "");
+    }
+
+    @Override
+    public SaveResult replaceEndUser(EndUser user, java.time.Instant readAt) {
+        // As the stored JSON spells it: the same mapper wrote it.
+        String spelled = write(readAt);
+        return saveEndUser(user, WriteMode.UPDATE_IF_UNCHANGED, spelled.substring(1, spelled.length() - 1));
+    }
+
+    private SaveResult saveEndUser(EndUser user, WriteMode mode, String readAt) {
         String email = user.email().map(e -> e.toLowerCase(Locale.ROOT)).orElse("");
+        var args = new ArrayList<String>(List.of(user.username(), write(user), mode.name(), email, readAt));
+        // Every directory's id, and the AD objectGUID a Microsoft 365 account is synced from: the AD import finds the person by it.
+        user.links().stream().flatMap(l -> l.ids().stream()).distinct().forEach(args::add);
         return result(redis.execute(SAVE_END_USER,
                 List.of(usersKey(user.customer()), emailsKey(user.customer()), externalIdsKey(user.customer()),
                         usersVersionKey(user.customer())),
-                user.username(), write(user), mode.name(), email, user.externalId().orElse("")));
+                args.toArray()));
     }
 
     @Override
@@ -127,7 +144,7 @@ class RedisDirectoryRepository implements DirectoryRepository {
     public Optional<EndUser> endUserByExternalId(String customer, String externalId) {
         String username = redis.<String, String>opsForHash().get(externalIdsKey(customer), externalId);
         return username == null ? Optional.empty()
-                : endUser(customer, username).filter(u -> u.externalId().equals(Optional.of(externalId)));
+                : endUser(customer, username).filter(u -> u.links().stream().anyMatch(l -> l.ids().contains(externalId)));
     }
 
     @Override
@@ -271,6 +288,7 @@ class RedisDirectoryRepository implements DirectoryRepository {
             case "CREATED" -> new SaveResult.Saved(true);
             case "UPDATED" -> new SaveResult.Saved(false);
             case "NOT_FOUND" -> new SaveResult.NotFound();
+            case "STALE" -> new SaveResult.Stale();
             case "CONFLICT" -> new SaveResult.Conflict(String.valueOf(reply.get(1)), String.valueOf(reply.get(2)));
             default -> throw new IllegalStateException("unexpected directory script reply " + reply);
         };

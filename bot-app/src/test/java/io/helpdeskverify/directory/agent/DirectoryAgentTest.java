@@ -89,6 +89,43 @@ class DirectoryAgentTest {
     }
 
     @Test
+    void theAgentsLastPushIsReportedLikeTheOtherSourcesWithTheEntriesItCouldNotMap() throws Exception {
+        assertThat(admin.get("/api/v1/customers/" + slug + "/directory/sync").status()).as("no push yet").isEqualTo(404);
+        // A filter of its own that lets the computer account in: it has no objectGUID, so the agent cannot map it.
+        startAgent("--agent.filter=(objectClass=user)").close();
+
+        var report = admin.get("/api/v1/customers/" + slug + "/directory/sync");
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        var last = report.json();
+        assertThat(last.get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(last.get("mode").asText()).isEqualTo("FULL");
+        assertThat(last.get("requestedBy").asText()).isEqualTo("directory agent");
+        assertThat(last.get("added").asInt()).as("one snapshot of 4 pages, reported as one pass").isEqualTo(5);
+        assertThat(last.get("rejected").toString()).contains("CN=WS-0042," + LdapFake.BASE_DN)
+                .contains("not sent by the agent: no 16-byte objectGUID").contains("ctypo@acme.local");
+        var source = last.get("sources").get(0);
+        assertThat(source.get("source").asText()).isEqualTo("Directory agent");
+        assertThat(source.get("rejected").asInt()).isEqualTo(2);
+        assertThat(source.get("lastFullSyncAt").asText()).as("the complete snapshot").isNotEmpty();
+        assertThat(source.get("finishedAt").asText()).as("the last push").isNotEmpty();
+
+        // The bot cannot start the agent: a sync request answers with its last push.
+        var start = admin.post("/api/v1/customers/" + slug + "/directory/sync", null);
+        assertThat(start.status()).as(start.body()).isEqualTo(202);
+        assertThat(start.json().get("added").asInt()).isEqualTo(5);
+
+        // A pass of changes is a new pass: its counts replace the snapshot's, the snapshot's time stays.
+        dc.change("John Doe", "mobile", "+1 202 555 0199", 1600);
+        startAgent("--agent.filter=(objectClass=user)");
+        var changes = admin.get("/api/v1/customers/" + slug + "/directory/sync").json();
+        assertThat(changes.get("mode").asText()).isEqualTo("DELTA");
+        assertThat(changes.get("updated").asInt()).isEqualTo(1);
+        assertThat(changes.get("added").asInt()).isZero();
+        assertThat(changes.get("sources").get(0).get("lastFullSyncAt").asText())
+                .isEqualTo(source.get("lastFullSyncAt").asText());
+    }
+
+    @Test
     void aDeletedAccountIsDisabledByTheNextFullSnapshot() throws Exception {
         startAgent().close();
         assertThat(user("dlee@acme.local").get("enabled").asBoolean()).isTrue();
@@ -189,8 +226,8 @@ class DirectoryAgentTest {
         return agentToken.post("/api/v1/customers/" + slug + "/directory/agent/changes", body);
     }
 
-    private ConfigurableApplicationContext startAgent() {
-        var context = AgentApplication.start(
+    private ConfigurableApplicationContext startAgent(String... more) {
+        var args = new ArrayList<>(List.of(
                 "--agent.bot-url=http://127.0.0.1:" + port,
                 "--agent.token=" + agentToken.bearer(),
                 "--agent.customer=" + slug,
@@ -201,7 +238,9 @@ class DirectoryAgentTest {
                 "--agent.state-dir=" + stateDir,
                 "--agent.interval=1h",
                 "--agent.page-size=2",
-                "--agent.retry-initial=10ms");
+                "--agent.retry-initial=10ms"));
+        args.addAll(List.of(more));
+        var context = AgentApplication.start(args.toArray(String[]::new));
         agents.add(context);
         // The first pass runs at start; it is done when a new cursor file replaced the old one.
         Object before = cursorFile();

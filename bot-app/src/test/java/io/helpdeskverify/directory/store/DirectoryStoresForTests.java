@@ -1,5 +1,6 @@
 package io.helpdeskverify.directory.store;
 
+import io.helpdeskverify.directory.AgentState;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.shared.StoredJson;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -11,5 +12,9 @@ public final class DirectoryStoresForTests {
 
     public static DirectoryRepository repository(StringRedisTemplate redis, StoredJson json) {
         return new RedisDirectoryRepository(redis, json);
+    }
+
+    public static AgentState agentState(StringRedisTemplate redis, StoredJson json) {
+        return new RedisAgentState(redis, json);
     }
 }
