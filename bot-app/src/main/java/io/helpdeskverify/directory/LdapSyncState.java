@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public interface LdapSyncState {
 
-    Optional<Lease> tryLease(String customer, Duration lease);
+    /** One holder's claim on one customer's sync; a holder that dies stops extending it and it runs out. */
+    Optional<SyncLease> tryLease(String customer, Duration lease);
 
     boolean leased(String customer);
 
@@ -32,9 +33,6 @@ public interface LdapSyncState {
     void saveCursor(String customer, Cursor cursor);
 
     void clearAll(String customer);
-
-    /** One holder's claim on one customer's sync; a holder that dies stops extending it and it runs out. */
-    interface Lease extends SyncLease {}
 
     /**
      * Where the next incremental sync starts.

@@ -8,6 +8,7 @@ import io.helpdeskverify.directory.ExternalResult;
 import io.helpdeskverify.directory.ExternalUser;
 import io.helpdeskverify.directory.LdapSource;
 import io.helpdeskverify.directory.LdapSyncState;
+import io.helpdeskverify.directory.SyncLease;
 import io.helpdeskverify.directory.LdapSyncState.Cursor;
 import io.helpdeskverify.directory.SyncReport;
 import io.helpdeskverify.directory.SyncReport.Mode;
@@ -36,7 +37,7 @@ class LdapSyncJob implements BackgroundSyncs.Job {
 
     private final Customer customer;
     private final LdapSource source;
-    private final LdapSyncState.Lease lease;
+    private final SyncLease lease;
     private final AdReader reader;
     private final ExternalDirectory directory;
     private final LdapSyncState state;
@@ -46,7 +47,7 @@ class LdapSyncJob implements BackgroundSyncs.Job {
     private SyncReport report;
     private final Optional<Cursor> cursor;
 
-    LdapSyncJob(Customer customer, LdapSource source, LdapSyncState.Lease lease, AdReader reader,
+    LdapSyncJob(Customer customer, LdapSource source, SyncLease lease, AdReader reader,
                 ExternalDirectory directory, LdapSyncState state, Duration fullInterval, Clock clock,
                 String requestedBy) {
         this.customer = customer;

@@ -86,21 +86,4 @@ class RedisAgentState implements AgentState {
     private static String key(String customer, String what) {
         return "hv:agent:{" + customer + "}:" + what;
     }
-
-    private record HeldLease(RedisLease redis) implements SyncLease {
-        @Override
-        public boolean extend() {
-            return redis.extend();
-        }
-
-        @Override
-        public boolean held() {
-            return redis.held();
-        }
-
-        @Override
-        public void release() {
-            redis.release();
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.helpdeskverify.directory.store;
 
 import io.helpdeskverify.directory.LdapSyncState;
+import io.helpdeskverify.directory.SyncLease;
 import io.helpdeskverify.directory.SyncReport;
 import io.helpdeskverify.shared.StoredJson;
 import io.helpdeskverify.shared.store.RedisLease;
@@ -30,7 +31,7 @@ class RedisLdapSyncState implements LdapSyncState {
     }
 
     @Override
-    public Optional<Lease> tryLease(String customer, Duration lease) {
+    public Optional<SyncLease> tryLease(String customer, Duration lease) {
         return RedisLease.tryAcquire(redis, key(customer, "lock"), lease).map(HeldLease::new);
     }
 
@@ -87,20 +88,4 @@ class RedisLdapSyncState implements LdapSyncState {
         return "hv:ldap:{" + customer + "}:" + what;
     }
 
-    private record HeldLease(RedisLease redis) implements Lease {
-        @Override
-        public boolean extend() {
-            return redis.extend();
-        }
-
-        @Override
-        public boolean held() {
-            return redis.held();
-        }
-
-        @Override
-        public void release() {
-            redis.release();
-        }
-    }
 }
