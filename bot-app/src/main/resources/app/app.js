@@ -104,7 +104,7 @@
 
   function show(id) {
     document.querySelectorAll('[data-screen]').forEach((s) => { s.hidden = s.id !== id; });
-    document.body.dataset.screen = id;
+    document.body.dataset.current = id;
   }
 
   function banner(text) {
@@ -507,7 +507,21 @@
       forgetDevice();
       show('screen-enrol');
     });
-    document.addEventListener('visibilitychange', () => {
+    // A link opened while the app is already open only changes the fragment: no new page load.
+    window.addEventListener('hashchange', () => {
+      const fragment = readFragment();
+      if (fragment.enrol) {
+        stopPolling();
+        current = null;
+        answered = null;
+        stopTicking();
+        enrol(fragment.enrol);
+      } else if (fragment.challenge) {
+        wanted = fragment.challenge;
+        poll();
+      }
+    });
+        document.addEventListener('visibilitychange', () => {
       if (!document.hidden) {
         poll();
       }
