@@ -61,6 +61,7 @@ public class ChatFlow {
     private final CardPublisher publisher;
     private final EventLog events;
     private final DirectorySyncCommand directorySync;
+    private final EnrolCommand enrolLinks;
     private final AccessGuard guard;
     private final TicketVerifications tickets;
     private final PsaConnections psa;
@@ -68,7 +69,9 @@ public class ChatFlow {
 
     public ChatFlow(ChatPlatforms platforms, EndUserResolver resolver, VerificationService verifications,
                     CardViewMapper mapper, CardPublisher publisher, EventLog events, DirectorySyncCommand directorySync,
-                    AccessGuard guard, TicketVerifications tickets, PsaConnections psa, Clock clock) {
+                    EnrolCommand enrolLinks, AccessGuard guard, TicketVerifications tickets, PsaConnections psa,
+                    Clock clock) {
+        this.enrolLinks = enrolLinks;
         this.platforms = platforms;
         this.resolver = resolver;
         this.verifications = verifications;
@@ -120,6 +123,12 @@ public class ChatFlow {
             tell(platform, request, help(help));
         } else if (command instanceof ChatCommand.Sync sync) {
             tell(platform, request, directorySync.run(request, sync.customer()));
+        } else if (command instanceof ChatCommand.Enrol enrol) {
+            var resolution = permitted(request, "enrol", enrol.target(), resolver.resolve(enrol.target(), access));
+            tell(platform, request, resolution instanceof Resolution.Found found
+                    ? enrolLinks.send(found.user(), enrol.via())
+                    : resolution instanceof Resolution.Several several ? enrolLinks.several(several)
+                    : notFound(resolution));
         } else if (command instanceof ChatCommand.VerifyTicket ticket) {
             verifyTicket(platform, request, ticket, access);
         } else if (command instanceof ChatCommand.Events ev) {
@@ -366,6 +375,8 @@ public class ChatFlow {
         lines.add("verify ticket 12345 — the contact of a ConnectWise ticket (verify ticket T20240115.0023: Autotask; "
                 + "with both connected, verify ticket cw 12345 or at 12345).");
         lines.add("events user@customer — the last " + EVENTS_SHOWN + " events, visible to you only.");
+        lines.add("enrol user@customer [--sms | --email] — send the user a one-time link to install the "
+                + "verification app, to their own mobile or email in the directory.");
         lines.add("sync customer — admins: import the customer's users from Microsoft 365 now.");
         lines.add("user is a username, email or display name; customer is the customer's short name or email domain.");
         return help.problem().isPresent()

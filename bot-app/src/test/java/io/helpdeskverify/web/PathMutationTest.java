@@ -134,6 +134,7 @@ class PathMutationTest {
                 new Route("PATCH", "/api/v1/devices/demo-alice-phone", "DEVICE"),
                 new Route("GET", "/api/v1/devices/demo-alice-phone/challenges", "DEVICE"),
                 new Route("POST", "/api/v1/challenges/some-challenge/response", "DEVICE"),
+                new Route("GET", "/api/v1/challenges/some-challenge", "DEVICE"),
                 new Route("POST", "/api/v1/devices", "ANYONE with an enrolment token"));
     }
 
