@@ -38,8 +38,10 @@ public final class ChatCommandParser {
             return words.size() == 2 && !words.get(1).startsWith("--") ? new ChatCommand.Sync(words.get(1))
                     : help("Say which customer to sync: sync <customer>, e.g. sync acme.");
         }
-        if (isWord(words.get(0), "enrol") || isWord(words.get(0), "enroll")) {
-            return enrol(words.subList(1, words.size()));
+        // Slack sends "enrol …" after /verify; Teams users type "verify enrol …".
+        int first = isWord(words.get(0), "verify") && words.size() > 1 ? 1 : 0;
+        if (isWord(words.get(first), "enrol") || isWord(words.get(first), "enroll")) {
+            return enrol(words.subList(first + 1, words.size()));
         }
         boolean events = isWord(words.get(0), "events");
         if (events || isWord(words.get(0), "verify")) {
