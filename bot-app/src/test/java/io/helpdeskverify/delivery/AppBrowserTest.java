@@ -204,7 +204,10 @@ class AppBrowserTest extends DeliveryFakes {
         assertThat(shown.get("tag").asText()).isEqualTo(v.challengeId());
         assertThat(shown.at("/data/url").asText()).endsWith("/app/#challenge=" + v.challengeId());
 
+        // What a click on it does to the open app (a click cannot be made headless): the challenge's address.
+        browser.get(origin() + "/app/#challenge=" + v.challengeId());
         waitForScreen("screen-challenge");
+        assertThat(browser.getCurrentUrl()).isEqualTo(origin() + "/app/");
         assertThat(text("screen-challenge")).contains("Approve, then read the code the app shows to " + tech);
         click("approve");
         waitForScreen("screen-code");
