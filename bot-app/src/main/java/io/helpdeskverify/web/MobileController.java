@@ -6,6 +6,7 @@ import io.helpdeskverify.directory.DirectoryException;
 import io.helpdeskverify.shared.HelpdeskProperties;
 import io.helpdeskverify.verification.ActionResult;
 import io.helpdeskverify.verification.Method;
+import io.helpdeskverify.verification.TechnicianName;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationService;
 import io.helpdeskverify.web.security.Caller;
@@ -83,19 +84,23 @@ class MobileController {
     List<PendingChallenge> challenges(@PathVariable String id, @AuthenticationPrincipal Caller.App app) {
         var device = own(app, id);
         return verifications.awaitingUser(device.customer(), device.endUser()).stream()
-                .map(v -> new PendingChallenge(v.challengeId(), v.id(), v.method().name(), v.expiresAt(), mspName,
-                        v.technician().name(), v.method() == Method.VERIFIED_PUSH, prompt(v)))
+                .map(v -> {
+                    // The name as the push and SMS show it: a technician's display name must not point anywhere.
+                    String technician = TechnicianName.forEndUser(v.technician().name()).value();
+                    return new PendingChallenge(v.challengeId(), v.id(), v.method().name(), v.expiresAt(), mspName,
+                            technician, v.method() == Method.VERIFIED_PUSH, prompt(v, technician));
+                })
                 .toList();
     }
 
     /** The push's wording (messages.properties), so the app's screen says what the notification said. */
-    private String prompt(Verification v) {
+    private String prompt(Verification v, String technician) {
         String key = switch (v.method()) {
             case PUSH_WITH_CODE -> "challenge.app.body.code";
             case VERIFIED_PUSH -> "challenge.push.body.match";
             default -> "challenge.push.body";
         };
-        return messages.getMessage(key, new Object[] {mspName, v.technician().name()}, Locale.ENGLISH);
+        return messages.getMessage(key, new Object[] {mspName, technician}, Locale.ENGLISH);
     }
 
     @SecurityRequirement(name = OpenApiConfiguration.DEVICE_SECRET)
