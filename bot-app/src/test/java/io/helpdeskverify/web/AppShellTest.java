@@ -89,6 +89,14 @@ class AppShellTest {
             assertThat(r.headers().firstValue("Content-Security-Policy")).as(file).hasValue(csp);
         }
         assertThat(text("/app/sw.js").headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        // The Firebase JS SDK comes from the jar (fetched and checksummed at build time), never a CDN.
+        for (String sdk : List.of("/app/vendor/firebase-app-compat.js", "/app/vendor/firebase-messaging-compat.js")) {
+            var r = text(sdk);
+            assertThat(r.statusCode()).as(sdk).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(sdk).contains("javascript");
+        }
+        assertThat(text("/app/app.js").body()).contains("/app/vendor/firebase-messaging-compat.js")
+                .doesNotContain("http://", "https://");
     }
 
     @Test
