@@ -49,7 +49,8 @@ public record Device(
                 lastSeenAt, Optional.empty());
     }
 
-    public boolean isWeb() {
+    /** Not {@code isWeb}: Jackson would store that as a property of the device. */
+    public boolean webApp() {
         return WEB.equals(platform);
     }
 

@@ -201,9 +201,19 @@ final class ChatWorld implements AutoCloseable {
                 new RefusedClicks(redis, ACCESS, clock), clock);
     }
 
-    private io.helpdeskverify.directory.EnrolmentInvites invites() {
-        var devices = new io.helpdeskverify.directory.DeviceService(repository, directory, new Secrets(new SecureRandom()),
+    /** An enrolled app with a push token for the user, so push methods can be started. */
+    void enrolApp(String customer, String username) {
+        var token = devices().issueEnrolment(customer, username);
+        devices().enrol(token.token(), "fcm-" + username, "web", true);
+    }
+
+    private io.helpdeskverify.directory.DeviceService devices() {
+        return new io.helpdeskverify.directory.DeviceService(repository, directory, new Secrets(new SecureRandom()),
                 events, enrolled -> { }, 3, clock);
+    }
+
+    private io.helpdeskverify.directory.EnrolmentInvites invites() {
+        var devices = devices();
         return new io.helpdeskverify.directory.EnrolmentInvites(devices, directory, (invite, via) -> {
             invites.add(new SentInvite(invite, via));
             return new io.helpdeskverify.directory.InviteOutcome.Sent(via, "+1 ••• ••• ••88", invite.expiresAt());

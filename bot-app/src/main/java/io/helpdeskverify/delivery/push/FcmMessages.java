@@ -56,7 +56,7 @@ final class FcmMessages {
                         .putHeader("apns-expiration", Long.toString(c.expiresAt().getEpochSecond()))
                         .setAps(Aps.builder().setCategory(CATEGORY).setSound("default").build())
                         .build());
-        if (device.isWeb()) {
+        if (device.webApp()) {
             builder.setWebpushConfig(webpush(c, title, body, ttlMillis, appUrl));
         }
         // Push + code: the app shows the code to read back after Approve. Verified push never
