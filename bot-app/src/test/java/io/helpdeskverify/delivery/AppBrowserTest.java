@@ -298,6 +298,13 @@ class AppBrowserTest extends DeliveryFakes {
         assertThat(console).noneSatisfy(e -> assertThat(e.getMessage()).containsIgnoringCase("Content Security Policy"));
         assertThat(js().executeScript("return navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL"))
                 .isEqualTo(origin() + "/app/sw.js");
+        // The offline shell: what the service worker cached on install, served when the network is gone.
+        @SuppressWarnings("unchecked")
+        List<String> cached = (List<String>) js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys()))))"
+                + ".then(all => done(all.flat().map(r => new URL(r.url).pathname))).catch(e => done([String(e)]));");
+        assertThat(cached).contains("/app/", "/app/app.js", "/app/app.css", "/app/manifest.webmanifest",
+                "/app/icons/icon-192.png").noneMatch(p -> p.startsWith("/api/"));
     }
 
     @Test
