@@ -117,6 +117,7 @@ class AppShellTest {
         assertThat(bare.headers().firstValue("Location")).hasValue("/app/");
         var post = api.send("POST", "/app/", "{}", "application/json", null, Map.of());
         assertThat(post.status()).isEqualTo(401);
+        assertThat(api.send("HEAD", "/app/", null, null, null, Map.of()).status()).isEqualTo(200);
         assertThat(api.as(null).get("/app/nothing-here.js").status()).isEqualTo(404);
         // The app's own data stays behind the device secret.
         assertThat(api.as(null).get("/api/v1/devices/demo-alice-phone/challenges").status()).isEqualTo(401);

@@ -75,6 +75,7 @@ class SecurityConfiguration {
                     // The self-serve app's shell, manifest, settings and static files: public like any web page;
                     // every call it makes with data goes to /api/v1/devices/** or /api/v1/challenges/** below.
                     a.requestMatchers(HttpMethod.GET, "/app", "/app/", "/app/**").permitAll();
+                    a.requestMatchers(HttpMethod.HEAD, "/app", "/app/", "/app/**").permitAll();
                     // Probes and the bare status; details only for ADMIN/AUDITOR (management.endpoint.health.roles).
                     a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                             "/actuator/health/readiness").permitAll();
