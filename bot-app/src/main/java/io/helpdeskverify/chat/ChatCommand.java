@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat;
 
+import io.helpdeskverify.directory.InviteChannel;
 import io.helpdeskverify.psa.PsaProvider;
 import io.helpdeskverify.verification.Method;
 import java.util.Objects;
@@ -7,7 +8,7 @@ import java.util.Optional;
 
 /** What a technician asked for, parsed from {@code /verify …} (Slack) or {@code verify …} (Teams). */
 public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.VerifyTicket, ChatCommand.Events,
-        ChatCommand.Sync, ChatCommand.LiveLinkCode, ChatCommand.Help {
+        ChatCommand.Sync, ChatCommand.LiveLinkCode, ChatCommand.Enrol, ChatCommand.Help {
 
     /** {@code user@customer}: the user part as typed, the customer as a slug or an email domain. */
     record Target(String user, String customer) {
@@ -44,6 +45,12 @@ public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.Veri
 
     /** {@code livelink}: a one-time code for the ticket page an Autotask LiveLink opens, told only to the asker. */
     record LiveLinkCode() implements ChatCommand {}
+
+    /**
+     * {@code enrol <user>@<customer> [--sms|--email]}: send the user a one-time link to the self-serve
+     * app, to their directory contact; without a flag by SMS when they have a mobile, else by email.
+     */
+    record Enrol(Target target, Optional<InviteChannel> via) implements ChatCommand {}
 
     /** Usage help; {@code problem} says what was wrong with the input, empty when help was asked for. */
     record Help(Optional<String> problem) implements ChatCommand {}

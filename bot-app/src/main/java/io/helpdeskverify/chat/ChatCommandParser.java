@@ -4,6 +4,7 @@ import io.helpdeskverify.chat.ChatCommand.Events;
 import io.helpdeskverify.chat.ChatCommand.Help;
 import io.helpdeskverify.chat.ChatCommand.Target;
 import io.helpdeskverify.chat.ChatCommand.Verify;
+import io.helpdeskverify.directory.InviteChannel;
 import io.helpdeskverify.psa.PsaProvider;
 import io.helpdeskverify.verification.Method;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * {@code [verify] <user>@<customer> [--push|--push-code|--sms|--email|--match]} (the flags of {@link MethodOption}),
  * {@code verify ticket [cw|at] <ticket>} (a PSA ticket's contact), {@code livelink} (a one-time code for the
  * Autotask LiveLink's page), {@code events
- * <user>@<customer>}, {@code sync <customer>} (admins), {@code help}. Anything else is usage help that names the problem, so a typo
+ * <user>@<customer>}, {@code enrol <user>@<customer> [--sms|--email]} (the self-serve app's link), {@code sync
+ * <customer>} (admins), {@code help}. Anything else is usage help that names the problem, so a typo
  * never starts a verification the technician did not mean.
  */
 public final class ChatCommandParser {
@@ -40,6 +42,11 @@ public final class ChatCommandParser {
         if (words.size() <= 2 && isWord(words.get(words.size() - 1), "livelink")
                 && (words.size() == 1 || isWord(words.get(0), "verify"))) {
             return new ChatCommand.LiveLinkCode();
+        }
+        // Slack sends "enrol …" after /verify; Teams users type "verify enrol …".
+        int first = isWord(words.get(0), "verify") && words.size() > 1 ? 1 : 0;
+        if (isWord(words.get(first), "enrol") || isWord(words.get(first), "enroll")) {
+            return enrol(words.subList(first + 1, words.size()));
         }
         boolean events = isWord(words.get(0), "events");
         if (events || isWord(words.get(0), "verify")) {
@@ -85,6 +92,32 @@ public final class ChatCommandParser {
         }
         var t = new Target(joined.substring(0, at).strip(), joined.substring(at + 1).strip());
         return events ? new Events(t) : new Verify(t, method);
+    }
+
+    /** {@code <user>@<customer> [--sms|--email]}: the flags name the channel of the link, not a method. */
+    private static ChatCommand enrol(List<String> words) {
+        Optional<InviteChannel> via = Optional.empty();
+        List<String> target = new ArrayList<>();
+        for (String w : words) {
+            if (!w.startsWith("--")) {
+                target.add(w);
+                continue;
+            }
+            var channel = InviteChannel.parse(w.substring(2));
+            if (channel.isEmpty()) {
+                return help("enrol takes --sms or --email, not " + w + ".");
+            }
+            if (via.isPresent() && via.get() != channel.get()) {
+                return help("Send the link one way: --sms or --email.");
+            }
+            via = channel;
+        }
+        String joined = String.join(" ", target);
+        int at = joined.lastIndexOf('@');
+        if (at <= 0 || at == joined.length() - 1) {
+            return help("Say whom to send the app's enrolment link: enrol user@customer, e.g. enrol jdoe@acme.");
+        }
+        return new ChatCommand.Enrol(new Target(joined.substring(0, at).strip(), joined.substring(at + 1).strip()), via);
     }
 
     /** {@code [cw|at] <ticket> [=username]}: a user's name has an {@code @}, so "ticket" alone starts this form. */

@@ -64,6 +64,7 @@ public class ChatFlow {
     private final CardPublisher publisher;
     private final EventLog events;
     private final DirectorySyncCommand directorySync;
+    private final EnrolCommand enrolLinks;
     private final AccessGuard guard;
     private final TicketVerifications tickets;
     private final PsaConnections psa;
@@ -73,8 +74,9 @@ public class ChatFlow {
 
     public ChatFlow(ChatPlatforms platforms, EndUserResolver resolver, VerificationService verifications,
                     CardViewMapper mapper, CardPublisher publisher, EventLog events, DirectorySyncCommand directorySync,
-                    AccessGuard guard, TicketVerifications tickets, PsaConnections psa, PodPages pods,
-                    DirectoryService directory, Clock clock) {
+                    EnrolCommand enrolLinks, AccessGuard guard, TicketVerifications tickets, PsaConnections psa,
+                    PodPages pods, DirectoryService directory, Clock clock) {
+        this.enrolLinks = enrolLinks;
         this.platforms = platforms;
         this.resolver = resolver;
         this.verifications = verifications;
@@ -130,6 +132,12 @@ public class ChatFlow {
             tell(platform, request, directorySync.run(request, sync.customer()));
         } else if (command instanceof ChatCommand.LiveLinkCode) {
             liveLinkCode(platform, request, access);
+        } else if (command instanceof ChatCommand.Enrol enrol) {
+            var resolution = permitted(request, "enrol", enrol.target(), resolver.resolve(enrol.target(), access));
+            tell(platform, request, resolution instanceof Resolution.Found found
+                    ? enrolLinks.send(found.user(), enrol.via())
+                    : resolution instanceof Resolution.Several several ? enrolLinks.several(several)
+                    : notFound(resolution));
         } else if (command instanceof ChatCommand.VerifyTicket ticket) {
             verifyTicket(platform, request, ticket, access);
         } else if (command instanceof ChatCommand.Events ev) {
@@ -401,6 +409,8 @@ public class ChatFlow {
                 + "with both connected, verify ticket cw 12345 or at 12345).");
         lines.add("livelink — a one-time code for the ticket page an Autotask LiveLink opens, shown to you only.");
         lines.add("events user@customer — the last " + EVENTS_SHOWN + " events, visible to you only.");
+        lines.add("enrol user@customer [--sms | --email] — send the user a one-time link to install the "
+                + "verification app, to their own mobile or email in the directory.");
         lines.add("sync customer — admins: import the customer's users from Microsoft 365 now.");
         lines.add("user is a username, email or display name; customer is the customer's short name or email domain.");
         return help.problem().isPresent()

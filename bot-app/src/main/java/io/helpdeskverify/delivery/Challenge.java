@@ -1,5 +1,6 @@
 package io.helpdeskverify.delivery;
 
+import io.helpdeskverify.verification.TechnicianName;
 import io.helpdeskverify.directory.Device;
 import io.helpdeskverify.directory.EndUser;
 import io.helpdeskverify.verification.Method;

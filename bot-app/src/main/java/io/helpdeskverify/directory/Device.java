@@ -25,6 +25,9 @@ public record Device(
         Instant lastSeenAt,
         Optional<Instant> revokedAt) {
 
+    /** The platform of the installable web app at {@code /app}. */
+    public static final String WEB = "web";
+
     public Device {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(customer, "customer");
@@ -44,6 +47,11 @@ public record Device(
                   Instant lastSeenAt) {
         this(id, customer, endUser, platform, fcmToken, notificationsEnabled, tokenRejected, secretHash, enrolledAt,
                 lastSeenAt, Optional.empty());
+    }
+
+    /** Not {@code isWeb}: Jackson would store that as a property of the device. */
+    public boolean webApp() {
+        return WEB.equals(platform);
     }
 
     public boolean revoked() {

@@ -185,8 +185,9 @@ public class DeviceService {
 
     private static String normalisePlatform(String platform) {
         String p = platform == null ? "" : platform.strip().toLowerCase();
-        if (!p.equals("ios") && !p.equals("android")) {
-            throw new DirectoryException.Invalid("platform", "platform must be 'ios' or 'android'");
+        // "web" is the installable web app at /app: pushed through FCM's webpush block.
+        if (!p.equals("ios") && !p.equals("android") && !p.equals(Device.WEB)) {
+            throw new DirectoryException.Invalid("platform", "platform must be 'ios', 'android' or 'web'");
         }
         return p;
     }

@@ -33,5 +33,10 @@ public enum EventType {
     /** The outcome of a verification started from a PSA ticket was written to the ticket as an internal note. */
     PSA_NOTE_WRITTEN,
     /** That note could not be written after every retry (the reason says why); the technician was told. */
-    PSA_NOTE_FAILED
+    PSA_NOTE_FAILED,
+    /**
+     * The end user pressed "I did not ask for this" in the app: the challenge was denied, and the
+     * security alerting can act on someone trying to get verified as them.
+     */
+    USER_REPORTED
 }

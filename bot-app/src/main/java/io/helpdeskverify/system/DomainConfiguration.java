@@ -1,6 +1,8 @@
 package io.helpdeskverify.system;
 
 import io.helpdeskverify.directory.ContactRisk;
+import io.helpdeskverify.directory.EnrolmentInviteSender;
+import io.helpdeskverify.directory.EnrolmentInvites;
 import io.helpdeskverify.directory.DeviceService;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.DirectoryService;
@@ -19,6 +21,7 @@ import io.helpdeskverify.directory.ldap.LdapDirectorySync;
 import io.helpdeskverify.directory.config.DirectoryProperties;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.shared.HelpdeskProperties;
+import io.helpdeskverify.shared.AppProperties;
 import io.helpdeskverify.shared.ServerKeys;
 import io.helpdeskverify.tokens.ApiTokenStore;
 import io.helpdeskverify.tokens.ApiTokens;
@@ -127,6 +130,12 @@ class DomainConfiguration {
     DeviceService deviceService(DirectoryRepository repository, DirectoryService directory, Secrets secrets,
                                 EventLog events, EnrolmentPublisher publisher, DeviceProperties props, Clock clock) {
         return new DeviceService(repository, directory, secrets, events, publisher, props.maxPerUser(), clock);
+    }
+
+    @Bean
+    EnrolmentInvites enrolmentInvites(DeviceService devices, DirectoryService directory, EnrolmentInviteSender sender,
+                                      AppProperties app) {
+        return new EnrolmentInvites(devices, directory, sender, app.appUrl());
     }
 
     @Bean

@@ -11,6 +11,7 @@ import static io.helpdeskverify.events.EventType.TECHNICIAN_DENIED;
 import static io.helpdeskverify.events.EventType.UNABLE_TO_VERIFY;
 import static io.helpdeskverify.events.EventType.USER_APPROVED;
 import static io.helpdeskverify.events.EventType.USER_DENIED;
+import static io.helpdeskverify.events.EventType.USER_REPORTED;
 import static io.helpdeskverify.events.EventType.VERIFIED;
 
 import io.helpdeskverify.verification.DeliveryStep.DeliveryStatus;
@@ -148,6 +149,22 @@ public final class Transitions {
         }
         var next = v.toBuilder().state(State.USER_DENIED).decided(now, DecidedBy.END_USER, "the user denied").build();
         return new Applied(next, List.of(VerificationEvent.of(USER_DENIED, now),
+                new VerificationEvent(UNABLE_TO_VERIFY, now, "the user denied")));
+    }
+
+    /**
+     * "I did not ask for this": a deny that also says someone is trying to be verified as the user.
+     * The reason is the card's line, and {@link Verification#userReported()} reads it back.
+     */
+    public Transition userReport(Verification v, Instant now) {
+        var refused = checkUserCanAnswer(v, now);
+        if (refused.isPresent()) {
+            return new Rejected(refused.get());
+        }
+        var next = v.toBuilder().state(State.USER_DENIED).decided(now, DecidedBy.END_USER, Verification.USER_REPORTED_REASON)
+                .build();
+        return new Applied(next, List.of(VerificationEvent.of(USER_DENIED, now),
+                new VerificationEvent(USER_REPORTED, now, Verification.USER_REPORTED_REASON),
                 new VerificationEvent(UNABLE_TO_VERIFY, now, "the user denied")));
     }
 

@@ -37,6 +37,9 @@ public record Verification(
         String reason,
         long version) {
 
+    /** The reason a user's "I did not ask for this" records, and the technician's card shows. */
+    public static final String USER_REPORTED_REASON = "the user says they did not request this";
+
     public Verification {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(customer, "customer");
@@ -54,6 +57,11 @@ public record Verification(
         delivery = List.copyOf(delivery);
         decidedBy = decidedBy == null ? Optional.empty() : decidedBy;
         reason = reason == null ? "" : reason;
+    }
+
+    /** Denied with "I did not ask for this" in the app. */
+    public boolean userReported() {
+        return state == State.USER_DENIED && USER_REPORTED_REASON.equals(reason);
     }
 
     public boolean isFinal() {

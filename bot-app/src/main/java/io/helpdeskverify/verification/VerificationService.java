@@ -218,6 +218,11 @@ public class VerificationService {
         return apply(id, null, v -> transitions.userDeny(v, clock.instant()), Optional.empty());
     }
 
+    /** The user says they did not ask for this challenge: denied, and reported (USER_REPORTED). */
+    public ActionResult userReport(String id) {
+        return apply(id, null, v -> transitions.userReport(v, clock.instant()), Optional.empty());
+    }
+
     public ActionResult markSent(String id, Channel channel, String detail) {
         return apply(id, null, v -> transitions.markSent(v, channel, detail, clock.instant()), Optional.empty());
     }

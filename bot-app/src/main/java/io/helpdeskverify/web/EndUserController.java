@@ -6,6 +6,12 @@ import io.helpdeskverify.directory.DeviceService;
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.directory.EndUser;
+import io.helpdeskverify.directory.EnrolmentInvites;
+import io.helpdeskverify.directory.InviteChannel;
+import io.helpdeskverify.directory.InviteOutcome;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.MediaType;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.VerificationService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,12 +50,16 @@ class EndUserController {
     private final DirectoryRepository repository;
     private final DeviceService devices;
     private final VerificationService verifications;
+    private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+
     private final CsvImporter importer;
+    private final EnrolmentInvites invites;
     private final ContactRisk risk;
     private final Clock clock;
 
     EndUserController(DirectoryService directory, DirectoryRepository repository, DeviceService devices,
-                      VerificationService verifications, ContactRisk risk, Clock clock) {
+                      VerificationService verifications, ContactRisk risk, Clock clock, EnrolmentInvites invites) {
+        this.invites = invites;
         this.directory = directory;
         this.repository = repository;
         this.devices = devices;
@@ -137,14 +147,51 @@ class EndUserController {
         return importer.importUsers(slug, new StringReader(csv));
     }
 
-    @Operation(operationId = "issueEnrolment", summary = "Issue a one-time enrolment token for the mobile app")
-    @ApiResponse(responseCode = "201", description = "Issued: single use, 24 hours.")
+    @Operation(operationId = "issueEnrolment", summary = "Issue a one-time enrolment link for the self-serve app: "
+            + "returned (with the link when HELPDESK_PUBLIC_URL is set), as an SVG QR code (format=svg), or sent to "
+            + "the user's own directory mobile or email (send=sms|email), never to an address given here")
+    @ApiResponse(responseCode = "201", description = "Issued: single use, 24 hours. JSON (the token and link, or "
+            + "where it was sent), or the link as an SVG QR code.", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = EnrolmentResponse.class)),
+            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "send is not sms or email, or format is not json or svg.")
     @ApiResponse(responseCode = "404", description = "No such customer or end user.")
-    @ApiResponse(responseCode = "422", description = "The end user is disabled.")
+    @ApiResponse(responseCode = "422", description = "The end user is disabled, has no contact for the channel asked "
+            + "for, or HELPDESK_PUBLIC_URL is not set (needed for a link or QR code).")
+    @ApiResponse(responseCode = "502", description = "The SMS or email provider did not take the message.")
     @PostMapping("/{username}/enrolments")
-    ResponseEntity<EnrolmentResponse> enrol(@PathVariable String slug, @PathVariable String username) {
+    ResponseEntity<?> enrol(@PathVariable String slug, @PathVariable String username,
+                            @RequestParam(required = false) String send,
+                            @RequestParam(defaultValue = "json") String format) {
+        if (!format.equals("json") && !format.equals("svg")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter", "format must be json or svg.");
+        }
+        if (send != null) {
+            var via = InviteChannel.parse(send).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
+                    "Invalid parameter", "send must be sms or email."));
+            var outcome = invites.send(slug, username, via);
+            if (outcome instanceof InviteOutcome.NotSent notSent) {
+                throw new ApiException(HttpStatus.BAD_GATEWAY, "Not sent",
+                        "The enrolment link was not sent: " + notSent.reason() + ".");
+            }
+            var sent = (InviteOutcome.Sent) outcome;
+            return ResponseEntity.status(HttpStatus.CREATED).body(new EnrolmentResponse(null, sent.expiresAt(), null,
+                    sent.via().name().toLowerCase(Locale.ROOT), sent.to()));
+        }
+        if (format.equals("svg")) {
+            var invite = invites.link(slug, username).orElseThrow(EndUserController::noPublicUrl);
+            return ResponseEntity.status(HttpStatus.CREATED).contentType(SVG).header("Cache-Control", "no-store")
+                    .body(QrCodes.svg(invite.link()));
+        }
         var token = devices.issueEnrolment(slug, username);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new EnrolmentResponse(token.token(), token.expiresAt()));
+        String link = invites.linkFor(token).orElse(null);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new EnrolmentResponse(token.token(), token.expiresAt(), link, null, null));
+    }
+
+    private static ApiException noPublicUrl() {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input",
+                "Set HELPDESK_PUBLIC_URL (the bot's https address) so that an enrolment link can be built.");
     }
 
     private EndUserResponse response(EndUser u) {
@@ -196,5 +243,11 @@ class EndUserController {
 
     record Page(List<EndUserResponse> items, int page, int size, int total) {}
 
-    record EnrolmentResponse(String enrolmentToken, Instant expiresAt) {}
+    /**
+     * @param enrolmentToken the one-time token, when returned here rather than sent
+     * @param link the app's address with the token, {@code https://…/app/#enrol=…}
+     * @param sentBy "sms" or "email" when it was sent to the user
+     * @param sentTo the masked contact it went to
+     */
+    record EnrolmentResponse(String enrolmentToken, Instant expiresAt, String link, String sentBy, String sentTo) {}
 }

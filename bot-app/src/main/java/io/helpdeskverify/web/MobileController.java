@@ -6,6 +6,7 @@ import io.helpdeskverify.directory.DirectoryException;
 import io.helpdeskverify.shared.HelpdeskProperties;
 import io.helpdeskverify.verification.ActionResult;
 import io.helpdeskverify.verification.Method;
+import io.helpdeskverify.verification.TechnicianName;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationService;
 import io.helpdeskverify.web.security.Caller;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,10 +44,14 @@ class MobileController {
     private final VerificationService verifications;
     private final String mspName;
 
-    MobileController(DeviceService devices, VerificationService verifications, HelpdeskProperties props) {
+    private final MessageSource messages;
+
+    MobileController(DeviceService devices, VerificationService verifications, HelpdeskProperties props,
+                     MessageSource messages) {
         this.devices = devices;
         this.verifications = verifications;
         this.mspName = props.mspName();
+        this.messages = messages;
     }
 
     @SecurityRequirements
@@ -78,40 +84,73 @@ class MobileController {
     List<PendingChallenge> challenges(@PathVariable String id, @AuthenticationPrincipal Caller.App app) {
         var device = own(app, id);
         return verifications.awaitingUser(device.customer(), device.endUser()).stream()
-                .map(v -> new PendingChallenge(v.challengeId(), v.id(), v.method().name(), v.expiresAt(), mspName,
-                        v.technician().name(), v.method() == Method.VERIFIED_PUSH))
+                .map(v -> {
+                    // The name as the push and SMS show it: a technician's display name must not point anywhere.
+                    String technician = TechnicianName.forEndUser(v.technician().name()).value();
+                    return new PendingChallenge(v.challengeId(), v.id(), v.method().name(), v.expiresAt(), mspName,
+                            technician, v.method() == Method.VERIFIED_PUSH, prompt(v, technician));
+                })
                 .toList();
     }
 
+    /** The push's wording (messages.properties), so the app's screen says what the notification said. */
+    private String prompt(Verification v, String technician) {
+        String key = switch (v.method()) {
+            case PUSH_WITH_CODE -> "challenge.app.body.code";
+            case VERIFIED_PUSH -> "challenge.push.body.match";
+            default -> "challenge.push.body";
+        };
+        return messages.getMessage(key, new Object[] {mspName, technician}, Locale.ENGLISH);
+    }
+
     @SecurityRequirement(name = OpenApiConfiguration.DEVICE_SECRET)
-    @Operation(operationId = "answerChallenge", summary = "Approve or deny a challenge, with the code where one is required")
+    @Operation(operationId = "answerChallenge", summary = "Approve or deny a challenge, with the code where one is "
+            + "required; \"report\" denies it as \"I did not ask for this\" (USER_REPORTED)")
     @ApiResponse(responseCode = "200", description = "Answered; the verification's state and outcome.")
     @ApiResponse(responseCode = "404", description = "No such challenge for this device's user.")
     @ApiResponse(responseCode = "409", description = "Already answered or decided.")
     @ApiResponse(responseCode = "410", description = "Expired.")
-    @ApiResponse(responseCode = "422", description = "A wrong code (the detail says how many attempts are left), a missing code, or a decision that is not approve/deny.")
+    @ApiResponse(responseCode = "422", description = "A wrong code (the detail says how many attempts are left), a missing code, or a decision that is not approve, deny or report.")
     @PostMapping("/api/v1/challenges/{challengeId}/response")
     ChallengeAnswer respond(@PathVariable String challengeId,
                             @AuthenticationPrincipal Caller.App app,
                             @RequestHeader(name = "X-Device-Id", required = false) String deviceId,
                             @RequestBody ResponseBody body) {
-        Device device = deviceId == null || deviceId.isBlank() ? app.device() : own(app, deviceId.strip());
-        Verification v = verifications.findByChallenge(challengeId)
-                .filter(x -> x.customer().equals(device.customer()) && x.endUser().equals(device.endUser()))
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Not found",
-                        "No such challenge for this device's user."));
+        Verification v = challenge(challengeId, app, deviceId);
         String decision = body.decision() == null ? "" : body.decision().toLowerCase(Locale.ROOT);
         ActionResult result = switch (decision) {
             case "approve" -> verifications.userApprove(v.id(), Optional.ofNullable(body.code()));
             case "deny" -> verifications.userDeny(v.id());
+            case "report" -> verifications.userReport(v.id());
             default -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input",
-                    "decision must be \"approve\" or \"deny\".");
+                    "decision must be \"approve\", \"deny\" or \"report\".");
         };
         if (result instanceof ActionResult.Done d) {
             return new ChallengeAnswer(d.verification().state().name(),
                     d.verification().outcome().map(Enum::name).orElse(null));
         }
         throw Rejections.toApi(result);
+    }
+
+    @SecurityRequirement(name = OpenApiConfiguration.DEVICE_SECRET)
+    @Operation(operationId = "getChallenge", summary = "Where a challenge stands: answered on another device, "
+            + "decided by the technician, expired")
+    @ApiResponse(responseCode = "200", description = "The verification's state, and its outcome once it has one.")
+    @ApiResponse(responseCode = "404", description = "No such challenge for this device's user, or it ended more than 10 minutes ago.")
+    @GetMapping("/api/v1/challenges/{challengeId}")
+    ChallengeStatus status(@PathVariable String challengeId, @AuthenticationPrincipal Caller.App app,
+                           @RequestHeader(name = "X-Device-Id", required = false) String deviceId) {
+        Verification v = challenge(challengeId, app, deviceId);
+        return new ChallengeStatus(v.challengeId(), v.method().name(), v.state().name(),
+                v.outcome().map(Enum::name).orElse(null), v.expiresAt(), v.userReported());
+    }
+
+    private Verification challenge(String challengeId, Caller.App app, String deviceId) {
+        Device device = deviceId == null || deviceId.isBlank() ? app.device() : own(app, deviceId.strip());
+        return verifications.findByChallenge(challengeId)
+                .filter(x -> x.customer().equals(device.customer()) && x.endUser().equals(device.endUser()))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Not found",
+                        "No such challenge for this device's user."));
     }
 
     /**
@@ -134,9 +173,13 @@ class MobileController {
     record DeviceResponse(String deviceId, String platform, boolean notificationsEnabled, boolean tokenRejected) {}
 
     record PendingChallenge(String challengeId, String verificationId, String method, Instant expiresAt, String mspName,
-                            String technicianName, boolean requiresCode) {}
+                            String technicianName, boolean requiresCode, String prompt) {}
 
     record ResponseBody(String decision, String code) {}
 
     record ChallengeAnswer(String state, String outcome) {}
+
+    /** @param userReported the user answered "I did not ask for this" */
+    record ChallengeStatus(String challengeId, String method, String state, String outcome, Instant expiresAt,
+                           boolean userReported) {}
 }

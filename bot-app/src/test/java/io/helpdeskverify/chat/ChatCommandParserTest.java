@@ -3,6 +3,7 @@ package io.helpdeskverify.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helpdeskverify.chat.ChatCommand.Events;
+import io.helpdeskverify.directory.InviteChannel;
 import io.helpdeskverify.chat.ChatCommand.Help;
 import io.helpdeskverify.chat.ChatCommand.Verify;
 import io.helpdeskverify.verification.Method;
@@ -58,6 +59,18 @@ class ChatCommandParserTest {
         assertThat(parser.parse("verify LiveLink")).isEqualTo(new ChatCommand.LiveLinkCode());
         // A user called livelink is still a user.
         assertThat(parser.parse("livelink@acme")).isInstanceOf(Verify.class);
+    }
+
+    @Test
+    void enrolNamesTheUserAndOptionallyTheChannel() {
+        var jdoe = new ChatCommand.Target("jdoe", "acme");
+        assertThat(parser.parse("enrol jdoe@acme")).isEqualTo(new ChatCommand.Enrol(jdoe, Optional.empty()));
+        assertThat(parser.parse("verify enrol jdoe@acme --email"))
+                .isEqualTo(new ChatCommand.Enrol(jdoe, Optional.of(InviteChannel.EMAIL)));
+        assertThat(parser.parse("enroll jdoe@acme --sms")).isEqualTo(new ChatCommand.Enrol(jdoe, Optional.of(InviteChannel.SMS)));
+        assertThat(parser.parse("enrol")).isInstanceOf(Help.class);
+        assertThat(parser.parse("enrol jdoe@acme --push")).isInstanceOf(Help.class);
+        assertThat(parser.parse("enrol jdoe@acme --sms --email")).isInstanceOf(Help.class);
     }
 
     @Test

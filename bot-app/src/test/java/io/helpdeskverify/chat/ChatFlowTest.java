@@ -3,6 +3,7 @@ package io.helpdeskverify.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helpdeskverify.cards.CardPhase;
+import io.helpdeskverify.directory.InviteChannel;
 import io.helpdeskverify.cards.NoticeView;
 import io.helpdeskverify.cards.PickerView;
 import io.helpdeskverify.chat.RecordingChatPlatform.Call;
@@ -72,6 +73,44 @@ class ChatFlowTest {
             assertThat(notice.lines()).anySatisfy(l -> assertThat(l).contains("ask your MSP admin"));
         });
         assertThat(world.changes).as("nothing started").isEmpty();
+    }
+
+    @Test
+    void enrolSendsTheAppLinkToTheDirectoryContactAndShowsItMasked() {
+        String acme = world.customer();
+        world.userWithMobileAndEmail(acme, "jdoe");
+        world.userWithEmailOnly(acme, "jsmith");
+
+        world.flow.handle(world.slackRequest(tina, "enrol jdoe@" + acme));
+        world.flow.handle(world.slackRequest(tina, "verify enrol jsmith@" + acme));
+
+        assertThat(world.invites).hasSize(2);
+        assertThat(world.invites.get(0).via()).as("a mobile: SMS").isEqualTo(InviteChannel.SMS);
+        assertThat(world.invites.get(0).invite().recipient().username()).isEqualTo("jdoe");
+        assertThat(world.invites.get(0).invite().link()).startsWith("https://hv.example.com/app/#enrol=");
+        assertThat(world.invites.get(1).via()).as("email only").isEqualTo(InviteChannel.EMAIL);
+        assertThat(slack.toldTo(tina.id())).hasSize(2).first().satisfies(m -> {
+            var notice = notice(m);
+            assertThat(notice.title()).isEqualTo("Enrolment link sent to Jane jdoe.");
+            assertThat(String.join(" ", notice.lines())).contains("By SMS to +1 ••• ••• ••88")
+                    .doesNotContain("#enrol=");
+        });
+        assertThat(slack.posted).isEmpty();
+        assertThat(world.changes).as("nothing started").isEmpty();
+    }
+
+    @Test
+    void enrolByAChannelTheUserLacksIsRefusedAndSendsNothing() {
+        String acme = world.customer();
+        world.userWithEmailOnly(acme, "jsmith");
+
+        world.flow.handle(world.slackRequest(tina, "enrol jsmith@" + acme + " --sms"));
+
+        assertThat(world.invites).isEmpty();
+        assertThat(slack.toldTo(tina.id())).singleElement().satisfies(m -> {
+            assertThat(notice(m).tone()).isEqualTo(NoticeView.Tone.ERROR);
+            assertThat(String.join(" ", notice(m).lines())).contains("no mobile number in the directory");
+        });
     }
 
     @Test

@@ -132,6 +132,10 @@ final class ChatWorld implements AutoCloseable {
     final TechnicianActions actions;
     final TicketNoteOutbox noteOutbox;
     final NoteWriter notes;
+    /** The enrolment links sent, with the channel: a recording fake of the delivery port. */
+    final List<SentInvite> invites = new CopyOnWriteArrayList<>();
+
+    record SentInvite(io.helpdeskverify.directory.EnrolmentInvite invite, io.helpdeskverify.directory.InviteChannel via) {}
 
     /* One workspace and channel per world, so budgets, audit roots and refusals never meet another test's. */
     final String workspace = Fixtures.unique("T");
@@ -199,10 +203,29 @@ final class ChatWorld implements AutoCloseable {
                 new io.helpdeskverify.psa.PodProperties(List.of(), Duration.ofMinutes(30), Duration.ofMinutes(10)), clock);
         flow = new ChatFlow(platforms, new EndUserResolver(repository, new DirectorySnapshots(repository)),
                 verifications, mapper, cards.publisher(), events,
-                new DirectorySyncCommand(new NotConnected(), directory, directoryProps), guard, tickets, connections,
-                pods, directory, clock);
+                new DirectorySyncCommand(new NotConnected(), directory, directoryProps), new EnrolCommand(invites()),
+                guard, tickets, connections, pods, directory, clock);
         actions = new TechnicianActions(verifications, bindings, cards.publisher(), mapper, guard,
                 new RefusedClicks(redis, ACCESS, clock), clock);
+    }
+
+    /** An enrolled app with a push token for the user, so push methods can be started. */
+    void enrolApp(String customer, String username) {
+        var token = devices().issueEnrolment(customer, username);
+        devices().enrol(token.token(), "fcm-" + username, "web", true);
+    }
+
+    private io.helpdeskverify.directory.DeviceService devices() {
+        return new io.helpdeskverify.directory.DeviceService(repository, directory, new Secrets(new SecureRandom()),
+                events, enrolled -> { }, 3, clock);
+    }
+
+    private io.helpdeskverify.directory.EnrolmentInvites invites() {
+        var devices = devices();
+        return new io.helpdeskverify.directory.EnrolmentInvites(devices, directory, (invite, via) -> {
+            invites.add(new SentInvite(invite, via));
+            return new io.helpdeskverify.directory.InviteOutcome.Sent(via, "+1 ••• ••• ••88", invite.expiresAt());
+        }, Optional.of("https://hv.example.com/app/"));
     }
 
     /** A fresh customer (unique slug) with the service's default policy; returns its slug. */

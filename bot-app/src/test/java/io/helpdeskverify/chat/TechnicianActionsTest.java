@@ -89,6 +89,27 @@ class TechnicianActionsTest {
     }
 
     @Test
+    void theCardSaysWhenTheUserReportsThatTheyDidNotAskForThis() {
+        world.startCardUpdates();
+        world.userWithMobileAndEmail(acme, "jroe");
+        world.enrolApp(acme, "jroe");
+        world.flow.handle(world.slackRequest(tina, "verify jroe@" + acme + " --push"));
+        var push = world.changes.stream().map(c -> c.verification()).filter(v -> v.endUser().equals("jroe"))
+                .findFirst().orElseThrow();
+        var pushCard = slack.posted.get(slack.posted.size() - 1).ref();
+        world.verifications.markSent(push.id(), Channel.PUSH, "to 1 device");
+
+        world.verifications.userReport(push.id());
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10)).untilAsserted(() ->
+                assertThat(slack.latestView(pushCard)).hasValueSatisfying(view -> {
+                    assertThat(view.phase()).isEqualTo(CardPhase.UNABLE_TO_VERIFY);
+                    assertThat(view.userReported()).isTrue();
+                    assertThat(view.userResponse()).isEqualTo("Denied");
+                }));
+    }
+
+    @Test
     void anotherTechnicianIsRefusedAndTheAttemptIsRecorded() {
         var answer = world.actions.handle(CardAction.APPROVE, started.id(), tom, world.slackContext(tom));
 

@@ -38,6 +38,7 @@ public abstract class DeliveryFakes {
     static final String TWILIO_FROM = "+15005550006";
     static final String CALLBACK_URL = "https://hv.example.com/webhooks/twilio/status";
     static final String SMTP_FROM = "helpdesk@msp.example";
+    static final String PUBLIC_URL = "https://hv.example.com";
     static final String FCM_SEND = "/v1/projects/" + PROJECT + "/messages:send";
     static final String TWILIO_SEND = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
@@ -71,6 +72,8 @@ public abstract class DeliveryFakes {
         r.add("helpdesk.smtp.port", () -> SMTP.getSmtp().getPort());
         r.add("helpdesk.smtp.from", () -> SMTP_FROM);
         r.add("helpdesk.smtp.security", () -> "none");
+        // The links in enrolment messages and web pushes (the bot itself listens on 127.0.0.1).
+        r.add("helpdesk.app.public-url", () -> PUBLIC_URL);
         // Fast back-off, and a countdown of 60 s that allows retries for about a second.
         r.add("helpdesk.delivery.retry-initial-delay", () -> "100ms");
         r.add("helpdesk.delivery.retry-max-delay", () -> "200ms");

@@ -142,7 +142,7 @@ final class DeliveryWorld {
         return json(events.get(0).getResponse().getBodyAsString()).get("sid").asText();
     }
 
-    /** The challenge emails to this address; the new-phone notice of an enrolment is left out. */
+    /** The challenge emails to this address; the new-phone notice and enrolment links are left out. */
     static List<MimeMessage> mailsTo(String address) {
         return received(address).stream().filter(m -> !isNotice(m)).toList();
     }
@@ -164,7 +164,8 @@ final class DeliveryWorld {
 
     private static boolean isNotice(MimeMessage m) {
         try {
-            return m.getSubject() != null && m.getSubject().contains("a new phone was added");
+            return m.getSubject() != null && (m.getSubject().contains("a new phone was added")
+                    || m.getSubject().contains("set up your verification app"));
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package io.helpdeskverify.delivery;
 
+import io.helpdeskverify.verification.TechnicianName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -64,6 +64,17 @@ class TransitionsTest {
         }
 
         @Test
+        void iDidNotAskForThisIsADenyThatIsReported() {
+            var tr = t.userReport(sent(Method.PUSH_WITH_CODE), now);
+            assertThat(applied(tr).state()).isEqualTo(State.USER_DENIED);
+            assertThat(applied(tr).outcome()).contains(Outcome.UNABLE_TO_VERIFY);
+            assertThat(applied(tr).userReported()).isTrue();
+            assertThat(applied(t.userDeny(sent(Method.PUSH), now)).userReported()).isFalse();
+            assertThat(events(tr)).containsExactly(EventType.USER_DENIED, EventType.USER_REPORTED, EventType.UNABLE_TO_VERIFY);
+            assertThat(rejected(t.userReport(applied(tr), now))).isEqualTo(Rejection.ALREADY_DECIDED);
+        }
+
+        @Test
         void theTechnicianCannotApproveAPlainPush() {
             assertThat(rejected(t.technicianDecide(sent(Method.PUSH), TINA, true, now)))
                     .isEqualTo(Rejection.NOT_FOR_THIS_METHOD);

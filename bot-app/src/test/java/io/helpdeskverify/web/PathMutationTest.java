@@ -144,6 +144,7 @@ class PathMutationTest {
                 new Route("PATCH", "/api/v1/devices/demo-alice-phone", "DEVICE"),
                 new Route("GET", "/api/v1/devices/demo-alice-phone/challenges", "DEVICE"),
                 new Route("POST", "/api/v1/challenges/some-challenge/response", "DEVICE"),
+                new Route("GET", "/api/v1/challenges/some-challenge", "DEVICE"),
                 new Route("POST", "/api/v1/devices", "ANYONE with an enrolment token"),
                 // PSAs are not configured in this context: no member hash or code can be confirmed here.
                 new Route("POST", "/api/v1/psa/connectwise/pod/sessions", "ANYONE whom ConnectWise confirms"),

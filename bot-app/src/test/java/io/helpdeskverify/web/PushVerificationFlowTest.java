@@ -63,6 +63,22 @@ class PushVerificationFlowTest {
     }
 
     @Test
+    void theAppShowsTheTechniciansNameAsThePushDoesWithNothingThatPointsAnywhere() {
+        var user = new Fixtures(api).userWithApp();
+        var started = api.technician("Tom 0800 123 4567 evil.example").post("/api/v1/verifications",
+                "{\"customer\":\"acme\",\"user\":\"%s\",\"method\":\"PUSH\"}".formatted(user.username()));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String id = started.json().get("id").asText();
+
+        JsonNode challenge = await().until(() -> pending(user.deviceSecret(), user.deviceId(), id), c -> c != null);
+
+        assertThat(challenge.get("technicianName").asText()).startsWith("Tom").doesNotContain("evil.example")
+                .doesNotContain("0800");
+        assertThat(challenge.get("prompt").asText()).startsWith(challenge.get("technicianName").asText() + " from Test MSP")
+                .doesNotContain("evil.example");
+    }
+
+    @Test
     void aUserDenyEndsUnableToVerify() {
         var user = new Fixtures(api).userWithApp();
         String id = new Fixtures(api).start(user.username(), "PUSH_WITH_CODE", "tom").get("id").asText();

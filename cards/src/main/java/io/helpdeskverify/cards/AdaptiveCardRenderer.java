@@ -215,6 +215,11 @@ public final class AdaptiveCardRenderer {
         CardText.facts(v).forEach(f -> body.add(fact(f)));
         body.add(textBlock("**Deadline:** " + AdaptiveCards.localDateTime(v.deadline())));
         addDelivery(body, v.delivery());
+        if (v.userReported()) {
+            ObjectNode reported = textBlock("**" + CardText.USER_REPORTED + "**");
+            reported.put("color", "attention");
+            body.add(AdaptiveCards.container("attention", List.of(reported)));
+        }
         addWarnings(body, v.warnings());
         v.outcome().ifPresent(o -> addOutcome(body, v.phase(), o));
         return body;

@@ -55,6 +55,9 @@ public final class BlockKitRenderer {
         if (!v.delivery().isEmpty()) {
             blocks.add(BlockKit.section("hv_delivery", delivery(v.delivery())));
         }
+        if (v.userReported()) {
+            blocks.add(BlockKit.section("hv_user_reported", ":rotating_light: *" + CardText.USER_REPORTED + "*"));
+        }
         if (!v.warnings().isEmpty()) {
             blocks.add(BlockKit.section("hv_warnings", warnings(v.warnings())));
         }

@@ -70,6 +70,9 @@ final class CardText {
         return "about " + (seconds + 30) / 60 + " min left";
     }
 
+    /** What the card says when the user pressed "I did not ask for this" in the app. */
+    static final String USER_REPORTED = "The user says they did not request this";
+
     /** The facts block, in reading order; empty optional facts are left out rather than shown blank. */
     static List<Fact> facts(VerificationCardView v) {
         List<Fact> facts = new ArrayList<>();

@@ -32,6 +32,8 @@ public record VerificationCardView(
         List<DeliveryLine> delivery,
         /* What the end user answered so far, e.g. "Waiting", "Approved ✓", "Denied". */
         String userResponse,
+        /* The user pressed "I did not ask for this" in the app: someone may be posing as them. */
+        boolean userReported,
         Optional<OutcomeLine> outcome,
         /* Risk warnings, e.g. "Mobile number changed 2 days ago". */
         List<String> warnings,

@@ -92,6 +92,19 @@ class AdaptiveCardRendererTest {
     }
 
     @Test
+    void aUserReportIsSaidOnBothViewsAndOnlyThen() {
+        VerificationCardView reported = CardViews.card(CardPhase.UNABLE_TO_VERIFY, Method.PUSH)
+                .userResponse("Denied").userReported().build();
+        VerificationCardView denied = CardViews.card(CardPhase.UNABLE_TO_VERIFY, Method.PUSH).userResponse("Denied").build();
+
+        assertThat(String.join("\n", texts(teams.observerCard(reported))))
+                .contains("**The user says they did not request this**");
+        assertThat(String.join("\n", texts(teams.technicianCard(reported, Optional.empty(), Method.PUSH.instruction()))))
+                .contains("The user says they did not request this");
+        assertThat(String.join("\n", texts(teams.observerCard(denied)))).doesNotContain("did not request");
+    }
+
+    @Test
     void nothingFromTheViewIsDroppedAtOrdinaryLengths() {
         VerificationCardView v = CardViews.card(CardPhase.VERIFIED, Method.PUSH_FALLBACK_SMS)
                 .warnings(List.of("Mobile number changed 2 days ago", "Second & last warning")).build();

@@ -44,6 +44,10 @@ class AdaptiveCardSchemaTest {
         cards.add(Arguments.of("observer hostile", TEAMS.observerCard(hostile)));
         cards.add(Arguments.of("technician hostile", TEAMS.technicianCard(hostile, Optional.of("482913"), CodeInstruction.READ_BACK)));
         cards.add(Arguments.of("observer with warnings", TEAMS.observerCard(warned)));
+        VerificationCardView reported = CardViews.card(CardPhase.UNABLE_TO_VERIFY, Method.PUSH).userResponse("Denied")
+                .userReported().build();
+        cards.add(Arguments.of("observer user reported", TEAMS.observerCard(reported)));
+        cards.add(Arguments.of("technician user reported", TEAMS.technicianCard(reported, Optional.empty(), Method.PUSH.instruction())));
         for (NoticeView.Tone tone : NoticeView.Tone.values()) {
             cards.add(Arguments.of("notice " + tone, TEAMS.notice(new NoticeView("No user matches", List.of("line 1", "line 2"), tone))));
         }

@@ -94,6 +94,18 @@ class BlockKitRendererTest {
     }
 
     @Test
+    void aUserReportIsSaidOnTheCardAndOnlyThen() {
+        ObjectNode reported = slack.channelCard(CardViews.card(CardPhase.UNABLE_TO_VERIFY, Method.PUSH)
+                .userResponse("Denied").userReported().build(), NOW);
+        ObjectNode denied = slack.channelCard(CardViews.card(CardPhase.UNABLE_TO_VERIFY, Method.PUSH)
+                .userResponse("Denied").build(), NOW);
+
+        assertThat(block(reported, "hv_user_reported").path("text").path("text").asText())
+                .isEqualTo(":rotating_light: *The user says they did not request this*");
+        assertThat(denied.toString()).doesNotContain("hv_user_reported").doesNotContain("did not request");
+    }
+
+    @Test
     void aLongLadderKeepsItsFirstAndLatestStepsAndCountsTheRest() {
         List<DeliveryLine> ladder = new ArrayList<>();
         for (int i = 0; i < 200; i++) {

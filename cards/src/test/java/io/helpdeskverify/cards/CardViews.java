@@ -69,6 +69,7 @@ final class CardViews {
     private CardPhase phase = CardPhase.WAITING_FOR_USER;
     private List<DeliveryLine> delivery = Method.PUSH_CODE.ladder();
     private String userResponse = "Waiting";
+    private boolean userReported;
     private Optional<OutcomeLine> outcome = Optional.empty();
     private List<String> warnings = List.of();
     private Set<CardAction> actions = EnumSet.of(CardAction.CANCEL);
@@ -196,6 +197,11 @@ final class CardViews {
         return this;
     }
 
+    CardViews userReported() {
+        this.userReported = true;
+        return this;
+    }
+
     CardViews outcome(String label, Instant at, String decidedBy) {
         this.outcome = Optional.of(new OutcomeLine(label, at, decidedBy));
         return this;
@@ -214,6 +220,6 @@ final class CardViews {
     VerificationCardView build() {
         return new VerificationCardView(verificationId, customerName, customerSlug, displayName, username,
                 contacts, methodLabel, technicianName, technicianId, deadline, phase, delivery, userResponse,
-                outcome, warnings, actions);
+                userReported, outcome, warnings, actions);
     }
 }

@@ -33,7 +33,7 @@ public class CardsBench {
             "Push + code", "Tina Technician", "U0TECH01", T0.plusSeconds(60), CardPhase.WAITING_FOR_TECHNICIAN,
             List.of(new VerificationCardView.DeliveryLine("Push sent", T0.plusSeconds(1)),
                     new VerificationCardView.DeliveryLine("Delivered to the app", T0.plusSeconds(2))),
-            "Approved ✓", Optional.empty(), List.of("Mobile number changed 2 days ago"),
+            "Approved ✓", false, Optional.empty(), List.of("Mobile number changed 2 days ago"),
             EnumSet.of(CardAction.APPROVE, CardAction.DENY, CardAction.CANCEL));
 
     @Benchmark

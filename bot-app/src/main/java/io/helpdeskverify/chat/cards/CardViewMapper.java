@@ -51,7 +51,7 @@ public class CardViewMapper {
         return new VerificationCardView(v.id(), customer.map(Customer::name).orElse(v.customer()), v.customer(),
                 user.map(EndUser::displayName).orElse(v.endUser()), v.endUser(), contacts, v.method().label(),
                 v.technician().name(), v.technician().id(), v.expiresAt(), phase, DeliveryLines.of(v.delivery()),
-                userResponse(v), outcome(v), user.map(u -> risk.warnings(u, clock)).orElse(List.of()), actions(v, phase));
+                userResponse(v), v.userReported(), outcome(v), user.map(u -> risk.warnings(u, clock)).orElse(List.of()), actions(v, phase));
     }
 
     /** What the technician is told to do with the code of this method. */

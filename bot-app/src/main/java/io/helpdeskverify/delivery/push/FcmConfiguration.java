@@ -10,6 +10,7 @@ import com.google.firebase.messaging.FirebaseMessaging;
 import io.helpdeskverify.delivery.ChallengeTexts;
 import io.helpdeskverify.delivery.ChannelSetup;
 import io.helpdeskverify.directory.DeviceService;
+import io.helpdeskverify.shared.AppProperties;
 import io.helpdeskverify.verification.Channel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,12 +43,13 @@ class FcmConfiguration {
     }
 
     @Bean
-    ChannelSetup pushSetup(FirebaseAppHolder holder, ChallengeTexts texts, DeviceService devices, Clock clock) {
+    ChannelSetup pushSetup(FirebaseAppHolder holder, ChallengeTexts texts, DeviceService devices, Clock clock,
+                           AppProperties appSettings) {
         if (holder.app().isEmpty()) {
             return new ChannelSetup.Missing(Channel.PUSH, PROVIDER, holder.variables(), holder.problem());
         }
         var app = holder.app().get();
-        var sender = new FcmSender(FirebaseMessaging.getInstance(app), texts, devices, clock);
+        var sender = new FcmSender(FirebaseMessaging.getInstance(app), texts, devices, clock, appSettings.appUrl());
         return new ChannelSetup.Ready(Channel.PUSH, sender, PROVIDER + " (project " + app.getOptions().getProjectId()
                 + (holder.apiUrl().isBlank() ? "" : ", API " + holder.apiUrl()) + ")");
     }

@@ -14,6 +14,7 @@ import io.helpdeskverify.verification.Channel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +32,15 @@ class FcmSender implements ChallengeSender {
     private final ChallengeTexts texts;
     private final DeviceService devices;
     private final Clock clock;
+    private final Optional<String> appUrl;
 
-    FcmSender(FirebaseMessaging messaging, ChallengeTexts texts, DeviceService devices, Clock clock) {
+    FcmSender(FirebaseMessaging messaging, ChallengeTexts texts, DeviceService devices, Clock clock,
+              Optional<String> appUrl) {
         this.messaging = messaging;
         this.texts = texts;
         this.devices = devices;
         this.clock = clock;
+        this.appUrl = appUrl;
     }
 
     @Override
@@ -55,7 +59,7 @@ class FcmSender implements ChallengeSender {
         var otherErrors = new ArrayList<String>();
         for (Device device : c.devices()) {
             try {
-                messaging.send(FcmMessages.build(c, device, texts, clock.instant()));
+                messaging.send(FcmMessages.build(c, device, texts, clock.instant(), appUrl));
                 accepted++;
             } catch (FirebaseMessagingException e) {
                 String code = code(e);

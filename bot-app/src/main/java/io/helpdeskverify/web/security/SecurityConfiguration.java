@@ -31,7 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * (no credential) or 403 (any credential). The allow-list of routes without a bearer is short, and
  * each of those authenticates otherwise: Slack by its request signature, Teams by the Bot
  * Framework JWT, Twilio by its callback signature, the consent callback by its one-time state,
- * enrolment by the one-time token in the body. Matching is Spring's own, on the path Spring MVC
+ * enrolment by the one-time token in the body; the self-serve app's static shell ({@code GET /app/**})
+ * holds no data. Matching is Spring's own, on the path Spring MVC
  * routes on, after {@link NormalisedPaths} has refused every path that could be read two ways.
  */
 @Configuration(proxyBeanMethods = false)
@@ -93,6 +94,10 @@ class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.POST, "/api/v1/psa/*/pod/sessions").permitAll();
                     a.requestMatchers("/api/v1/psa/pod/**").hasRole(POD);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/psa/*/pod/codes").hasRole(TECHNICIAN);
+                    // The self-serve app's shell, manifest, settings and static files: public like any web page;
+                    // every call it makes with data goes to /api/v1/devices/** or /api/v1/challenges/** below.
+                    a.requestMatchers(HttpMethod.GET, "/app", "/app/", "/app/**").permitAll();
+                    a.requestMatchers(HttpMethod.HEAD, "/app", "/app/", "/app/**").permitAll();
                     // Probes and the bare status; details only for ADMIN/AUDITOR (management.endpoint.health.roles).
                     a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                             "/actuator/health/readiness").permitAll();

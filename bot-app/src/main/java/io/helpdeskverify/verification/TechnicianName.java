@@ -1,4 +1,4 @@
-package io.helpdeskverify.delivery;
+package io.helpdeskverify.verification;
 
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public record TechnicianName(String value) {
 
-    static final int MAX_LENGTH = 40;
+    public static final int MAX_LENGTH = 40;
     static final String NEUTRAL = "your technician";
 
     /** Anything a phone could dial: 7 or more digits, with spaces, dots, dashes, parentheses or a plus between. */
