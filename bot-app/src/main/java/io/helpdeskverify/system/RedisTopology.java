@@ -22,6 +22,13 @@ class RedisTopology implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (StringUtils.hasText(env.getProperty("REDIS_CLUSTER_NODES", ""))
+                || env.getProperty("REDIS_URL", "").startsWith("redis+cluster://")) {
+            // Better no start than one whose multi-key scripts fail with CROSSSLOT at the first verification.
+            throw new UnsafeSettingException("REDIS_CLUSTER_NODES", "asks for Redis Cluster, which this version does "
+                    + "not support yet (not every script keeps its keys in one hash slot)",
+                    "use one Redis (REDIS_URL) or Sentinel (REDIS_SENTINEL_MASTER and REDIS_SENTINEL_NODES)");
+        }
         String master = env.getProperty("REDIS_SENTINEL_MASTER", "");
         String nodes = env.getProperty("REDIS_SENTINEL_NODES", "");
         String redisUrl = env.getProperty("REDIS_URL", "");

@@ -61,7 +61,8 @@ class DeploymentDefaultsTest {
                 List.of("--REDIS_SENTINEL_MASTER=mymaster"), "REDIS_SENTINEL_NODES",
                 List.of("--REDIS_SENTINEL_NODES=127.0.0.1:26379"), "REDIS_SENTINEL_MASTER",
                 List.of("--REDIS_SENTINEL_MASTER=mymaster", "--REDIS_SENTINEL_NODES=127.0.0.1:26379",
-                        "--REDIS_URL=redis://127.0.0.1:6379"), "REDIS_URL");
+                        "--REDIS_URL=redis://127.0.0.1:6379"), "REDIS_URL",
+                List.of("--REDIS_CLUSTER_NODES=127.0.0.1:7000,127.0.0.1:7001"), "REDIS_CLUSTER_NODES");
         cases.forEach((settings, variable) -> {
             var failure = catchThrowable(() -> start(settings));
             var unsafe = cause(failure, UnsafeSettingException.class);
