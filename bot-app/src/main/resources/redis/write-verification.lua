@@ -3,12 +3,14 @@
 -- KEYS[1] verification ("<version>|<json>"), KEYS[2] expiry zset, KEYS[3] global event stream,
 -- KEYS[4] customer event index (the same entry ids, no fields: events are read from the global stream),
 -- KEYS[5] awaiting-user zset (score = expiry ms), KEYS[6] challenge id -> verification id,
--- KEYS[7] unpublished outcomes zset (score = when the chat must have shown it, ms)
+-- KEYS[7] unpublished outcomes zset (score = when the chat must have shown it, ms),
+-- KEYS[8] unsent challenges zset (score = when the issued challenge must have been sent, ms)
 -- ARGV[1] expected version ('0' = create), ARGV[2] json, ARGV[3] id,
 -- ARGV[4] expiry score in ms ('' = final: drop the timer), ARGV[5] 'add'|'rem' awaiting-user,
 -- ARGV[6] seconds to keep a final verification ('0' = not final), ARGV[7] MINID for event retention,
 -- ARGV[8] ms to keep the challenge index ('0' = leave it), ARGV[9] event count,
 -- ARGV[10] when a final outcome must have been shown ('' = not final, or nothing to show),
+-- ARGV[11] unsent challenge: a ms deadline (this write issues one), 'keep', or 'done' (drop it),
 -- then per event: field count n followed by n name/value pairs.
 -- Earlier versions kept the verification as a hash {ver, json} and the awaiting users as a set:
 -- both are read here and rewritten in the new form, before anything is written.
@@ -46,8 +48,13 @@ end
 if ARGV[6] ~= '0' then redis.call('EXPIRE', KEYS[1], ARGV[6]) end
 if ARGV[8] ~= '0' then redis.call('SET', KEYS[6], ARGV[3], 'PX', ARGV[8]) end
 if ARGV[10] ~= '' then redis.call('ZADD', KEYS[7], ARGV[10], ARGV[3]) end
+if ARGV[11] == 'done' then
+  redis.call('ZREM', KEYS[8], ARGV[3])
+elseif ARGV[11] ~= 'keep' then
+  redis.call('ZADD', KEYS[8], ARGV[11], ARGV[3])
+end
 local out = {version}
-local i = 11
+local i = 12
 for _ = 1, tonumber(ARGV[9]) do
   local n = tonumber(ARGV[i])
   local fields = {}

@@ -9,6 +9,7 @@ import io.helpdeskverify.verification.Channel;
 import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationChange;
+import io.helpdeskverify.verification.UnsentChallenges;
 import io.helpdeskverify.verification.VerificationService;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,11 +41,14 @@ class ChallengeDispatcher {
     private final Clock clock;
     private final String mspName;
     private final SentConfirmations confirmations;
+    private final UnsentChallenges unsent;
+    private static final Duration STILL_SENDING_GRACE = Duration.ofSeconds(60);
 
     ChallengeDispatcher(Senders senders, DirectoryRepository directory, VerificationService verifications,
                         @Qualifier("deliveryExecutor") Executor executor,
                         RetryTimer retries, DeliveryProperties settings,
-                        Clock clock, HelpdeskProperties props, SentConfirmations confirmations) {
+                        Clock clock, HelpdeskProperties props, SentConfirmations confirmations,
+                        UnsentChallenges unsent) {
         this.senders = senders;
         this.directory = directory;
         this.verifications = verifications;
@@ -54,6 +58,7 @@ class ChallengeDispatcher {
         this.clock = clock;
         this.mspName = props.mspName();
         this.confirmations = confirmations;
+        this.unsent = unsent;
     }
 
     @EventListener
@@ -151,6 +156,12 @@ class ChallengeDispatcher {
         }
         log.info("Verification {}: {} unavailable ({}), retry {} in {} ms", issued.id(), channel, reason,
                 attempt + 1, wait.toMillis());
+        try {
+            // Still ours: no other instance may move it on while this one waits to try again.
+            unsent.stillSending(issued.id(), at.plus(STILL_SENDING_GRACE));
+        } catch (RuntimeException e) {
+            log.debug("Verification {}: could not extend its unsent record: {}", issued.id(), e.toString());
+        }
         retries.at(at, () -> executor.execute(() -> attempt(issued, change, attempt + 1)));
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.events.AuditEvent;
+import io.helpdeskverify.events.EventType;
 import io.helpdeskverify.events.store.EventStreams;
 import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.shared.StoredJson;
@@ -13,6 +14,7 @@ import io.helpdeskverify.verification.CodeDigest;
 import io.helpdeskverify.verification.Codes;
 import io.helpdeskverify.verification.DeliveryStep;
 import io.helpdeskverify.verification.Platform;
+import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Technician;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationStore;
@@ -40,6 +42,8 @@ import org.springframework.stereotype.Repository;
 class RedisVerificationStore implements VerificationStore {
 
     static final String EXPIRY = "hv:expiry";
+    /* How long the instance that issued a challenge has to send it (or say it is still trying) before another moves on. */
+    static final Duration SEND_GRACE = Duration.ofSeconds(60);
     /* How long the instance that ended a verification has to show the outcome before another takes over. */
     static final Duration OUTCOME_GRACE = Duration.ofSeconds(15);
 
@@ -158,6 +162,7 @@ class RedisVerificationStore implements VerificationStore {
         // instance dies right after this write (RedisUnpublishedOutcomes); API ones have no cards.
         args.add(v.isFinal() && v.technician().platform() != Platform.API
                 ? Long.toString(clock.instant().plus(OUTCOME_GRACE).toEpochMilli()) : "");
+        args.add(unsent(v, events));
         for (AuditEvent e : events) {
             List<String> fields = EventStreams.fields(e);
             args.add(Integer.toString(fields.size() / 2));
@@ -165,10 +170,27 @@ class RedisVerificationStore implements VerificationStore {
         }
         List<?> reply = redis.execute(WRITE, List.of(key(v.id()), EXPIRY, EventStreams.GLOBAL,
                 EventStreams.customerStream(v.customer()), awaitingKey(v.customer(), v.endUser()),
-                challengeKey(v.challengeId()), RedisUnpublishedOutcomes.KEY), args.toArray());
+                challengeKey(v.challengeId()), RedisUnpublishedOutcomes.KEY, RedisUnsentChallenges.KEY), args.toArray());
         Objects.requireNonNull(reply, "the verification script returned nothing");
         long version = ((Number) reply.get(0)).longValue();
         return version < 0 ? Optional.empty() : Optional.of(v.withVersion(version));
+    }
+
+    /* A write that issues a challenge owes a send; one that leaves PENDING settles it; the others leave it be. */
+    private String unsent(Verification v, List<AuditEvent> events) {
+        if (v.state() != State.PENDING) {
+            return "done";
+        }
+        boolean issues = events.stream().anyMatch(e -> e.type() == EventType.VERIFICATION_REQUESTED
+                || e.type() == EventType.FALLBACK_USED);
+        if (!issues) {
+            return "keep";
+        }
+        // Within the first half of the countdown, so that a new challenge still leaves the user time.
+        Instant now = clock.instant();
+        Duration half = Duration.between(now, v.expiresAt()).dividedBy(2);
+        Duration grace = half.compareTo(SEND_GRACE) < 0 ? half : SEND_GRACE;
+        return Long.toString(now.plus(grace.isNegative() ? Duration.ZERO : grace).toEpochMilli());
     }
 
     /**
