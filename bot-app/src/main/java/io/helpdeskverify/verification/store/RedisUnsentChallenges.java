@@ -1,6 +1,5 @@
 package io.helpdeskverify.verification.store;
 
-import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.verification.UnsentChallenges;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.util.List;
 import org.springframework.data.redis.connection.RedisZSetCommands;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 /** {@code hv:unsent}: verification id → when its issued challenge must have been sent (ms), written by {@code write-verification.lua}. */
@@ -18,21 +16,17 @@ class RedisUnsentChallenges implements UnsentChallenges {
 
     static final String KEY = "hv:unsent";
 
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> CLAIM = LuaScripts.load("claim-due.lua", List.class);
-
     private final StringRedisTemplate redis;
+    private final DueSet due;
 
     RedisUnsentChallenges(StringRedisTemplate redis) {
         this.redis = redis;
+        this.due = new DueSet(redis, KEY);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<String> claimDue(Instant now, int max, Duration lease) {
-        List<Object> due = redis.execute(CLAIM, List.of(KEY), Long.toString(now.toEpochMilli()),
-                Integer.toString(max), Long.toString(lease.toMillis()));
-        return due == null ? List.of() : due.stream().map(Object::toString).toList();
+        return due.claimDue(now, max, lease);
     }
 
     @Override
@@ -44,6 +38,6 @@ class RedisUnsentChallenges implements UnsentChallenges {
 
     @Override
     public void forget(String verificationId) {
-        redis.opsForZSet().remove(KEY, verificationId);
+        due.remove(verificationId);
     }
 }

@@ -50,11 +50,9 @@ class RedisVerificationStore implements VerificationStore {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> WRITE =
             LuaScripts.load("write-verification.lua", List.class);
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> CLAIM =
-            LuaScripts.load("claim-due.lua", List.class);
 
     private final StringRedisTemplate redis;
+    private final DueSet expiries;
     private final StoredJson json;
     private final EventStreams streams;
     private final Clock clock;
@@ -63,6 +61,7 @@ class RedisVerificationStore implements VerificationStore {
     RedisVerificationStore(StringRedisTemplate redis, ObjectMapper json, EventStreams streams, Clock clock,
                            StoreSettings settings) {
         this.redis = redis;
+        this.expiries = new DueSet(redis, EXPIRY);
         this.json = new StoredJson(compact(json));
         this.streams = streams;
         this.clock = clock;
@@ -130,21 +129,18 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<String> claimDue(Instant now, int max, Duration lease) {
-        List<Object> due = redis.execute(CLAIM, List.of(EXPIRY), Long.toString(now.toEpochMilli()),
-                Integer.toString(max), Long.toString(lease.toMillis()));
-        return due == null ? List.of() : due.stream().map(Object::toString).toList();
+        return expiries.claimDue(now, max, lease);
     }
 
     @Override
     public void release(String id) {
-        redis.opsForZSet().remove(EXPIRY, id);
+        expiries.remove(id);
     }
 
     @Override
     public void reschedule(String id, Instant at) {
-        redis.opsForZSet().add(EXPIRY, id, at.toEpochMilli());
+        expiries.schedule(id, at);
     }
 
     private Optional<Verification> write(String expectedVersion, Verification v, List<AuditEvent> events) {
