@@ -64,6 +64,8 @@ class ArchitectureTest {
             .layer("Web").definedBy("io.helpdeskverify.web")
             .layer("WebSecurity").definedBy("io.helpdeskverify.web.security..")
             .layer("Playground").definedBy("io.helpdeskverify.playground..")
+            .layer("Alerts").definedBy("io.helpdeskverify.alerts")
+            .layer("AlertStore").definedBy("io.helpdeskverify.alerts.store..")
             .layer("System").definedBy("io.helpdeskverify", "io.helpdeskverify.system..")
 
             .whereLayer("Shared").mayNotAccessAnyLayer()
@@ -95,6 +97,9 @@ class ArchitectureTest {
             .whereLayer("WebSecurity").mayOnlyAccessLayers("Tokens", "Directory", "Events", "Verification", "Psa", "Shared")
             // The phone pane shows the outbox and moves on verification changes; Reset goes through its DemoReset port.
             .whereLayer("Playground").mayOnlyAccessLayers("Verification", "Outbox", "Shared")
+            // Alerts read the event log, append ALERT and email through the delivery senders.
+            .whereLayer("Alerts").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Delivery", "Shared"))
+            .whereLayer("AlertStore").mayOnlyAccessLayers("Alerts", "Shared")
             // System wires everything and nothing depends on it: no layer above lists it.
             .ensureAllClassesAreContainedInArchitecture()
             .because("docs/architecture.md's package table is the layout; change both together");

@@ -38,5 +38,10 @@ public enum EventType {
      * The end user pressed "I did not ask for this" in the app: the challenge was denied, and the
      * security alerting can act on someone trying to get verified as them.
      */
-    USER_REPORTED
+    USER_REPORTED,
+    /**
+     * A security alert: a rule saw a suspicious pattern (the outcome names the rule, the reason says what
+     * happened and which event completed it); the customer's security contact was told (docs/alerts.md).
+     */
+    ALERT
 }
