@@ -14,6 +14,7 @@ import io.helpdeskverify.cards.CardAction;
 import io.helpdeskverify.verification.ActionResult;
 import io.helpdeskverify.verification.Outcome;
 import io.helpdeskverify.verification.Rejection;
+import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Technician;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationService;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * person who clicked. A successful click needs no answer: the card itself changes. Before the
  * service is asked, the access policy is: a person who may not verify the customer (or is of
  * another organisation) is refused here, even the one who started it if their access was since
- * withdrawn. Refusals are throttled per person and verification ({@link RefusedClicks}).
+ * withdrawn. Refusals are throttled per person and verification ({@link RefusedClicks}). Under dual
+ * control another technician's Approve or Deny is the second decision, and the requester's is refused.
  */
 @Component
 public class TechnicianActions {
@@ -61,7 +63,10 @@ public class TechnicianActions {
         Verification v = found.get();
         AccessDecision access = guard.of(where).decision(v.customer());
         boolean requester = v.technician().isSamePersonAs(who);
-        if ((access instanceof AccessDecision.Refused || !requester) && !refusedClicks.spend(who, v.id())) {
+        // Dual control: while a second technician is needed, Approve and Deny are everyone's but the requester's.
+        boolean secondTechnician = !requester && v.state() == State.AWAITING_SECOND && action != CardAction.CANCEL;
+        if ((access instanceof AccessDecision.Refused || !(requester || secondTechnician))
+                && !refusedClicks.spend(who, v.id())) {
             // Enough of this person's refusals on this verification are on record; more would only flood it.
             return Optional.of(PrivateMessage.Notice.warning("Stop: this button is not yours to press.",
                     "Further presses on this verification are ignored for a while."));
@@ -97,6 +102,11 @@ public class TechnicianActions {
                             + ", who started this verification, can approve, deny or cancel it.",
                     "Your attempt was recorded in the audit log. If you need to verify this caller yourself, "
                             + "start your own verification."));
+        }
+        if (refused.rejection() == Rejection.OWN_APPROVAL) {
+            return Optional.of(PrivateMessage.Notice.warning("A second technician must approve or deny this verification.",
+                    "You started it, so you cannot confirm it yourself. Ask a colleague to press Approve or Deny on the "
+                            + "card; you can still cancel it."));
         }
         if (refused.rejection() == Rejection.ALREADY_DECIDED) {
             return Optional.of(PrivateMessage.Notice.info("Already decided: "

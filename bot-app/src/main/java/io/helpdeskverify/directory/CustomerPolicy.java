@@ -12,6 +12,7 @@ import java.util.Set;
  *        (SMS cost and SMS bombing across many users)
  * @param allowUnmatchedPsaContacts whether a ticket's contact that is none of the imported end users may be
  *        verified on the PSA's own contact details; empty means yes
+ * @param dualControl whose verifications need a second technician ({@link DualControl#OFF}: nobody's)
  */
 public record CustomerPolicy(
         Optional<Integer> countdownSeconds,
@@ -20,13 +21,24 @@ public record CustomerPolicy(
         Optional<Integer> maxChallengesPerTechnician,
         Optional<Integer> maxChallengesPerCustomer,
         Set<String> allowedMethods,
-        Optional<Boolean> allowUnmatchedPsaContacts) {
+        Optional<Boolean> allowUnmatchedPsaContacts,
+        DualControl dualControl) {
 
     public CustomerPolicy {
+        dualControl = dualControl == null ? DualControl.OFF : dualControl;
         // Policies stored before the fields existed read back with null.
         maxChallengesPerCustomer = maxChallengesPerCustomer == null ? Optional.empty() : maxChallengesPerCustomer;
         allowedMethods = Set.copyOf(allowedMethods);
         allowUnmatchedPsaContacts = allowUnmatchedPsaContacts == null ? Optional.empty() : allowUnmatchedPsaContacts;
+    }
+
+    /** Without dual control. */
+    public CustomerPolicy(Optional<Integer> countdownSeconds, Optional<Integer> codeLength,
+                          Optional<Integer> maxChallengesPerUser, Optional<Integer> maxChallengesPerTechnician,
+                          Optional<Integer> maxChallengesPerCustomer, Set<String> allowedMethods,
+                          Optional<Boolean> allowUnmatchedPsaContacts) {
+        this(countdownSeconds, codeLength, maxChallengesPerUser, maxChallengesPerTechnician, maxChallengesPerCustomer,
+                allowedMethods, allowUnmatchedPsaContacts, DualControl.OFF);
     }
 
     /** Without the PSA setting: unmatched contacts follow the default (allowed). */
@@ -51,6 +63,6 @@ public record CustomerPolicy(
 
     public static CustomerPolicy defaults() {
         return new CustomerPolicy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Set.of(), Optional.empty());
+                Optional.empty(), Set.of(), Optional.empty(), DualControl.OFF);
     }
 }

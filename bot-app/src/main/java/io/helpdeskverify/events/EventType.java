@@ -43,5 +43,14 @@ public enum EventType {
      * A security alert: a rule saw a suspicious pattern (the outcome names the rule, the reason says what
      * happened and which event completed it); the customer's security contact was told (docs/alerts.md).
      */
-    ALERT
+    ALERT,
+    /**
+     * Dual control: the requesting technician approved a high-risk verification, which now needs a
+     * second technician (the technician is the first approver).
+     */
+    SECOND_TECHNICIAN_REQUESTED,
+    /** Dual control: a second technician approved (the technician is the second; the reason names the first). */
+    SECOND_TECHNICIAN_APPROVED,
+    /** Dual control: a second technician denied (the technician is the second; the reason names the first). */
+    SECOND_TECHNICIAN_DENIED
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * store) must say what it does with each kind, and a new kind fails to compile there.
  *
  * @param technician present exactly for {@link Kind#TECHNICIAN}: the requesting technician (only
- *                   they may approve, deny or cancel), named as they were when they decided
+ *                   they may approve, deny or cancel), named as they were when they decided; under
+ *                   dual control, the second technician who confirmed or denied
  */
 public record DecidedBy(Kind kind, Optional<Technician> technician) {
 

@@ -11,7 +11,10 @@ public enum Rejection {
     AWAITING_USER("The user has not approved the push yet. Wait for their approval before you approve."),
     CODE_REQUIRED("Type the code the technician reads to you."),
     WRONG_CODE("That code does not match."),
-    NOT_DUE("The deadline has not passed yet.");
+    NOT_DUE("The deadline has not passed yet."),
+    /** Dual control: the requester pressed Approve or Deny while a second technician is needed. */
+    OWN_APPROVAL("You started this verification, so you cannot confirm it: a second technician must approve "
+            + "or deny it. Ask a colleague to confirm it on the card.");
 
     private final String message;
 

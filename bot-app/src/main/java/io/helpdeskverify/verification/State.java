@@ -8,6 +8,11 @@ public enum State {
     SENT(null),
     /** The user approved a push + code; the technician still has to compare the code. */
     USER_APPROVED(null),
+    /**
+     * Dual control: the requesting technician approved a high-risk user's verification; a second
+     * technician (another person) must approve or deny it before it is final (docs/dual-control.md).
+     */
+    AWAITING_SECOND(null),
     VERIFIED(Outcome.VERIFIED),
     USER_DENIED(Outcome.UNABLE_TO_VERIFY),
     /** The technician approved after the code was read back. */

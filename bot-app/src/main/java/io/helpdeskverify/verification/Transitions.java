@@ -6,6 +6,9 @@ import static io.helpdeskverify.events.EventType.DELIVERY_FAILED;
 import static io.helpdeskverify.events.EventType.DELIVERY_REPORTED;
 import static io.helpdeskverify.events.EventType.EXPIRED;
 import static io.helpdeskverify.events.EventType.FALLBACK_USED;
+import static io.helpdeskverify.events.EventType.SECOND_TECHNICIAN_APPROVED;
+import static io.helpdeskverify.events.EventType.SECOND_TECHNICIAN_DENIED;
+import static io.helpdeskverify.events.EventType.SECOND_TECHNICIAN_REQUESTED;
 import static io.helpdeskverify.events.EventType.TECHNICIAN_APPROVED;
 import static io.helpdeskverify.events.EventType.TECHNICIAN_DENIED;
 import static io.helpdeskverify.events.EventType.UNABLE_TO_VERIFY;
@@ -127,9 +130,10 @@ public final class Transitions {
             return new Rejected(refused.get());
         }
         return switch (v.method()) {
-            case PUSH -> new Applied(
-                    v.toBuilder().state(State.VERIFIED).decided(now, DecidedBy.END_USER, "").build(),
-                    List.of(VerificationEvent.of(USER_APPROVED, now), VerificationEvent.of(VERIFIED, now)));
+            case PUSH -> v.dualControl()
+                    ? awaitSecond(v, Optional.empty(), now, VerificationEvent.of(USER_APPROVED, now))
+                    : new Applied(v.toBuilder().state(State.VERIFIED).decided(now, DecidedBy.END_USER, "").build(),
+                            List.of(VerificationEvent.of(USER_APPROVED, now), VerificationEvent.of(VERIFIED, now)));
             case PUSH_WITH_CODE -> {
                 Instant decisionDeadline = earliest(now.plus(technicianWindow),
                         v.code().map(CodeDigest::expiresAt).orElse(v.expiresAt()));
@@ -168,8 +172,15 @@ public final class Transitions {
                 new VerificationEvent(UNABLE_TO_VERIFY, now, "the user denied")));
     }
 
-    /** Approve or Deny on the card, after the code was read back. */
+    /**
+     * Approve or Deny on the card, after the code was read back. Under dual control the requester's
+     * approval is not final ({@link State#AWAITING_SECOND}); while it waits, this is the second
+     * technician's decision ({@link #secondDecide}).
+     */
     public Transition technicianDecide(Verification v, Technician who, boolean approve, Instant now) {
+        if (v.state() == State.AWAITING_SECOND) {
+            return secondDecide(v, who, approve, now);
+        }
         if (!who.isSamePersonAs(v.technician())) {
             return new Rejected(Rejection.NOT_YOUR_VERIFICATION);
         }
@@ -193,9 +204,65 @@ public final class Transitions {
         if (v.state() == State.PENDING) {
             return new Rejected(Rejection.NOT_SENT_YET);
         }
+        if (v.dualControl()) {
+            return awaitSecond(v, Optional.of(who), now, VerificationEvent.of(TECHNICIAN_APPROVED, now));
+        }
         var next = v.toBuilder().state(State.APPROVED).decided(now, DecidedBy.technician(who), "code matched").build();
         return new Applied(next, List.of(VerificationEvent.of(TECHNICIAN_APPROVED, now),
                 VerificationEvent.of(VERIFIED, now)));
+    }
+
+    /**
+     * Dual control's second step: another technician approves (Verified) or denies (Unable to
+     * verify). The requester, who approved first or saw the user approve, can never be that person.
+     * The deadline still applies.
+     */
+    public Transition secondDecide(Verification v, Technician who, boolean approve, Instant now) {
+        if (v.isFinal()) {
+            return new Rejected(Rejection.ALREADY_DECIDED);
+        }
+        if (v.state() != State.AWAITING_SECOND) {
+            return new Rejected(who.isSamePersonAs(v.technician()) ? Rejection.NOT_FOR_THIS_METHOD
+                    : Rejection.NOT_YOUR_VERIFICATION);
+        }
+        if (who.isSamePersonAs(v.technician()) || v.firstApproval().filter(who::isSamePersonAs).isPresent()) {
+            return new Rejected(Rejection.OWN_APPROVAL);
+        }
+        if (!now.isBefore(v.expiresAt())) {
+            return new Rejected(Rejection.EXPIRED);
+        }
+        String first = firstApprover(v);
+        var by = DecidedBy.technician(who);
+        if (!approve) {
+            String why = "denied by the second technician, " + who.name();
+            var next = v.toBuilder().state(State.DENIED).decided(now, by, why).build();
+            return new Applied(next, List.of(
+                    new VerificationEvent(SECOND_TECHNICIAN_DENIED, now, who.name() + " denied after " + first
+                            + "'s approval", Optional.of(who)),
+                    new VerificationEvent(UNABLE_TO_VERIFY, now, why)));
+        }
+        var next = v.toBuilder().state(State.APPROVED).decided(now, by, "confirmed by a second technician").build();
+        return new Applied(next, List.of(
+                new VerificationEvent(SECOND_TECHNICIAN_APPROVED, now, who.name() + " confirmed " + first
+                        + "'s approval", Optional.of(who)),
+                new VerificationEvent(VERIFIED, now, "approved by " + first + " and " + who.name())));
+    }
+
+    /** Who the card and the events name as the first approval: the requester, or the end user in the app. */
+    public static String firstApprover(Verification v) {
+        return v.firstApproval().map(Technician::name).orElse("the end user");
+    }
+
+    /*
+     * The approval that would have ended it is held for a second technician. They get at least the
+     * technician's window, so a first approval in the last seconds of the countdown leaves time to confirm.
+     */
+    private Applied awaitSecond(Verification v, Optional<Technician> first, Instant now, VerificationEvent approval) {
+        Instant deadline = latest(v.expiresAt(), now.plus(technicianWindow));
+        var next = v.toBuilder().state(State.AWAITING_SECOND).firstApproval(first).expiresAt(deadline).build();
+        String who = first.map(Technician::name).orElse("the end user");
+        return new Applied(next, List.of(approval, new VerificationEvent(SECOND_TECHNICIAN_REQUESTED, now,
+                "approved by " + who + "; a second technician must approve or deny (dual control)")));
     }
 
     public Transition cancel(Verification v, Technician who, Instant now) {
@@ -219,6 +286,7 @@ public final class Transitions {
         }
         String why = switch (v.state()) {
             case USER_APPROVED -> "no technician decision before the deadline";
+            case AWAITING_SECOND -> "no second technician before the deadline";
             case PENDING -> "the challenge was not delivered before the deadline";
             default -> v.method().technicianDecides() ? "no decision before the deadline" : "no answer from the user";
         };
@@ -232,6 +300,9 @@ public final class Transitions {
         }
         var digest = v.code();
         if (digest.isPresent() && codes.matches(v.id(), typedCode.get().strip(), digest.get())) {
+            if (v.dualControl()) {
+                return awaitSecond(v, Optional.empty(), now, new VerificationEvent(USER_APPROVED, now, "code matched"));
+            }
             return new Applied(v.toBuilder().state(State.VERIFIED).decided(now, DecidedBy.END_USER, "code matched").build(),
                     List.of(new VerificationEvent(USER_APPROVED, now, "code matched"), VerificationEvent.of(VERIFIED, now)));
         }
@@ -255,7 +326,7 @@ public final class Transitions {
         if (v.method().channel() != Channel.PUSH) {
             return Optional.of(Rejection.NOT_FOR_THIS_METHOD);
         }
-        if (v.state() == State.USER_APPROVED) {
+        if (v.state() == State.USER_APPROVED || v.state() == State.AWAITING_SECOND) {
             return Optional.of(Rejection.ALREADY_ANSWERED);
         }
         return Optional.empty();
@@ -263,5 +334,9 @@ public final class Transitions {
 
     private static Instant earliest(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -16,6 +16,10 @@ import java.util.Optional;
  * {@code toBuilder()}.
  *
  * @param decidedBy who ended it, present once it is final
+ * @param dualControl the customer's dual-control policy covered this end user when it started: the
+ *                    requesting technician's approval is not final, a second technician must confirm
+ * @param firstApproval under dual control, the requesting technician once they approved (and the
+ *                      verification waits for, or got, the second technician)
  */
 public record Verification(
         String id,
@@ -35,7 +39,9 @@ public record Verification(
         Optional<Instant> decidedAt,
         Optional<DecidedBy> decidedBy,
         String reason,
-        long version) {
+        long version,
+        boolean dualControl,
+        Optional<Technician> firstApproval) {
 
     /** The reason a user's "I did not ask for this" records, and the technician's card shows. */
     public static final String USER_REPORTED_REASON = "the user says they did not request this";
@@ -57,6 +63,15 @@ public record Verification(
         delivery = List.copyOf(delivery);
         decidedBy = decidedBy == null ? Optional.empty() : decidedBy;
         reason = reason == null ? "" : reason;
+        firstApproval = firstApproval == null ? Optional.empty() : firstApproval;
+    }
+
+    /** Under dual control, the second technician who decided: present once one approved or denied. */
+    public Optional<Technician> secondTechnician() {
+        if (firstApproval.isEmpty() || state == State.AWAITING_SECOND) {
+            return Optional.empty();
+        }
+        return decidedBy.flatMap(d -> d.technician()).filter(t -> !t.isSamePersonAs(technician));
     }
 
     /** Denied with "I did not ask for this" in the app. */
@@ -115,6 +130,8 @@ public record Verification(
         private Optional<DecidedBy> decidedBy = Optional.empty();
         private String reason = "";
         private long version;
+        private boolean dualControl;
+        private Optional<Technician> firstApproval = Optional.empty();
 
         private Builder() {}
 
@@ -137,6 +154,8 @@ public record Verification(
             this.decidedBy = v.decidedBy;
             this.reason = v.reason;
             this.version = v.version;
+            this.dualControl = v.dualControl;
+            this.firstApproval = v.firstApproval;
         }
 
         public Builder id(String value) {
@@ -239,10 +258,23 @@ public record Verification(
             return this;
         }
 
+        /** Whether a second technician must confirm the requester's approval (decided at the start). */
+        public Builder dualControl(boolean value) {
+            this.dualControl = value;
+            return this;
+        }
+
+        /** Under dual control, the requesting technician's approval (as stored; the transitions set it). */
+        public Builder firstApproval(Optional<Technician> value) {
+            this.firstApproval = value;
+            return this;
+        }
+
         public Verification build() {
             return new Verification(id, customer, endUser, technician, channel,
                     requestedMethod == null ? method : requestedMethod, method, state, createdAt, expiresAt, code,
-                    challengeId, wrongCodeAttempts, delivery, decidedAt, decidedBy, reason, version);
+                    challengeId, wrongCodeAttempts, delivery, decidedAt, decidedBy, reason, version, dualControl,
+                    firstApproval);
         }
     }
 }

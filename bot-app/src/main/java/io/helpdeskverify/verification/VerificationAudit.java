@@ -11,7 +11,7 @@ final class VerificationAudit {
     private VerificationAudit() {}
 
     static List<AuditEvent> rows(Verification v, List<VerificationEvent> events) {
-        return events.stream().map(e -> row(v, e.type(), e.at(), e.reason(), v.technician())).toList();
+        return events.stream().map(e -> row(v, e.type(), e.at(), e.reason(), e.actor().orElse(v.technician()))).toList();
     }
 
     static AuditEvent row(Verification v, EventType type, Instant at, String reason, Technician actor) {

@@ -140,8 +140,9 @@ public class VerificationService {
         var delivery = new ArrayList<DeliveryStep>();
         var steps = new ArrayList<VerificationEvent>();
         Method requested = request.method().orElse(method);
+        boolean dualControl = customer.policy().dualControl().covers(user);
         steps.add(new VerificationEvent(EventType.VERIFICATION_REQUESTED, now, "requested " + requested.name()
-                + adHoc.map(p -> "; " + p).orElse("")));
+                + adHoc.map(p -> "; " + p).orElse("") + (dualControl ? "; dual control: a second technician confirms" : "")));
         for (var skip : plan.skipped()) {
             delivery.add(new DeliveryStep(now, skip.channel(), DeliveryStatus.NOT_POSSIBLE, skip.reason()));
             steps.add(new VerificationEvent(EventType.FALLBACK_USED, now,
@@ -150,7 +151,9 @@ public class VerificationService {
         var v = Verification.builder().id(id).customer(customer.slug()).endUser(user.username())
                 .technician(request.technician()).channel(request.channel()).requestedMethod(requested).method(method)
                 .state(State.PENDING).createdAt(now).expiresAt(deadline).code(digest)
-                .challengeId(secrets.newSecret(18)).delivery(delivery).build();
+                .challengeId(secrets.newSecret(18)).delivery(delivery)
+                // Decided once, at the start: a policy changed meanwhile does not move a running verification.
+                .dualControl(dualControl).build();
         if (!store.create(v, VerificationAudit.rows(v, steps))) {
             throw new IllegalStateException("verification id collision");
         }
@@ -202,6 +205,11 @@ public class VerificationService {
         return store.awaitingUser(customer, endUser);
     }
 
+    /**
+     * Approve or deny: the requesting technician's decision or, while a high-risk verification waits
+     * for it ({@link State#AWAITING_SECOND}), a second technician's. Racing confirmers settle on one
+     * outcome by the same compare-and-set as every move.
+     */
     public ActionResult decide(String id, Technician who, boolean approve) {
         return apply(id, who, v -> transitions.technicianDecide(v, who, approve, clock.instant()), Optional.empty());
     }

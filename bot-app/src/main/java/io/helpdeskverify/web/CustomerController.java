@@ -3,6 +3,7 @@ package io.helpdeskverify.web;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.CustomerPolicy;
 import io.helpdeskverify.directory.DirectoryService;
+import io.helpdeskverify.directory.DualControl;
 import io.helpdeskverify.directory.DirectorySync;
 import io.helpdeskverify.psa.PsaProvider;
 import io.helpdeskverify.verification.Codes;
@@ -147,7 +148,29 @@ class CustomerController {
         return Optional.of(new CustomerPolicy(Optional.ofNullable(p.countdownSeconds()), Optional.ofNullable(p.codeLength()),
                 Optional.ofNullable(p.maxChallengesPerUser()), Optional.ofNullable(p.maxChallengesPerTechnician()),
                 Optional.ofNullable(p.maxChallengesPerCustomer()), methods,
-                Optional.ofNullable(p.allowUnmatchedPsaContacts())));
+                Optional.ofNullable(p.allowUnmatchedPsaContacts()), dualControl(p.dualControl())));
+    }
+
+    /*
+     * The directory holds no group membership yet, so a group could never match: refusing it is safer
+     * than storing a policy that silently protects nobody.
+     */
+    private static DualControl dualControl(DualControlBody d) {
+        if (d == null) {
+            return DualControl.OFF;
+        }
+        check(d.highRiskGroups() == null || d.highRiskGroups().isEmpty(),
+                "policy.dualControl.highRiskGroups is not supported yet: the directory does not hold group "
+                        + "membership. Name the users in policy.dualControl.highRiskUsers.");
+        var users = d.highRiskUsers() == null ? List.<String>of() : d.highRiskUsers();
+        check(users.size() <= DualControl.MAX_USERS,
+                "policy.dualControl.highRiskUsers may name at most " + DualControl.MAX_USERS + " users");
+        for (String u : users) {
+            check(u != null && !u.isBlank() && u.strip().length() <= 320 && u.chars().noneMatch(Character::isISOControl),
+                    "policy.dualControl.highRiskUsers: each entry is a username, email, UPN or directory id "
+                            + "of 1 to 320 characters");
+        }
+        return new DualControl(new LinkedHashSet<>(users), Boolean.TRUE.equals(d.allVerifications()));
     }
 
     /** Keys are PSA ids ({@code connectwise}, {@code autotask}); the directory checks the company ids. */
@@ -176,12 +199,26 @@ class CustomerController {
     /** The customer's own overrides; absent fields use the service defaults. */
     record PolicyBody(Integer countdownSeconds, Integer codeLength, Integer maxChallengesPerUser,
                       Integer maxChallengesPerTechnician, Integer maxChallengesPerCustomer, List<String> allowedMethods,
-                      Boolean allowUnmatchedPsaContacts) {
+                      Boolean allowUnmatchedPsaContacts, DualControlBody dualControl) {
         static PolicyBody of(CustomerPolicy p) {
             return new PolicyBody(p.countdownSeconds().orElse(null), p.codeLength().orElse(null),
                     p.maxChallengesPerUser().orElse(null), p.maxChallengesPerTechnician().orElse(null),
                     p.maxChallengesPerCustomer().orElse(null),
-                    p.allowedMethods().stream().sorted().toList(), p.allowUnmatchedPsaContacts().orElse(null));
+                    p.allowedMethods().stream().sorted().toList(), p.allowUnmatchedPsaContacts().orElse(null),
+                    DualControlBody.of(p.dualControl()));
+        }
+    }
+
+    /**
+     * Dual control (docs/dual-control.md): whose verifications need a second technician.
+     *
+     * @param highRiskUsers end users by username, email, UPN, AD account name or directory object id
+     * @param highRiskGroups not supported yet (the directory holds no group membership): must be absent or empty
+     * @param allVerifications every verification of this customer needs a second technician
+     */
+    record DualControlBody(List<String> highRiskUsers, List<String> highRiskGroups, Boolean allVerifications) {
+        static DualControlBody of(DualControl d) {
+            return new DualControlBody(List.copyOf(d.highRiskUsers()), List.of(), d.allVerifications());
         }
     }
 

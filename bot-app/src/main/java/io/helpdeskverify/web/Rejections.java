@@ -26,6 +26,8 @@ final class Rejections {
             case ALREADY_DECIDED, ALREADY_ANSWERED -> new ApiException(HttpStatus.CONFLICT, "Already decided", detail);
             case EXPIRED -> new ApiException(HttpStatus.GONE, "Expired", detail);
             case NOT_YOUR_VERIFICATION -> new ApiException(HttpStatus.FORBIDDEN, "Forbidden", detail);
+            // Dual control: the requester may not be their own second technician.
+            case OWN_APPROVAL -> new ApiException(HttpStatus.FORBIDDEN, "Second technician required", detail);
             case NOT_SENT_YET, AWAITING_USER, NOT_DUE -> new ApiException(HttpStatus.CONFLICT, "Not yet", detail);
             case NOT_FOR_THIS_METHOD, CODE_REQUIRED, WRONG_CODE ->
                     new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Not possible", detail);

@@ -9,9 +9,11 @@ import static io.helpdeskverify.cards.AdaptiveCards.textBlock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Teams messages as Adaptive Cards 1.5 with Universal Actions. Pure functions, like
@@ -39,6 +41,10 @@ public final class AdaptiveCardRenderer {
     public ObjectNode observerCard(VerificationCardView v) {
         requireCard(v);
         ObjectNode card = AdaptiveCards.card(body(v, false, Optional.empty()));
+        if (v.phase() == CardPhase.WAITING_FOR_SECOND_TECHNICIAN) {
+            // Dual control: the second technician is anyone but the requester, so the shared view has the buttons.
+            addActions(card, v, EnumSet.of(CardAction.APPROVE, CardAction.DENY));
+        }
         addRefresh(card, v);
         return card;
     }
@@ -52,17 +58,24 @@ public final class AdaptiveCardRenderer {
         Objects.requireNonNull(instruction, "instruction");
         Optional<ObjectNode> codeBlock = code.map(c -> codeBlock(v, c, instruction));
         ObjectNode card = AdaptiveCards.card(body(v, true, codeBlock));
+        // Under dual control the requester can no longer approve or deny; only cancel stays theirs.
+        addActions(card, v, v.phase() == CardPhase.WAITING_FOR_SECOND_TECHNICIAN
+                ? EnumSet.of(CardAction.CANCEL) : EnumSet.allOf(CardAction.class));
+        addRefresh(card, v);
+        return card;
+    }
+
+    /** The view's buttons that are also in {@code allowed}, always in APPROVE, DENY, CANCEL order. */
+    private static void addActions(ObjectNode card, VerificationCardView v, Set<CardAction> allowed) {
         List<ObjectNode> actions = new ArrayList<>();
         for (CardAction action : CardAction.values()) {
-            if (v.actions().contains(action)) {
+            if (v.actions().contains(action) && allowed.contains(action)) {
                 actions.add(action(action, v.verificationId()));
             }
         }
         if (!actions.isEmpty()) {
             card.set("actions", AdaptiveCards.array(actions));
         }
-        addRefresh(card, v);
-        return card;
     }
 
     public ObjectNode notice(NoticeView notice) {
@@ -211,6 +224,9 @@ public final class AdaptiveCardRenderer {
         title.put("weight", "bolder");
         title.put("style", "heading");
         body.add(AdaptiveCards.container(phaseStyle(v.phase()), List.of(title)));
+        if (v.phase() == CardPhase.WAITING_FOR_SECOND_TECHNICIAN) {
+            body.add(richText(run(cap(CardText.secondTechnicianHint(v, personal), TEXT_MAX))));
+        }
         code.ifPresent(body::add);
         CardText.facts(v).forEach(f -> body.add(fact(f)));
         body.add(textBlock("**Deadline:** " + AdaptiveCards.localDateTime(v.deadline())));
@@ -359,7 +375,7 @@ public final class AdaptiveCardRenderer {
 
     private static String phaseStyle(CardPhase phase) {
         return switch (phase) {
-            case SENDING, WAITING_FOR_USER, WAITING_FOR_TECHNICIAN -> "emphasis";
+            case SENDING, WAITING_FOR_USER, WAITING_FOR_TECHNICIAN, WAITING_FOR_SECOND_TECHNICIAN -> "emphasis";
             case VERIFIED -> "good";
             case UNABLE_TO_VERIFY, FAILED -> "attention";
             case EXPIRED, CANCELLED -> "warning";

@@ -29,6 +29,8 @@ public final class BlockKitRenderer {
     /* A 256-character display name made only of '&' escapes to 1280 characters; 1300 keeps it whole. */
     private static final int NAME_MAX = 1300;
     private static final int INSTRUCTION_MAX = 2500;
+    /* The hint names the technician (NAME_MAX) in about 80 characters of our own. */
+    private static final int SECOND_HINT_MAX = NAME_MAX + 200;
     private static final int NOTICE_TITLE_MAX = 2800;
     /* 40 notice lines of at most 1000 pack two to a section: 20 sections + title < 50 blocks. */
     private static final int NOTICE_LINE_MAX = 1000;
@@ -51,6 +53,10 @@ public final class BlockKitRenderer {
         List<ObjectNode> blocks = new ArrayList<>();
         blocks.add(BlockKit.header("hv_header", phaseEmoji(v.phase()) + " " + CardText.phaseTitle(v.phase(), false)));
         blocks.add(BlockKit.fields("hv_facts", CardText.facts(v).stream().map(BlockKitRenderer::field).toList()));
+        if (v.phase() == CardPhase.WAITING_FOR_SECOND_TECHNICIAN) {
+            blocks.add(BlockKit.section("hv_second_technician", ":busts_in_silhouette: "
+                    + Mrkdwn.escape(Text.oneLine(CardText.secondTechnicianHint(v, false)), SECOND_HINT_MAX)));
+        }
         blocks.add(BlockKit.section("hv_deadline", deadline(v, now)));
         if (!v.delivery().isEmpty()) {
             blocks.add(BlockKit.section("hv_delivery", delivery(v.delivery())));
@@ -292,6 +298,7 @@ public final class BlockKitRenderer {
         return switch (phase) {
             case SENDING -> ":outbox_tray:";
             case WAITING_FOR_USER, WAITING_FOR_TECHNICIAN -> ":hourglass_flowing_sand:";
+            case WAITING_FOR_SECOND_TECHNICIAN -> ":busts_in_silhouette:";
             case VERIFIED -> ":white_check_mark:";
             case UNABLE_TO_VERIFY -> ":x:";
             case EXPIRED -> ":alarm_clock:";

@@ -5,6 +5,8 @@ public enum CardPhase {
     SENDING(false),
     WAITING_FOR_USER(false),
     WAITING_FOR_TECHNICIAN(false),
+    /** Dual control: the first approval is in, another technician must approve or deny. */
+    WAITING_FOR_SECOND_TECHNICIAN(false),
     VERIFIED(true),
     UNABLE_TO_VERIFY(true),
     EXPIRED(true),

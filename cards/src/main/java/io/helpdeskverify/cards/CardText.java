@@ -46,6 +46,7 @@ final class CardText {
             case WAITING_FOR_USER -> "Waiting for the user";
             case WAITING_FOR_TECHNICIAN ->
                     personal ? "Waiting for your approval" : "Waiting for the technician's approval";
+            case WAITING_FOR_SECOND_TECHNICIAN -> "Needs a second technician";
             case VERIFIED -> "Verified";
             case UNABLE_TO_VERIFY -> "Unable to verify";
             case EXPIRED -> "Expired";
@@ -73,6 +74,18 @@ final class CardText {
     /** What the card says when the user pressed "I did not ask for this" in the app. */
     static final String USER_REPORTED = "The user says they did not request this";
 
+    /**
+     * Under the headline while a second technician is needed: who may press the buttons. The Slack
+     * card and the Teams observer view are the second technician's; the requester's own view says
+     * why their buttons are gone.
+     */
+    static String secondTechnicianHint(VerificationCardView v, boolean personal) {
+        return personal
+                ? "Dual control: another technician must approve or deny this verification. You cannot confirm it yourself."
+                : "Dual control: a technician other than " + Text.nz(v.technicianName())
+                        + " must approve or deny this verification.";
+    }
+
     /** The facts block, in reading order; empty optional facts are left out rather than shown blank. */
     static List<Fact> facts(VerificationCardView v) {
         List<Fact> facts = new ArrayList<>();
@@ -83,6 +96,9 @@ final class CardText {
         facts.add(new Fact("Customer", withAlias(v.customerName(), v.customerSlug())));
         facts.add(new Fact("Method", Text.nz(v.methodLabel())));
         facts.add(new Fact("Technician", Text.nz(v.technicianName())));
+        if (!Text.isBlank(v.firstApproval())) {
+            facts.add(new Fact("First approval", v.firstApproval()));
+        }
         if (!Text.isBlank(v.userResponse())) {
             facts.add(new Fact("User response", v.userResponse()));
         }

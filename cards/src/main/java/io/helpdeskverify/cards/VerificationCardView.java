@@ -37,14 +37,30 @@ public record VerificationCardView(
         Optional<OutcomeLine> outcome,
         /* Risk warnings, e.g. "Mobile number changed 2 days ago". */
         List<String> warnings,
-        /* Buttons the requesting technician may press now; empty once the verification is final. */
-        Set<CardAction> actions) {
+        /* Buttons the requesting technician may press now; empty once the verification is final. While
+           a second technician is needed, Approve and Deny are theirs (never the requester's). */
+        Set<CardAction> actions,
+        /* Dual control: who approved first ("Tina", "the end user, in the app"); blank without dual control. */
+        String firstApproval) {
 
     public VerificationCardView {
         maskedContacts = List.copyOf(maskedContacts);
         delivery = List.copyOf(delivery);
         warnings = List.copyOf(warnings);
         actions = Set.copyOf(actions);
+        firstApproval = firstApproval == null ? "" : firstApproval;
+    }
+
+    /** Without dual control. */
+    public VerificationCardView(String verificationId, String customerName, String customerSlug,
+                                String endUserDisplayName, String endUserUsername, List<String> maskedContacts,
+                                String methodLabel, String technicianName, String technicianPlatformUserId,
+                                Instant deadline, CardPhase phase, List<DeliveryLine> delivery, String userResponse,
+                                boolean userReported, Optional<OutcomeLine> outcome, List<String> warnings,
+                                Set<CardAction> actions) {
+        this(verificationId, customerName, customerSlug, endUserDisplayName, endUserUsername, maskedContacts,
+                methodLabel, technicianName, technicianPlatformUserId, deadline, phase, delivery, userResponse,
+                userReported, outcome, warnings, actions, "");
     }
 
     public boolean isFinal() {

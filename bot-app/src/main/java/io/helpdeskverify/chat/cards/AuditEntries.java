@@ -17,6 +17,9 @@ public final class AuditEntries {
     static Optional<AuditEntry> of(Verification v, VerificationCardView view, VerificationEvent e) {
         String kind = switch (e.type()) {
             case FALLBACK_USED -> "Fallback used";
+            case SECOND_TECHNICIAN_REQUESTED -> "Second technician needed";
+            case SECOND_TECHNICIAN_APPROVED -> "Second technician approved";
+            case SECOND_TECHNICIAN_DENIED -> "Second technician denied";
             case VERIFIED -> "Verified";
             case UNABLE_TO_VERIFY -> "Unable to verify";
             case EXPIRED -> "Expired";

@@ -51,7 +51,16 @@ public class CardViewMapper {
         return new VerificationCardView(v.id(), customer.map(Customer::name).orElse(v.customer()), v.customer(),
                 user.map(EndUser::displayName).orElse(v.endUser()), v.endUser(), contacts, v.method().label(),
                 v.technician().name(), v.technician().id(), v.expiresAt(), phase, DeliveryLines.of(v.delivery()),
-                userResponse(v), v.userReported(), outcome(v), user.map(u -> risk.warnings(u, clock)).orElse(List.of()), actions(v, phase));
+                userResponse(v), v.userReported(), outcome(v), user.map(u -> risk.warnings(u, clock)).orElse(List.of()), actions(v, phase),
+                firstApproval(v));
+    }
+
+    /* Dual control: named once the first approval is in, and still on the final card beside the second name. */
+    private static String firstApproval(Verification v) {
+        if (v.state() != State.AWAITING_SECOND && v.secondTechnician().isEmpty()) {
+            return "";
+        }
+        return v.firstApproval().map(t -> t.name()).orElse("the end user, in the app");
     }
 
     /** What the technician is told to do with the code of this method. */
@@ -66,6 +75,7 @@ public class CardViewMapper {
             // A read-back code by SMS or email: the user now reads it to the technician, who decides.
             case SENT -> v.method().channel() == Channel.PUSH ? CardPhase.WAITING_FOR_USER : CardPhase.WAITING_FOR_TECHNICIAN;
             case USER_APPROVED -> CardPhase.WAITING_FOR_TECHNICIAN;
+            case AWAITING_SECOND -> CardPhase.WAITING_FOR_SECOND_TECHNICIAN;
             case VERIFIED, APPROVED -> CardPhase.VERIFIED;
             case USER_DENIED, DENIED -> CardPhase.UNABLE_TO_VERIFY;
             case EXPIRED -> CardPhase.EXPIRED;
@@ -79,7 +89,9 @@ public class CardViewMapper {
             return Set.of();
         }
         var actions = EnumSet.of(CardAction.CANCEL);
-        if (phase == CardPhase.WAITING_FOR_TECHNICIAN && v.method().technicianDecides()) {
+        // The second technician's buttons: anyone but the requester may press them (the service checks).
+        if ((phase == CardPhase.WAITING_FOR_TECHNICIAN && v.method().technicianDecides())
+                || phase == CardPhase.WAITING_FOR_SECOND_TECHNICIAN) {
             actions.add(CardAction.APPROVE);
             actions.add(CardAction.DENY);
         }
@@ -91,7 +103,7 @@ public class CardViewMapper {
             return "";
         }
         State s = v.state();
-        if (s == State.USER_APPROVED || s == State.APPROVED || (s == State.VERIFIED)) {
+        if (s == State.USER_APPROVED || s == State.AWAITING_SECOND || s == State.APPROVED || (s == State.VERIFIED)) {
             return "Approved ✓";
         }
         if (s == State.USER_DENIED) {
@@ -111,7 +123,8 @@ public class CardViewMapper {
             case END_USER -> "the end user";
             case TIMER -> "the timer";
             case DELIVERY -> "delivery";
-            case TECHNICIAN -> d.technician().orElseThrow().name();
+            case TECHNICIAN -> d.technician().orElseThrow().name()
+                    + (v.secondTechnician().isPresent() ? " (second technician)" : "");
         }).orElse("");
         String decided = v.reason().isBlank() ? by : by + " (" + v.reason() + ")";
         return Optional.of(new OutcomeLine(v.outcome().get().label(), v.decidedAt().get(), decided));

@@ -46,13 +46,21 @@ record StoredVerification(
         @JsonProperty("da") @JsonAlias("decidedAt") Optional<Instant> decidedAt,
         @JsonProperty("db") @JsonAlias("decidedBy") String decidedBy,
         @JsonProperty("r") @JsonAlias("reason") String reason,
-        @JsonProperty("v") @JsonAlias("version") long version) {
+        @JsonProperty("v") @JsonAlias("version") long version,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        @JsonProperty("dc") @JsonAlias("dualControl") boolean dualControl,
+        @JsonInclude(JsonInclude.Include.NON_ABSENT)
+        @JsonProperty("fa") @JsonAlias("firstApproval") Optional<Technician> firstApproval,
+        /* The deciding technician when it is not the requester (dual control's second technician). */
+        @JsonInclude(JsonInclude.Include.NON_ABSENT)
+        @JsonProperty("dt") @JsonAlias("decidingTechnician") Optional<Technician> decidingTechnician) {
 
     static StoredVerification of(Verification v) {
         return new StoredVerification(v.id(), v.customer(), v.endUser(), v.technician(), v.channel(),
                 v.requestedMethod(), v.method(), v.state(), v.createdAt(), v.expiresAt(), v.code(), v.challengeId(),
                 v.wrongCodeAttempts(), v.delivery(), v.decidedAt(), v.decidedBy().map(StoredVerification::words).orElse(""),
-                v.reason(), v.version());
+                v.reason(), v.version(), v.dualControl(), v.firstApproval(),
+                v.decidedBy().flatMap(d -> d.technician()).filter(t -> !t.isSamePersonAs(v.technician())));
     }
 
     Verification toVerification() {
@@ -60,7 +68,8 @@ record StoredVerification(
                 .channel(channel).requestedMethod(requestedMethod).method(method).state(state).createdAt(createdAt)
                 .expiresAt(expiresAt).code(code == null ? Optional.empty() : code).challengeId(challengeId)
                 .wrongCodeAttempts(wrongCodeAttempts).delivery(delivery == null ? List.of() : delivery)
-                .decision(decidedAt == null ? Optional.empty() : decidedAt, decider(), reason).version(version).build();
+                .decision(decidedAt == null ? Optional.empty() : decidedAt, decider(), reason).version(version)
+                .dualControl(dualControl).firstApproval(firstApproval == null ? Optional.empty() : firstApproval).build();
     }
 
     private static String words(DecidedBy by) {
@@ -73,13 +82,17 @@ record StoredVerification(
     }
 
     /*
-     * Only the requesting technician may approve, deny or cancel, so their platform identity comes
+     * Only the requesting technician may approve, deny or cancel (but for dual control's second
+     * technician, stored whole in "dt"), so their platform identity comes
      * from the verification and the stored name is the one they had when they decided. The state
      * settles a technician who happens to be called "user" or "timer".
      */
     private Optional<DecidedBy> decider() {
         if (decidedBy == null || decidedBy.isEmpty()) {
             return Optional.empty();
+        }
+        if (decidingTechnician != null && decidingTechnician.isPresent()) {
+            return Optional.of(DecidedBy.technician(decidingTechnician.get()));
         }
         boolean technicianState = state == State.APPROVED || state == State.DENIED || state == State.CANCELLED;
         if (technicianState) {
