@@ -181,6 +181,10 @@ public final class Transitions {
         if (v.state() == State.AWAITING_SECOND) {
             return secondDecide(v, who, approve, now);
         }
+        if (v.isFinal() && v.dualControl()) {
+            // Anyone may be the second technician, so a confirmer who lost the race is told the outcome, not refused.
+            return new Rejected(Rejection.ALREADY_DECIDED);
+        }
         if (!who.isSamePersonAs(v.technician())) {
             return new Rejected(Rejection.NOT_YOUR_VERIFICATION);
         }

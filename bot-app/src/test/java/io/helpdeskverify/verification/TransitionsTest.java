@@ -257,4 +257,133 @@ class TransitionsTest {
             assertThat(events(tr)).containsExactly(EventType.DELIVERY_FAILED);
         }
     }
+
+    /** Dual control: the approval that would end a high-risk verification waits for a second technician. */
+    @Nested
+    class DualControl {
+        private final Technician sam = new Technician(Platform.SLACK, "U3", "Sam");
+
+        private Verification dualSent(Method m) {
+            return applied(t.markSent(Verifications.pending(m, codes, "123456").toBuilder().dualControl(true).build(),
+                    m.channel(), "to x", now));
+        }
+
+        private Verification awaitingSecond() {
+            return applied(t.technicianDecide(dualSent(Method.SMS_CODE), TINA, true, now));
+        }
+
+        @Test
+        void theRequestersApprovalWaitsForASecondTechnician() {
+            var tr = t.technicianDecide(dualSent(Method.SMS_CODE), TINA, true, now);
+            var v = applied(tr);
+            assertThat(v.state()).isEqualTo(State.AWAITING_SECOND);
+            assertThat(v.isFinal()).isFalse();
+            assertThat(v.firstApproval()).contains(TINA);
+            assertThat(v.decidedBy()).isEmpty();
+            assertThat(events(tr)).containsExactly(EventType.TECHNICIAN_APPROVED, EventType.SECOND_TECHNICIAN_REQUESTED);
+            assertThat(((Transition.Applied) tr).events().get(1).reason()).contains("Tina");
+        }
+
+        @Test
+        void theSecondTechnicianGetsAtLeastTheTechnicianWindow() {
+            var late = T0.plusSeconds(59);
+            var v = applied(t.technicianDecide(dualSent(Method.SMS_CODE), TINA, true, late));
+            assertThat(v.expiresAt()).isEqualTo(late.plus(Duration.ofMinutes(2)));
+        }
+
+        @Test
+        void withoutDualControlTheApprovalIsFinalAsBefore() {
+            var v = applied(t.technicianDecide(sent(Method.SMS_CODE), TINA, true, now));
+            assertThat(v.state()).isEqualTo(State.APPROVED);
+            assertThat(v.firstApproval()).isEmpty();
+        }
+
+        @Test
+        void theRequesterCanNeverConfirmTheirOwn() {
+            assertThat(rejected(t.technicianDecide(awaitingSecond(), TINA, true, now))).isEqualTo(Rejection.OWN_APPROVAL);
+            assertThat(rejected(t.technicianDecide(awaitingSecond(), TINA, false, now))).isEqualTo(Rejection.OWN_APPROVAL);
+            // The same person under a new display name is still the same person.
+            var renamed = new Technician(Platform.SLACK, "U1", "Tina (on call)");
+            assertThat(rejected(t.secondDecide(awaitingSecond(), renamed, true, now))).isEqualTo(Rejection.OWN_APPROVAL);
+        }
+
+        @Test
+        void aSecondTechniciansApprovalVerifiesAndNamesBoth() {
+            var tr = t.technicianDecide(awaitingSecond(), sam, true, now.plusSeconds(1));
+            var v = applied(tr);
+            assertThat(v.state()).isEqualTo(State.APPROVED);
+            assertThat(v.outcome()).contains(Outcome.VERIFIED);
+            assertThat(v.decidedBy()).hasValueSatisfying(d -> assertThat(d.technician()).contains(sam));
+            assertThat(v.firstApproval()).contains(TINA);
+            assertThat(v.secondTechnician()).contains(sam);
+            assertThat(v.code()).as("single use").isEmpty();
+            assertThat(events(tr)).containsExactly(EventType.SECOND_TECHNICIAN_APPROVED, EventType.VERIFIED);
+            var second = ((Transition.Applied) tr).events().get(0);
+            assertThat(second.actor()).contains(sam);
+            assertThat(second.reason()).contains("Sam").contains("Tina");
+        }
+
+        @Test
+        void aSecondTechniciansDenialIsFinal() {
+            var tr = t.technicianDecide(awaitingSecond(), sam, false, now);
+            var v = applied(tr);
+            assertThat(v.state()).isEqualTo(State.DENIED);
+            assertThat(v.outcome()).contains(Outcome.UNABLE_TO_VERIFY);
+            assertThat(v.secondTechnician()).contains(sam);
+            assertThat(events(tr)).containsExactly(EventType.SECOND_TECHNICIAN_DENIED, EventType.UNABLE_TO_VERIFY);
+            assertThat(rejected(t.technicianDecide(v, TINA, true, now))).isEqualTo(Rejection.ALREADY_DECIDED);
+        }
+
+        @Test
+        void theDeadlineStillAppliesWhileWaiting() {
+            var v = awaitingSecond();
+            assertThat(rejected(t.technicianDecide(v, sam, true, v.expiresAt()))).isEqualTo(Rejection.EXPIRED);
+            assertThat(rejected(t.expire(v, v.expiresAt().minusMillis(1)))).isEqualTo(Rejection.NOT_DUE);
+            var expired = applied(t.expire(v, v.expiresAt()));
+            assertThat(expired.state()).isEqualTo(State.EXPIRED);
+            assertThat(expired.reason()).isEqualTo("no second technician before the deadline");
+        }
+
+        @Test
+        void theRequesterMayStillCancelWhileWaiting() {
+            assertThat(applied(t.cancel(awaitingSecond(), TINA, now)).state()).isEqualTo(State.CANCELLED);
+            assertThat(rejected(t.cancel(awaitingSecond(), sam, now))).isEqualTo(Rejection.NOT_YOUR_VERIFICATION);
+        }
+
+        @Test
+        void aSecondDecisionBeforeTheFirstIsRefused() {
+            assertThat(rejected(t.secondDecide(dualSent(Method.SMS_CODE), sam, true, now)))
+                    .isEqualTo(Rejection.NOT_YOUR_VERIFICATION);
+            assertThat(rejected(t.technicianDecide(dualSent(Method.SMS_CODE), sam, true, now)))
+                    .isEqualTo(Rejection.NOT_YOUR_VERIFICATION);
+        }
+
+        @Test
+        void aPushTheUserApprovedWaitsForASecondTechnicianToo() {
+            var tr = t.userApprove(dualSent(Method.PUSH), Optional.empty(), now);
+            var v = applied(tr);
+            assertThat(v.state()).isEqualTo(State.AWAITING_SECOND);
+            assertThat(v.firstApproval()).as("the end user approved, not a technician").isEmpty();
+            assertThat(events(tr)).containsExactly(EventType.USER_APPROVED, EventType.SECOND_TECHNICIAN_REQUESTED);
+            assertThat(rejected(t.userApprove(v, Optional.empty(), now))).isEqualTo(Rejection.ALREADY_ANSWERED);
+            assertThat(rejected(t.userDeny(v, now))).isEqualTo(Rejection.ALREADY_ANSWERED);
+            assertThat(rejected(t.technicianDecide(v, TINA, true, now))).isEqualTo(Rejection.OWN_APPROVAL);
+            assertThat(applied(t.technicianDecide(v, sam, true, now)).state()).isEqualTo(State.APPROVED);
+        }
+
+        @Test
+        void aPushWithCodeNeedsTheUserTheRequesterAndASecondTechnician() {
+            var userApproved = applied(t.userApprove(dualSent(Method.PUSH_WITH_CODE), Optional.empty(), now));
+            assertThat(userApproved.state()).isEqualTo(State.USER_APPROVED);
+            var first = applied(t.technicianDecide(userApproved, TINA, true, now));
+            assertThat(first.state()).isEqualTo(State.AWAITING_SECOND);
+            assertThat(applied(t.technicianDecide(first, sam, true, now)).state()).isEqualTo(State.APPROVED);
+        }
+
+        @Test
+        void aMatchedVerifiedPushCodeWaitsForASecondTechnician() {
+            var v = applied(t.userApprove(dualSent(Method.VERIFIED_PUSH), Optional.of("123456"), now));
+            assertThat(v.state()).isEqualTo(State.AWAITING_SECOND);
+        }
+    }
 }
