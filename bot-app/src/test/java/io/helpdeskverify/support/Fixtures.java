@@ -55,5 +55,26 @@ public final class Fixtures {
         return r.json();
     }
 
+    /**
+     * A new customer (its own slug, so no other test meets its policy) whose dual-control policy marks
+     * {@code highRiskUser} high-risk, set through the admin API, with that user (mobile and email) and
+     * {@code otherUser} in its directory; returns the slug.
+     */
+    public String dualControlCustomer(String highRiskUser, String otherUser) {
+        String slug = unique("dual");
+        var c = api.post("/api/v1/customers", """
+                {"slug":"%s","name":"Dual %s","emailDomains":["%s.example"],"defaultRegion":"US",
+                 "policy":{"dualControl":{"highRiskUsers":["%s@%s.example"]}}}""".formatted(slug, slug, slug,
+                highRiskUser, slug));
+        assertThat(c.status()).as(c.body()).isEqualTo(201);
+        for (String u : new String[] {highRiskUser, otherUser}) {
+            var r = api.post("/api/v1/customers/" + slug + "/end-users", """
+                    {"username":"%s","displayName":"Test %s","email":"%s@%s.example","mobile":"+12025550188"}"""
+                    .formatted(u, u, u, slug));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        return slug;
+    }
+
     public record AppUser(String username, String deviceId, String deviceSecret) {}
 }

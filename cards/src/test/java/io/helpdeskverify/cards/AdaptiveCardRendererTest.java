@@ -44,7 +44,8 @@ class AdaptiveCardRendererTest {
                 "Customer: ", "Acme Corp (acme)", "Method: ", method.label, "Technician: ", "Tom Tech",
                 "**Deadline:** {{DATE(2026-11-24T10:02:11Z, SHORT)}} {{TIME(2026-11-24T10:02:11Z)}}");
         v.delivery().forEach(d -> assertThat(texts(card)).contains(d.text(), "{{TIME(" + CardText.rfc3339(d.at()) + ")}}"));
-        assertThat(card.has("actions")).isFalse();
+        // Dual control's second technician is anyone in the conversation: the one phase with buttons here.
+        assertThat(card.has("actions")).isEqualTo(phase == CardPhase.WAITING_FOR_SECOND_TECHNICIAN);
         assertRefresh(card, v);
     }
 
@@ -58,13 +59,47 @@ class AdaptiveCardRendererTest {
                 CardText.instruction(method.instruction(), "Jane Doe"));
         List<String> verbs = StreamSupport.stream(card.path("actions").spliterator(), false)
                 .map(a -> a.path("verb").asText()).toList();
-        List<String> expected = Stream.of(CardAction.values()).filter(v.actions()::contains).map(CardAction::id).toList();
+        List<String> expected = Stream.of(CardAction.values()).filter(v.actions()::contains)
+                // Under dual control the requester may no longer approve or deny their own.
+                .filter(a -> phase != CardPhase.WAITING_FOR_SECOND_TECHNICIAN || a == CardAction.CANCEL)
+                .map(CardAction::id).toList();
         assertThat(verbs).isEqualTo(expected);
         card.path("actions").forEach(a -> {
             assertThat(a.path("type").asText()).isEqualTo("Action.Execute");
             assertThat(a.path("data").path("verificationId").asText()).isEqualTo("ver-7f3a");
         });
         assertRefresh(card, v);
+    }
+
+    @Test
+    void aSecondTechnicianIsAskedForOnTheSharedCardAndTheRequesterOnlyKeepsCancel() {
+        VerificationCardView v = CardViews.card(CardPhase.WAITING_FOR_SECOND_TECHNICIAN, Method.SMS)
+                .technician("Tina Tech").firstApproval("Tina Tech").build();
+
+        ObjectNode shared = teams.observerCard(v);
+        assertThat(texts(shared)).contains("Needs a second technician", "First approval: ", "Tina Tech",
+                "Dual control: a technician other than Tina Tech must approve or deny this verification.");
+        assertThat(shared.path("actions")).extracting(a -> a.path("verb").asText() + "/" + a.path("style").asText(""))
+                .containsExactly("hv_approve/positive", "hv_deny/destructive");
+        shared.path("actions").forEach(a -> assertThat(a.path("data").path("verificationId").asText()).isEqualTo("ver-7f3a"));
+        assertRefresh(shared, v);
+
+        ObjectNode mine = teams.technicianCard(v, Optional.empty(), CodeInstruction.READ_BACK);
+        assertThat(texts(mine)).contains("Dual control: another technician must approve or deny this verification. "
+                + "You cannot confirm it yourself.");
+        assertThat(mine.path("actions")).extracting(a -> a.path("verb").asText()).containsExactly("hv_cancel");
+    }
+
+    @Test
+    void theFinalCardOfADualControlledVerificationNamesBothTechnicians() {
+        VerificationCardView v = CardViews.card(CardPhase.VERIFIED, Method.SMS).technician("Tina Tech")
+                .firstApproval("Tina Tech").outcome("Verified", T0.plusSeconds(30), "Sam Second (second technician)")
+                .build();
+
+        ObjectNode card = teams.observerCard(v);
+
+        assertThat(texts(card)).contains("First approval: ", "Tina Tech", " · by Sam Second (second technician)");
+        assertThat(card.has("actions")).isFalse();
     }
 
     @Test

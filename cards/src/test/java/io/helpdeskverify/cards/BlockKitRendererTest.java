@@ -64,6 +64,35 @@ class BlockKitRendererTest {
     }
 
     @Test
+    void aSecondTechnicianIsAskedForWithApproveAndDenyAndTheFirstApprovalIsShown() {
+        VerificationCardView v = CardViews.card(CardPhase.WAITING_FOR_SECOND_TECHNICIAN, Method.SMS)
+                .technician("Tina <@U1>").firstApproval("Tina <@U1>").build();
+
+        ObjectNode card = slack.channelCard(v, CardViews.T0);
+
+        String blocks = card.path("blocks").toString();
+        assertThat(card.path("blocks").get(0).path("text").path("text").asText())
+                .isEqualTo(":busts_in_silhouette: Needs a second technician");
+        assertThat(blocks).contains("\"block_id\":\"hv_second_technician\"",
+                "Dual control: a technician other than Tina &lt;@U1&gt; must approve or deny this verification.",
+                "*First approval*\\nTina &lt;@U1&gt;", "hv_approve", "hv_deny", "hv_cancel")
+                .doesNotContain("<@U1>");
+        BlockKitLimits.assertWithinLimits(card);
+    }
+
+    @Test
+    void theFinalCardOfADualControlledVerificationNamesBothTechnicians() {
+        VerificationCardView v = CardViews.card(CardPhase.VERIFIED, Method.SMS).technician("Tina Tech")
+                .firstApproval("Tina Tech").outcome("Verified", CardViews.T0.plusSeconds(30),
+                        "Sam Second (second technician)").build();
+
+        String blocks = slack.channelCard(v, CardViews.T0).path("blocks").toString();
+
+        assertThat(blocks).contains("*First approval*\\nTina Tech", "· by Sam Second (second technician)")
+                .doesNotContain("hv_second_technician", "hv_approve");
+    }
+
+    @Test
     void buttonsComeInAStableOrderWithTheVerificationIdAndStyles() {
         VerificationCardView v = CardViews.card().id("ver-42")
                 .actions(CardAction.CANCEL, CardAction.DENY, CardAction.APPROVE).build();

@@ -73,6 +73,7 @@ final class CardViews {
     private Optional<OutcomeLine> outcome = Optional.empty();
     private List<String> warnings = List.of();
     private Set<CardAction> actions = EnumSet.of(CardAction.CANCEL);
+    private String firstApproval = "";
 
     static CardViews card() {
         return new CardViews();
@@ -87,6 +88,8 @@ final class CardViews {
                     ? new CardAction[] {CardAction.APPROVE, CardAction.DENY, CardAction.CANCEL}
                     : new CardAction[] {CardAction.CANCEL});
             case WAITING_FOR_TECHNICIAN -> b.userResponse("Approved ✓")
+                    .actions(CardAction.APPROVE, CardAction.DENY, CardAction.CANCEL);
+            case WAITING_FOR_SECOND_TECHNICIAN -> b.userResponse("Approved ✓").firstApproval("Tom Tech")
                     .actions(CardAction.APPROVE, CardAction.DENY, CardAction.CANCEL);
             case VERIFIED -> b.userResponse("Approved ✓").actions()
                     .outcome("Verified", T0.plusSeconds(20), "Tom Tech");
@@ -212,6 +215,11 @@ final class CardViews {
         return this;
     }
 
+    CardViews firstApproval(String name) {
+        this.firstApproval = name;
+        return this;
+    }
+
     CardViews actions(CardAction... actions) {
         this.actions = actions.length == 0 ? Set.of() : EnumSet.of(actions[0], actions);
         return this;
@@ -220,6 +228,6 @@ final class CardViews {
     VerificationCardView build() {
         return new VerificationCardView(verificationId, customerName, customerSlug, displayName, username,
                 contacts, methodLabel, technicianName, technicianId, deadline, phase, delivery, userResponse,
-                userReported, outcome, warnings, actions);
+                userReported, outcome, warnings, actions, firstApproval);
     }
 }
