@@ -53,7 +53,7 @@ class TeamsDualControlTest extends TeamsTestBase {
         assertThat(verbs(last.card())).isEmpty();
         t.awaitCall(c -> c.isSend() && c.path().startsWith("/v3/conversations/" + channel.id() + ";messageid=")
                 && c.card().toString().contains("Second technician denied"));
-        await().untilAsserted(() -> assertThat(t.eventTypes(id)).containsSubsequence("VERIFICATION_REQUESTED",
+        await().untilAsserted(() -> assertThat(t.eventTypes(slug, id)).containsSubsequence("VERIFICATION_REQUESTED",
                 "TECHNICIAN_APPROVED", "SECOND_TECHNICIAN_REQUESTED", "SECOND_TECHNICIAN_DENIED", "UNABLE_TO_VERIFY"));
     }
 }

@@ -73,8 +73,12 @@ final class TeamsFlowSupport {
     }
 
     List<String> eventTypes(String verificationId) {
+        return eventTypes("acme", verificationId);
+    }
+
+    List<String> eventTypes(String customer, String verificationId) {
         var types = new ArrayList<String>();
-        for (JsonNode e : api.get("/api/v1/events?customer=acme&limit=10000").json()) {
+        for (JsonNode e : api.get("/api/v1/events?customer=" + customer + "&limit=10000").json()) {
             if (e.path("verificationId").asText().equals(verificationId)) {
                 types.add(0, e.get("type").asText());
             }
