@@ -100,6 +100,8 @@ class VerificationController {
     @Operation(operationId = "decideVerification", summary = "Approve or deny a verification the technician decides")
     @ApiResponse(responseCode = "200", description = "Decided; the verification as it now is.")
     @ApiResponse(responseCode = "404", description = "No such verification.")
+    @ApiResponse(responseCode = "403", description = "Another technician's verification (recorded as UNAUTHORIZED_ACTION), "
+            + "or under dual control the requester trying to confirm their own approval.")
     @ApiResponse(responseCode = "409", description = "Already decided (the detail gives the outcome), or not possible yet.")
     @ApiResponse(responseCode = "410", description = "Past its deadline.")
     @ApiResponse(responseCode = "422", description = "The decision is not approve/deny, or this method is not decided by the technician.")

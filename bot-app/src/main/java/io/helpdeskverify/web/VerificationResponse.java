@@ -1,14 +1,22 @@
 package io.helpdeskverify.web;
 
 import io.helpdeskverify.verification.DecidedBy;
+import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Verification;
 import java.time.Instant;
 import java.util.List;
 
-/** A verification as the API shows it; {@code code} only in the answer that created it, where the technician must see it. */
+/**
+ * A verification as the API shows it; {@code code} only in the answer that created it, where the technician must see it.
+ *
+ * @param dualControl true when a second technician must confirm (docs/dual-control.md); absent otherwise
+ * @param firstApprovedBy under dual control, who approved first (the requester's name, or "user" for the
+ *                        end user in the app), once they did; {@code decidedBy} is then the second technician
+ */
 record VerificationResponse(String id, String customer, String user, TechnicianBody technician, String requestedMethod,
                             String method, String state, String outcome, Instant createdAt, Instant expiresAt,
-                            List<Step> delivery, Instant decidedAt, String decidedBy, String reason, String code) {
+                            List<Step> delivery, Instant decidedAt, String decidedBy, String reason, String code,
+                            Boolean dualControl, String firstApprovedBy) {
 
     static VerificationResponse of(Verification v, String code) {
         return new VerificationResponse(v.id(), v.customer(), v.endUser(), TechnicianBody.of(v.technician()),
@@ -17,7 +25,15 @@ record VerificationResponse(String id, String customer, String user, TechnicianB
                 v.delivery().stream().map(d -> new Step(d.at(), d.channel().name(), d.status().name(), d.detail(),
                         d.text())).toList(),
                 v.decidedAt().orElse(null), v.decidedBy().map(VerificationResponse::decidedBy).orElse(null),
-                v.reason().isEmpty() ? null : v.reason(), code);
+                v.reason().isEmpty() ? null : v.reason(), code, v.dualControl() ? Boolean.TRUE : null,
+                firstApprovedBy(v));
+    }
+
+    private static String firstApprovedBy(Verification v) {
+        if (v.state() != State.AWAITING_SECOND && v.secondTechnician().isEmpty()) {
+            return null;
+        }
+        return v.firstApproval().map(t -> t.name()).orElse("user");
     }
 
     /* The API's words for who decided, as it has always answered: a technician by their name. */

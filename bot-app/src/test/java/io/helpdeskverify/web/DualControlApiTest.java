@@ -81,6 +81,9 @@ class DualControlApiTest {
         var first = decide(id, "Tech first");
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().path("state").asText()).isEqualTo("AWAITING_SECOND");
+        assertThat(first.json().path("dualControl").asBoolean()).isTrue();
+        assertThat(first.json().path("firstApprovedBy").asText()).isEqualTo("Tech first");
+        assertThat(first.json().has("outcome")).as("not final yet").isFalse();
 
         var own = decide(id, "Tech first");
         assertThat(own.status()).as(own.body()).isEqualTo(403);
@@ -92,6 +95,8 @@ class DualControlApiTest {
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         assertThat(second.json().path("state").asText()).isEqualTo("APPROVED");
         assertThat(second.json().path("outcome").asText()).isEqualTo("VERIFIED");
+        assertThat(second.json().path("firstApprovedBy").asText()).isEqualTo("Tech first");
+        assertThat(second.json().path("decidedBy").asText()).isEqualTo("Tech second");
 
         var late = decide(id, "Tech third");
         assertThat(late.status()).as("a late confirmer is told it is decided").isEqualTo(409);
@@ -103,7 +108,10 @@ class DualControlApiTest {
         String id = start(slug, "clerk", "Tech alone");
         await().until(() -> state(id).equals("SENT"));
 
-        assertThat(decide(id, "Tech alone").json().path("state").asText()).isEqualTo("APPROVED");
+        var alone = decide(id, "Tech alone").json();
+        assertThat(alone.path("state").asText()).isEqualTo("APPROVED");
+        assertThat(alone.has("dualControl")).isFalse();
+        assertThat(alone.has("firstApprovedBy")).isFalse();
     }
 
     private String start(String slug, String user, String technician) {
