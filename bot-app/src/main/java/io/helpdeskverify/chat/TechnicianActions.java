@@ -98,6 +98,12 @@ public class TechnicianActions {
             publisher.audit(bindings.cards(v.id()), AuditEntries.entry(view, clock.instant(),
                     "Refused: not the requesting technician", who.name() + " pressed " + label(action)
                             + "; only " + v.technician().name() + " may decide."));
+            if (v.state() == State.AWAITING_SECOND) {
+                // Dual control: everyone else's Approve and Deny count; only Cancel stays the requester's.
+                return Optional.of(PrivateMessage.Notice.warning("Only " + v.technician().name()
+                                + ", who started this verification, can cancel it.",
+                        "As a second technician you can approve or deny it. Your attempt was recorded in the audit log."));
+            }
             return Optional.of(PrivateMessage.Notice.warning("Only " + v.technician().name()
                             + ", who started this verification, can approve, deny or cancel it.",
                     "Your attempt was recorded in the audit log. If you need to verify this caller yourself, "

@@ -161,6 +161,18 @@ class DualControlTest {
     }
 
     @Test
+    void anotherTechnicianMayNotCancelWhileASecondTechnicianIsAwaited() {
+        world.actions.handle(CardAction.APPROVE, started.id(), tina, world.slackContext(tina));
+
+        var answer = world.actions.handle(CardAction.CANCEL, started.id(), tom, world.slackContext(tom));
+
+        assertThat(answer).hasValueSatisfying(m -> assertThat(TechnicianActionsTest.notice(m).title())
+                .isEqualTo("Only Tina, who started this verification, can cancel it."));
+        assertThat(now().state()).isEqualTo(State.AWAITING_SECOND);
+        assertThat(events()).extracting(AuditEvent::type).contains(EventType.UNAUTHORIZED_ACTION);
+    }
+
+    @Test
     void aSecondTechniciansDenialEndsIt() {
         world.actions.handle(CardAction.APPROVE, started.id(), tina, world.slackContext(tina));
 
