@@ -57,6 +57,35 @@ class StoredFormTest {
     }
 
     @Test
+    void aDualControlledVerificationKeepsBothTechniciansWithTheirIdentities() throws Exception {
+        var tina = new Technician(Platform.SLACK, "U1", "Tina");
+        var sam = new Technician(Platform.SLACK, "U3", "Sam");
+        var v = Verification.builder().id("v5").customer("acme").endUser("ceo").technician(tina)
+                .method(Method.SMS_CODE).state(State.APPROVED).createdAt(T0).expiresAt(T0.plusSeconds(60))
+                .dualControl(true).firstApproval(Optional.of(tina))
+                .decision(Optional.of(T0.plusSeconds(30)), Optional.of(DecidedBy.technician(sam)), "confirmed")
+                .version(4).build();
+
+        String json = stored.writeValueAsString(v);
+
+        assertThat(json).contains("\"dc\":true", "\"fa\":{\"p\":\"SLACK\",\"i\":\"U1\"", "\"dt\":{\"p\":\"SLACK\",\"i\":\"U3\"");
+        var read = stored.readValue(json, Verification.class);
+        assertThat(read).isEqualTo(v);
+        assertThat(read.secondTechnician()).contains(sam);
+    }
+
+    @Test
+    void withoutDualControlNothingNewIsStored() throws Exception {
+        var tina = new Technician(Platform.SLACK, "U1", "Tina");
+        var v = Verification.builder().id("v6").customer("acme").endUser("alice").technician(tina)
+                .method(Method.SMS_CODE).state(State.APPROVED).createdAt(T0).expiresAt(T0.plusSeconds(60))
+                .decision(Optional.of(T0.plusSeconds(30)), Optional.of(DecidedBy.technician(tina)), "code matched")
+                .version(2).build();
+
+        assertThat(stored.writeValueAsString(v)).doesNotContain("\"dc\"", "\"fa\"", "\"dt\"");
+    }
+
+    @Test
     void theFormWithFullNamesStillReads() throws Exception {
         String before = "{\"id\":\"v4\",\"customer\":\"acme\",\"endUser\":\"alice\",\"technician\":{\"platform\":\"SLACK\","
                 + "\"id\":\"U1\",\"name\":\"Tina\"},\"channel\":\"C1\",\"requestedMethod\":\"PUSH_WITH_CODE\","
