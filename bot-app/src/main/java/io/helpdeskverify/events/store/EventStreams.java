@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The Redis Streams layout of the audit log, shared by the event log and the verification store
@@ -30,12 +33,108 @@ public final class EventStreams {
             EventType.DEVICE_ENROLLED, EventType.DEVICE_REVOKED, EventType.API_TOKEN_ISSUED, EventType.API_TOKEN_REVOKED,
             EventType.PSA_NOTE_WRITTEN, EventType.PSA_NOTE_FAILED, EventType.USER_REPORTED, EventType.ALERT);
 
+    /** How many times an append recomputes its links after another writer moved a head, before it gives up. */
+    static final int MAX_ATTEMPTS = 20;
+
     private final Clock clock;
     private final Duration retention;
+    private final EventChain chain;
+    /* The heads this instance saw last, per chain ("" = global): a guess, checked by the script. */
+    private final Map<String, String> knownHeads = new ConcurrentHashMap<>();
 
-    public EventStreams(Clock clock, Duration retention) {
+    public EventStreams(Clock clock, Duration retention, EventChain chain) {
         this.clock = clock;
         this.retention = retention;
+        this.chain = chain;
+    }
+
+    public EventChain chain() {
+        return chain;
+    }
+
+    /**
+     * Where a stream's chain head (the hash of its newest event) is kept. Derived from the stream's own
+     * key, so it inherits its hash tag and a script may touch both in Redis Cluster.
+     */
+    public static String headKey(String stream) {
+        return stream + ":head";
+    }
+
+    /** The signed checkpoint a trim leaves: the last hash before the cut (see {@code EventTrimmer}). */
+    public static String checkpointKey(String stream) {
+        return stream + ":checkpoint";
+    }
+
+    /** The heads an append expects to find: the global chain's and the customer's. */
+    public record Heads(String global, String customer) {}
+
+    /**
+     * A batch of events linked after {@code expected}: each event's stored fields (its global links
+     * included, as {@code prev} and {@code hash}) and its hash in the customer's chain.
+     */
+    public record Linked(Heads expected, List<List<String>> fields, List<String> customerHashes, Heads after) {}
+
+    /** Links the events after the heads this instance saw last (the script says if they moved). */
+    public Linked link(String customer, List<AuditEvent> events) {
+        return link(customer, events, new Heads(knownHeads.getOrDefault("", ""), knownHeads.getOrDefault(customer, "")));
+    }
+
+    /** Links the events after {@code heads}. */
+    public Linked link(String customer, List<AuditEvent> events, Heads heads) {
+        byte[] globalKey = chain.key("");
+        byte[] customerKey = chain.key(customer);
+        String g = heads.global();
+        String c = heads.customer();
+        var fields = new ArrayList<List<String>>(events.size());
+        var customerHashes = new ArrayList<String>(events.size());
+        for (AuditEvent e : events) {
+            var f = fields(e);
+            String gh = EventChain.link(globalKey, g, e);
+            add(f, "prev", g);
+            add(f, "hash", gh);
+            fields.add(f);
+            g = gh;
+            c = EventChain.link(customerKey, c, e);
+            customerHashes.add(c);
+        }
+        return new Linked(heads, fields, customerHashes, new Heads(g, c));
+    }
+
+    /** The script accepted the links: the heads are now the batch's last. */
+    public void appended(String customer, Linked linked) {
+        remember(customer, linked.after());
+    }
+
+    /**
+     * The script found other heads (another writer appended first): remember them, and wait a little,
+     * at random, after the first tries, so that writers racing for one customer do not collide again
+     * in lockstep. The wait is short (at most a few ms): the script is atomic and fast.
+     *
+     * @return false when the append has tried {@link #MAX_ATTEMPTS} times
+     */
+    public boolean moved(String customer, Heads current, int attempt) {
+        remember(customer, current);
+        if (attempt >= MAX_ATTEMPTS) {
+            return false;
+        }
+        if (attempt > 2) {
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(100_000L, 1_000_000L * Math.min(attempt, 5)));
+        }
+        return true;
+    }
+
+    /** The heads in a conflict reply {@code {-2, global head, customer head}}. */
+    public static Heads heads(List<?> reply) {
+        return new Heads(text(reply.get(1)), text(reply.get(2)));
+    }
+
+    private void remember(String customer, Heads heads) {
+        knownHeads.put("", heads.global());
+        knownHeads.put(customer, heads.customer());
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o.toString();
     }
 
     /** The customer's index: the ids of its events in {@link #GLOBAL}, without fields. */
@@ -43,7 +142,7 @@ public final class EventStreams {
         return "hv:events:c:" + customer;
     }
 
-    /** Entries older than this id are trimmed (approximately, as Redis does it cheaply) on every append. */
+    /** Entries older than this id are trimmed by the hourly trim, which leaves a signed checkpoint. */
     public String minId() {
         return clock.instant().minus(retention).toEpochMilli() + "-0";
     }
@@ -53,7 +152,7 @@ public final class EventStreams {
      * instead of once per entry (about 60 B less per event than leaving empty fields out).
      */
     public static List<String> fields(AuditEvent e) {
-        var out = new ArrayList<String>(24);
+        var out = new ArrayList<String>(28);
         add(out, "type", Integer.toString(code(e.type())));
         // Epoch nanoseconds: Redis keeps a decimal integer in 9 bytes, the ISO text took 28.
         add(out, "time", Long.toString(Math.addExact(Math.multiplyExact(e.time().getEpochSecond(), 1_000_000_000L),
@@ -74,7 +173,8 @@ public final class EventStreams {
     public static AuditEvent read(String id, Map<?, ?> f) {
         return new AuditEvent(id, type(get(f, "type")), time(get(f, "time")), get(f, "customer"),
                 get(f, "user"), get(f, "technician"), get(f, "technicianId"), get(f, "platform"), get(f, "channel"),
-                get(f, "method"), get(f, "verificationId"), get(f, "outcome"), get(f, "reason"));
+                get(f, "method"), get(f, "verificationId"), get(f, "outcome"), get(f, "reason"), get(f, "prev"),
+                get(f, "hash"));
     }
 
     static int code(EventType type) {
@@ -107,7 +207,7 @@ public final class EventStreams {
         return Instant.parse(value);
     }
 
-    private static String get(Map<?, ?> f, String name) {
+    static String get(Map<?, ?> f, String name) {
         Object v = f.get(name);
         return v == null ? "" : v.toString();
     }
