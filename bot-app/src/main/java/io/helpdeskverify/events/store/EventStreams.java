@@ -142,6 +142,15 @@ public final class EventStreams {
         return "hv:events:c:" + customer;
     }
 
+    /** The pattern of every customer's index stream (for the trim's SCAN), and the customer of one. */
+    static String customerStreamPattern() {
+        return customerStream("*");
+    }
+
+    static String customerOfStream(String stream) {
+        return stream.substring(customerStream("").length());
+    }
+
     /** Entries older than this id are trimmed by the hourly trim, which leaves a signed checkpoint. */
     public String minId() {
         return clock.instant().minus(retention).toEpochMilli() + "-0";

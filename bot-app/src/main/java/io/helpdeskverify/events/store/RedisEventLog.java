@@ -127,7 +127,7 @@ class RedisEventLog implements EventLog {
     }
 
     /* "(id" is exclusive, "+" and "-" are open, anything else inclusive: XRANGE's own syntax. */
-    private static Range.Bound<String> bound(String value) {
+    static Range.Bound<String> bound(String value) {
         if ("+".equals(value) || "-".equals(value)) {
             return Range.Bound.unbounded();
         }
