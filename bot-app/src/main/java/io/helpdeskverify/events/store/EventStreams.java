@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -34,7 +37,9 @@ public final class EventStreams {
             EventType.PSA_NOTE_WRITTEN, EventType.PSA_NOTE_FAILED, EventType.USER_REPORTED, EventType.ALERT);
 
     /** How many times an append recomputes its links after another writer moved a head, before it gives up. */
-    static final int MAX_ATTEMPTS = 20;
+    public static final int MAX_ATTEMPTS = 20;
+    private static final int QUICK_RETRIES = 5;
+    private static final Duration MAX_BACK_OFF = Duration.ofMillis(25);
 
     private final Clock clock;
     private final Duration retention;
@@ -106,21 +111,36 @@ public final class EventStreams {
     }
 
     /**
-     * The script found other heads (another writer appended first): remember them, and wait a little,
-     * at random, after the first tries, so that writers racing for one customer do not collide again
-     * in lockstep. The wait is short (at most a few ms): the script is atomic and fast.
+     * The script found other heads (another writer appended first): the heads to link after next time.
+     * The first retries go at once with the heads the script answered, which are as fresh as heads can
+     * be. After {@link #QUICK_RETRIES} lost races in a row the writer waits a random while that doubles
+     * up to {@link #MAX_BACK_OFF} ("full jitter", so that racing writers stop colliding in lockstep) and
+     * then reads the heads again: those it was told before the wait are stale by then.
      *
-     * @return false when the append has tried {@link #MAX_ATTEMPTS} times
+     * @param reread reads both heads from Redis now
+     * @return empty when the append has tried {@link #MAX_ATTEMPTS} times
      */
-    public boolean moved(String customer, Heads current, int attempt) {
+    public Optional<Heads> afterConflict(String customer, Heads current, int attempt, Supplier<Heads> reread) {
         remember(customer, current);
         if (attempt >= MAX_ATTEMPTS) {
-            return false;
+            return Optional.empty();
         }
-        if (attempt > 2) {
-            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(100_000L, 1_000_000L * Math.min(attempt, 5)));
+        if (attempt <= QUICK_RETRIES) {
+            return Optional.of(current);
         }
-        return true;
+        long ceiling = Math.min(MAX_BACK_OFF.toNanos(), 250_000L << Math.min(attempt - QUICK_RETRIES, 16));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(ceiling));
+        Heads fresh = reread.get();
+        remember(customer, fresh);
+        return Optional.of(fresh);
+    }
+
+    /** Both heads as stored now, for {@link #afterConflict}. */
+    public static Heads read(StringRedisTemplate redis, String customer) {
+        List<String> both = List.of(headKey(GLOBAL), headKey(customerStream(customer)));
+        String g = redis.opsForValue().get(both.get(0));
+        String c = redis.opsForValue().get(both.get(1));
+        return new Heads(g == null ? "" : g, c == null ? "" : c);
     }
 
     /** The heads in a conflict reply {@code {-2, global head, customer head}}. */

@@ -54,11 +54,10 @@ class RedisEventLog implements EventLog {
                 streams.appended(event.customer(), linked);
                 return event.withId(reply.get(0).toString());
             }
-            var current = EventStreams.heads(reply);
-            if (!streams.moved(event.customer(), current, attempt)) {
-                throw new IllegalStateException("the event chain kept moving: gave up after " + attempt + " attempts");
-            }
-            linked = streams.link(event.customer(), List.of(event), current);
+            var next = streams.afterConflict(event.customer(), EventStreams.heads(reply), attempt,
+                    () -> EventStreams.read(redis, event.customer())).orElseThrow(() -> new IllegalStateException(
+                            "the event chain kept moving: gave up after " + EventStreams.MAX_ATTEMPTS + " attempts"));
+            linked = streams.link(event.customer(), List.of(event), next);
         }
     }
 

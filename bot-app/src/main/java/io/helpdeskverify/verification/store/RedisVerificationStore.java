@@ -155,11 +155,10 @@ class RedisVerificationStore implements VerificationStore {
             long version = ((Number) reply.get(0)).longValue();
             if (version == -2) {
                 // Another writer appended to a chain first: link the events after its heads and try again.
-                var current = EventStreams.heads(reply);
-                if (!streams.moved(v.customer(), current, attempt)) {
-                    throw new IllegalStateException("the event chain kept moving: gave up after " + attempt + " attempts");
-                }
-                linked = streams.link(v.customer(), events, current);
+                var next = streams.afterConflict(v.customer(), EventStreams.heads(reply), attempt,
+                        () -> EventStreams.read(redis, v.customer())).orElseThrow(() -> new IllegalStateException(
+                                "the event chain kept moving: gave up after " + EventStreams.MAX_ATTEMPTS + " attempts"));
+                linked = streams.link(v.customer(), events, next);
                 continue;
             }
             if (version < 0) {
