@@ -14,6 +14,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Redis Streams layout of the audit log, shared by the event log and the verification store
@@ -44,6 +45,13 @@ public final class EventStreams {
     private final Clock clock;
     private final Duration retention;
     private final EventChain chain;
+    /*
+     * One append at a time per instance: every append of every instance races for the one global head,
+     * and threads of one instance racing each other only add losers (8 threads on two instances starved
+     * one past 20 attempts). Serialised here, an instance only races the others, and its own next append
+     * links after the heads it just wrote, so it seldom conflicts at all. An append is one round trip.
+     */
+    private final ReentrantLock appends = new ReentrantLock(true);
     /* The heads this instance saw last, per chain ("" = global): a guess, checked by the script. */
     private final Map<String, String> knownHeads = new ConcurrentHashMap<>();
 
@@ -103,6 +111,16 @@ public final class EventStreams {
             customerHashes.add(c);
         }
         return new Linked(heads, fields, customerHashes, new Heads(g, c));
+    }
+
+    /** Runs one append (link, script, retries) while no other thread of this instance appends. */
+    public <T> T oneAtATime(Supplier<T> append) {
+        appends.lock();
+        try {
+            return append.get();
+        } finally {
+            appends.unlock();
+        }
     }
 
     /** The script accepted the links: the heads are now the batch's last. */

@@ -53,12 +53,17 @@ class EventTrimmer {
 
     /** @return how many streams were cut; 0 also when another instance holds the lease */
     int trim() {
+        // Read-only first: most hours there is nothing to cut, and then not even the lease is written.
+        // The global stream is cut last, so while it has nothing older, every index was cut before.
+        String minId = streams.minId();
+        if (!hasOlder(EventStreams.GLOBAL, minId)) {
+            return 0;
+        }
         var lease = RedisLease.tryAcquire(redis, LEASE, LEASE_LENGTH);
         if (lease.isEmpty()) {
             return 0;
         }
         try {
-            String minId = streams.minId();
             int cut = 0;
             // Customers' indexes first: an index entry must not point to an event already cut.
             for (String stream : customerStreams()) {
@@ -85,6 +90,12 @@ class EventTrimmer {
         Long done = redis.execute(TRIM, List.of(stream, EventStreams.checkpointKey(stream)), minId, lastId, hash,
                 signature);
         return done != null && done == 1;
+    }
+
+    private boolean hasOlder(String stream, String minId) {
+        var first = redis.opsForStream().range(stream, Range.of(Range.Bound.unbounded(), Range.Bound.exclusive(minId)),
+                Limit.limit().count(1));
+        return first != null && !first.isEmpty();
     }
 
     private List<String> customerStreams() {

@@ -38,6 +38,10 @@ class RedisEventLog implements EventLog {
 
     @Override
     public AuditEvent append(AuditEvent event) {
+        return streams.oneAtATime(() -> linkAndAppend(event));
+    }
+
+    private AuditEvent linkAndAppend(AuditEvent event) {
         String customerStream = EventStreams.customerStream(event.customer());
         List<String> keys = List.of(EventStreams.GLOBAL, customerStream, EventStreams.headKey(EventStreams.GLOBAL),
                 EventStreams.headKey(customerStream));

@@ -144,6 +144,12 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     private Optional<Verification> write(String expectedVersion, Verification v, List<AuditEvent> events) {
+        // Without events the script leaves the chains alone: nothing to wait for.
+        return events.isEmpty() ? writeLinked(expectedVersion, v, events)
+                : streams.oneAtATime(() -> writeLinked(expectedVersion, v, events));
+    }
+
+    private Optional<Verification> writeLinked(String expectedVersion, Verification v, List<AuditEvent> events) {
         String customerStream = EventStreams.customerStream(v.customer());
         List<String> keys = List.of(key(v.id()), EXPIRY, EventStreams.GLOBAL, customerStream,
                 awaitingKey(v.customer(), v.endUser()), challengeKey(v.challengeId()), RedisUnpublishedOutcomes.KEY,

@@ -238,6 +238,36 @@ class EventChainTest {
         assertThat(verify("").unchained()).isEqualTo(1);
     }
 
+    /**
+     * docs/operations.md's memory numbers: the links' cost per stored event (both streams), measured
+     * against the same events stored as before the chains (no links, an id-only index entry).
+     */
+    @Test
+    void theLinksCostAMeasuredAmountPerEvent() {
+        int n = 2000;
+        for (int i = 0; i < n; i++) {
+            var e = event("acme", i);
+            var fields = EventStreams.fields(e);
+            var map = new LinkedHashMap<String, String>();
+            for (int f = 0; f < fields.size(); f += 2) {
+                map.put(fields.get(f), fields.get(f + 1));
+            }
+            var id = redis.opsForStream().add(StreamRecords.newRecord().in("before:events").ofMap(map));
+            redis.opsForStream().add(StreamRecords.newRecord().in("before:events:c:acme").withId(id).ofMap(Map.of("e", "")));
+        }
+        append("acme", n);
+        long before = memory("before:events") + memory("before:events:c:acme");
+        long after = memory(EventStreams.GLOBAL) + memory(EventStreams.customerStream("acme"));
+        System.out.printf("stored event: %d B before the chains, %d B with both chains' links%n", before / n, after / n);
+        assertThat(after / n).isLessThanOrEqualTo(before / n + 120);
+    }
+
+    private long memory(String key) {
+        Long r = redis.execute(new org.springframework.data.redis.core.script.DefaultRedisScript<>(
+                "return redis.call('MEMORY', 'USAGE', KEYS[1], 'SAMPLES', '0')", Long.class), List.of(key));
+        return r == null ? 0 : r;
+    }
+
     private ChainReport verify(String customer) {
         return check.verify(customer.isEmpty() ? Optional.empty() : Optional.of(customer), Optional.empty(),
                 Optional.empty());
