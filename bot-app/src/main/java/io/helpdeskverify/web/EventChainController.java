@@ -97,8 +97,11 @@ class EventChainController {
 
     private static Instant instant(String name, String value) {
         try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
+            Instant t = Instant.parse(value);
+            // Stream ids are epoch milliseconds: a time beyond them is no time of an event.
+            t.toEpochMilli();
+            return t;
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter",
                     name + " must be an ISO-8601 UTC time like 2026-11-24T10:00:00Z.");
         }
