@@ -52,7 +52,7 @@ public final class EventStreams {
      * links after the heads it just wrote, so it seldom conflicts at all. An append is one round trip.
      */
     private final ReentrantLock appends = new ReentrantLock(true);
-    /* The heads this instance saw last, per chain ("" = global): a guess, checked by the script. */
+    /* The heads this instance saw last, by stream key: a guess, checked by the script. */
     private final Map<String, String> knownHeads = new ConcurrentHashMap<>();
 
     public EventStreams(Clock clock, Duration retention, EventChain chain) {
@@ -89,7 +89,8 @@ public final class EventStreams {
 
     /** Links the events after the heads this instance saw last (the script says if they moved). */
     public Linked link(String customer, List<AuditEvent> events) {
-        return link(customer, events, new Heads(knownHeads.getOrDefault("", ""), knownHeads.getOrDefault(customer, "")));
+        return link(customer, events, new Heads(knownHeads.getOrDefault(GLOBAL, ""),
+                knownHeads.getOrDefault(customerStream(customer), "")));
     }
 
     /** Links the events after {@code heads}. */
@@ -154,7 +155,7 @@ public final class EventStreams {
     }
 
     /** Both heads as stored now, for {@link #afterConflict}. */
-    public static Heads read(StringRedisTemplate redis, String customer) {
+    public static Heads storedHeads(StringRedisTemplate redis, String customer) {
         List<String> both = List.of(headKey(GLOBAL), headKey(customerStream(customer)));
         String g = redis.opsForValue().get(both.get(0));
         String c = redis.opsForValue().get(both.get(1));
@@ -167,8 +168,9 @@ public final class EventStreams {
     }
 
     private void remember(String customer, Heads heads) {
-        knownHeads.put("", heads.global());
-        knownHeads.put(customer, heads.customer());
+        // By stream key: events of no customer have a stream of their own ("hv:events:c:") beside the global one.
+        knownHeads.put(GLOBAL, heads.global());
+        knownHeads.put(customerStream(customer), heads.customer());
     }
 
     private static String text(Object o) {

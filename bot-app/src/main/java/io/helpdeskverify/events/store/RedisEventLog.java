@@ -59,7 +59,7 @@ class RedisEventLog implements EventLog {
                 return event.withId(reply.get(0).toString());
             }
             var next = streams.afterConflict(event.customer(), EventStreams.heads(reply), attempt,
-                    () -> EventStreams.read(redis, event.customer())).orElseThrow(() -> new IllegalStateException(
+                    () -> EventStreams.storedHeads(redis, event.customer())).orElseThrow(() -> new IllegalStateException(
                             "the event chain kept moving: gave up after " + EventStreams.MAX_ATTEMPTS + " attempts"));
             linked = streams.link(event.customer(), List.of(event), next);
         }

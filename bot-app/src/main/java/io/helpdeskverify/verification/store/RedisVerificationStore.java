@@ -162,7 +162,7 @@ class RedisVerificationStore implements VerificationStore {
             if (version == -2) {
                 // Another writer appended to a chain first: link the events after its heads and try again.
                 var next = streams.afterConflict(v.customer(), EventStreams.heads(reply), attempt,
-                        () -> EventStreams.read(redis, v.customer())).orElseThrow(() -> new IllegalStateException(
+                        () -> EventStreams.storedHeads(redis, v.customer())).orElseThrow(() -> new IllegalStateException(
                                 "the event chain kept moving: gave up after " + EventStreams.MAX_ATTEMPTS + " attempts"));
                 linked = streams.link(v.customer(), events, next);
                 continue;
