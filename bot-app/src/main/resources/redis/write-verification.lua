@@ -7,11 +7,13 @@
 -- KEYS[8] unsent challenges zset (score = when the issued challenge must have been sent, ms)
 -- ARGV[1] expected version ('0' = create), ARGV[2] json, ARGV[3] id,
 -- ARGV[4] expiry score in ms ('' = final: drop the timer), ARGV[5] 'add'|'rem' awaiting-user,
--- ARGV[6] seconds to keep a final verification ('0' = not final), ARGV[7] MINID for event retention,
+-- ARGV[6] seconds to keep a final verification ('0' = not final), ARGV[7] expected global chain head,
 -- ARGV[8] ms to keep the challenge index ('0' = leave it), ARGV[9] event count,
 -- ARGV[10] when a final outcome must have been shown ('' = not final, or nothing to show),
 -- ARGV[11] unsent challenge: a ms deadline (this write issues one), 'keep', or 'done' (drop it),
--- then per event: field count n followed by n name/value pairs.
+-- ARGV[12] expected customer chain head, KEYS[9] global head, KEYS[10] customer head (docs/audit.md),
+-- then per event: field count n, n name/value pairs (the last is its global hash), its customer-chain hash.
+-- A moved chain head answers {-2, global head, customer head}: Java links the events again and retries.
 -- Earlier versions kept the verification as a hash {ver, json} and the awaiting users as a set:
 -- both are read here and rewritten in the new form, before anything is written.
 local current
@@ -27,6 +29,8 @@ if ARGV[1] == '0' then
 elseif current ~= ARGV[1] then
   return {-1}
 end
+local heads = {redis.call('GET', KEYS[9]) or '', redis.call('GET', KEYS[10]) or ''}
+if ARGV[9] ~= '0' and (heads[1] ~= ARGV[7] or heads[2] ~= ARGV[12]) then return {-2, heads[1], heads[2]} end
 if redis.call('TYPE', KEYS[5]).ok == 'set' then
   local old = redis.call('SMEMBERS', KEYS[5])
   redis.call('DEL', KEYS[5])
@@ -54,15 +58,21 @@ elseif ARGV[11] ~= 'keep' then
   redis.call('ZADD', KEYS[8], ARGV[11], ARGV[3])
 end
 local out = {version}
-local i = 12
+local i = 13
 for _ = 1, tonumber(ARGV[9]) do
   local n = tonumber(ARGV[i])
   local fields = {}
   for j = 1, n * 2 do fields[j] = ARGV[i + j] end
-  i = i + 1 + n * 2
+  local customerHash = ARGV[i + 1 + n * 2]
+  i = i + 2 + n * 2
   -- The same entry id in both streams, so an event has one id wherever it is read.
-  local id = redis.call('XADD', KEYS[3], 'MINID', '~', ARGV[7], '*', unpack(fields))
-  redis.call('XADD', KEYS[4], 'MINID', '~', ARGV[7], id, 'e', '')
+  local id = redis.call('XADD', KEYS[3], '*', unpack(fields))
+  redis.call('XADD', KEYS[4], id, 'prev', heads[2], 'hash', customerHash)
+  heads = {fields[#fields], customerHash}
   out[#out + 1] = id
+end
+if ARGV[9] ~= '0' then
+  redis.call('SET', KEYS[9], heads[1])
+  redis.call('SET', KEYS[10], heads[2])
 end
 return out

@@ -203,7 +203,7 @@ final class Report {
         if (appends != null) {
             md.append(f("%d clients for a few seconds each, on the same Redis, with the bot stopped.%n%n", appends.clients()));
             md.append("| | appends per second |\n|---|---|\n");
-            row(md, "the bot's `RedisEventLog.append` (Lua: XADD of the entry to hv:events and of its id to the customer index, MINID trim)",
+            row(md, "the bot's `RedisEventLog.append` (Lua: XADD of the entry to hv:events and of its id to the customer index, both chains' heads checked and moved)",
                     f("%,.0f", appends.appOpsPerSecond()));
             row(md, "raw `XADD` (6 fields), one connection per client, unpipelined", f("%,.0f", appends.rawUnpipelinedPerSecond()));
             row(md, "raw `XADD`, pipelined (batches of 1,000 on one connection)", f("%,.0f", appends.rawPipelinedPerSecond()));
@@ -337,7 +337,7 @@ final class Report {
         }
         if (appends != null) {
             md.append("- **Event appends** go through the bot's `RedisEventLog`: one `EVALSHA` that runs two `XADD`s (entry and ")
-                    .append("index, each with `MINID` trimming) over Spring Data Redis on Lettuce's one shared connection, ")
+                    .append("index, both linked into their hash chains, docs/audit.md) over Spring Data Redis on Lettuce's one shared connection, ")
                     .append("against one plain `XADD` per round trip in the raw loop.\n");
         }
         if (!startupCds.isEmpty()) {

@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 class EventController {
 
     private static final String[] COLUMNS = {"id", "time", "type", "customer", "user", "technician", "technicianId",
-            "platform", "channel", "method", "verificationId", "outcome", "reason"};
+            "platform", "channel", "method", "verificationId", "outcome", "reason", "prev", "hash"};
 
     private final EventLog events;
     private final ObjectMapper json;
@@ -81,7 +81,7 @@ class EventController {
             for (AuditEvent e : read(caller, query(caller, customer, user, type, since, until, limit))) {
                 printer.printRecord(Arrays.stream(new Object[] {e.id(), e.time(), e.type(), e.customer(), e.user(),
                         e.technician(), e.technicianId(), e.platform(), e.channel(), e.method(), e.verificationId(),
-                        e.outcome(), e.reason()}).map(EventController::cell).toList());
+                        e.outcome(), e.reason(), e.prev(), e.hash()}).map(EventController::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

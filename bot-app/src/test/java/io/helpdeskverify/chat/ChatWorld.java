@@ -44,6 +44,7 @@ import io.helpdeskverify.directory.config.DirectoryProperties;
 import io.helpdeskverify.directory.store.DirectoryStoresForTests;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.store.EventLogsForTests;
+import io.helpdeskverify.events.store.EventChain;
 import io.helpdeskverify.events.store.EventStreams;
 import io.helpdeskverify.shared.HelpdeskProperties;
 import io.helpdeskverify.shared.ServerKeys;
@@ -152,7 +153,7 @@ final class ChatWorld implements AutoCloseable {
         var stored = new StoredJson(JSON);
         var keys = ServerKeys.resolve(PROPERTIES, false, random);
         var v = PROPERTIES.verification();
-        var streams = new EventStreams(clock, Duration.ofDays(PROPERTIES.eventRetentionDays()));
+        var streams = new EventStreams(clock, Duration.ofDays(PROPERTIES.eventRetentionDays()), new EventChain(keys));
         events = EventLogsForTests.eventLog(redis, streams);
         repository = DirectoryStoresForTests.repository(redis, stored);
         directory = new DirectoryService(repository, new PhoneNumbers(), events, clock);

@@ -170,6 +170,54 @@ class ConcurrencyTest {
         assertThat(events(id).stream().filter(e -> e.type() == EventType.EXPIRED)).hasSize(1);
     }
 
+    /**
+     * Issue 17: every append of both instances links to the same two heads (the global chain's and
+     * the customer's); racing ones relink and retry, so the chains stay one each, with nothing lost.
+     */
+    @Test
+    void bothInstancesAppendingAtOnceKeepOneValidChainPerCustomerAndGlobally() throws Exception {
+        var users = new ArrayList<String>();
+        for (int i = 0; i < 20; i++) {
+            users.add(fixtures(i % 2 == 0 ? first : second).userWithMobileAndEmail());
+        }
+        var services = List.of(first.getBean(VerificationService.class), second.getBean(VerificationService.class));
+        var logs = List.of(first.getBean(EventLog.class), second.getBean(EventLog.class));
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(8);
+        var tasks = new ArrayList<Future<?>>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            tasks.add(pool.submit(() -> {
+                start.await();
+                return services.get(n % 2).start(new StartRequest("acme", users.get(n), Optional.of(Method.SMS_CODE),
+                        new Technician(Platform.API, "chain" + n, "Chain"), ""));
+            }));
+        }
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            tasks.add(pool.submit(() -> {
+                start.await();
+                return logs.get(n % 2).append(new AuditEvent("", EventType.API_TOKEN_ISSUED, clock.instant(), "acme",
+                        "", "chain", "", "api", "", "", "", "", "token chain-" + n));
+            }));
+        }
+        start.countDown();
+        for (var t : tasks) {
+            t.get();
+        }
+        pool.shutdown();
+
+        var chains = first.getBean(io.helpdeskverify.events.EventChainCheck.class);
+        var acme = chains.verify(Optional.of("acme"), Optional.empty(), Optional.empty());
+        assertThat(acme.firstBreak()).isEmpty();
+        assertThat(acme.checked()).isGreaterThanOrEqualTo(220);
+        var global = second.getBean(io.helpdeskverify.events.EventChainCheck.class)
+                .verify(Optional.empty(), Optional.empty(), Optional.empty());
+        assertThat(global.firstBreak()).isEmpty();
+        assertThat(global.checked()).isGreaterThanOrEqualTo(acme.checked());
+        assertThat(global.unchained()).isZero();
+    }
+
     private List<AuditEvent> events(String verificationId) {
         return first.getBean(EventLog.class).query(new EventQuery(Optional.of("acme"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), 10_000)).stream().filter(e -> e.verificationId().equals(verificationId)).toList();

@@ -160,6 +160,11 @@ class DocumentedStatusesTest {
         call(auditor, "GET", "/api/v1/events", "/api/v1/events?customer=acme&limit=5", null, 200);
         call(auditor, "GET", "/api/v1/events", "/api/v1/events?limit=0", null, 400);
         call(technician, "GET", "/api/v1/events", "/api/v1/events", null, 403);
+        call(auditor, "GET", "/api/v1/events/verify", "/api/v1/events/verify?customer=acme", null, 200);
+        call(auditor, "GET", "/api/v1/events/verify", "/api/v1/events/verify?customer=Not:a:slug", null, 400);
+        call(technician, "GET", "/api/v1/events/verify", "/api/v1/events/verify?customer=acme", null, 403);
+        call(admin, "GET", "/api/v1/events/key", "/api/v1/events/key?customer=acme", null, 200);
+        call(auditor, "GET", "/api/v1/events/key", "/api/v1/events/key?customer=acme", null, 403);
         call(admin, "GET", "/api/v1/dev/outbox", "/api/v1/dev/outbox?limit=1", null, 200);
         call(admin.as(null), "GET", "/ping", "/ping", null, 204);
 

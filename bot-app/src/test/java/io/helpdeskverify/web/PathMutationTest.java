@@ -139,6 +139,8 @@ class PathMutationTest {
                 new Route("POST", "/api/v1/verifications/" + v + "/decision", "ADMIN", "TECHNICIAN"),
                 new Route("POST", "/api/v1/verifications/" + v + "/cancel", "ADMIN", "TECHNICIAN"),
                 new Route("GET", "/api/v1/events", "ADMIN", "AUDITOR"),
+                new Route("GET", "/api/v1/events/verify", "ADMIN", "AUDITOR"),
+                new Route("GET", "/api/v1/events/key", "ADMIN"),
                 new Route("GET", "/actuator/prometheus", "ADMIN", "AUDITOR"),
                 new Route("GET", "/actuator/info", "ADMIN", "AUDITOR"),
                 new Route("PATCH", "/api/v1/devices/demo-alice-phone", "DEVICE"),

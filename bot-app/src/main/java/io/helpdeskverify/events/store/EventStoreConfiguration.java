@@ -1,6 +1,7 @@
 package io.helpdeskverify.events.store;
 
 import io.helpdeskverify.shared.HelpdeskProperties;
+import io.helpdeskverify.shared.ServerKeys;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class EventStoreConfiguration {
 
     @Bean
-    EventStreams eventStreams(Clock clock, HelpdeskProperties props) {
-        return new EventStreams(clock, Duration.ofDays(props.eventRetentionDays()));
+    EventStreams eventStreams(Clock clock, HelpdeskProperties props, ServerKeys keys) {
+        return new EventStreams(clock, Duration.ofDays(props.eventRetentionDays()), new EventChain(keys));
     }
 }

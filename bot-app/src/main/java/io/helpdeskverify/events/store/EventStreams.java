@@ -8,6 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Redis Streams layout of the audit log, shared by the event log and the verification store
@@ -32,12 +39,144 @@ public final class EventStreams {
             EventType.SECOND_TECHNICIAN_REQUESTED, EventType.SECOND_TECHNICIAN_APPROVED,
             EventType.SECOND_TECHNICIAN_DENIED);
 
+    /** How many times an append recomputes its links after another writer moved a head, before it gives up. */
+    public static final int MAX_ATTEMPTS = 20;
+    private static final int QUICK_RETRIES = 5;
+    private static final Duration MAX_BACK_OFF = Duration.ofMillis(25);
+
     private final Clock clock;
     private final Duration retention;
+    private final EventChain chain;
+    /*
+     * One append at a time per instance: every append of every instance races for the one global head,
+     * and threads of one instance racing each other only add losers (8 threads on two instances starved
+     * one past 20 attempts). Serialised here, an instance only races the others, and its own next append
+     * links after the heads it just wrote, so it seldom conflicts at all. An append is one round trip.
+     */
+    private final ReentrantLock appends = new ReentrantLock(true);
+    /* The heads this instance saw last, by stream key: a guess, checked by the script. */
+    private final Map<String, String> knownHeads = new ConcurrentHashMap<>();
 
-    public EventStreams(Clock clock, Duration retention) {
+    public EventStreams(Clock clock, Duration retention, EventChain chain) {
         this.clock = clock;
         this.retention = retention;
+        this.chain = chain;
+    }
+
+    public EventChain chain() {
+        return chain;
+    }
+
+    /**
+     * Where a stream's chain head (the hash of its newest event) is kept. Derived from the stream's own
+     * key, so it inherits its hash tag and a script may touch both in Redis Cluster.
+     */
+    public static String headKey(String stream) {
+        return stream + ":head";
+    }
+
+    /** The signed checkpoint a trim leaves: the last hash before the cut (see {@code EventTrimmer}). */
+    public static String checkpointKey(String stream) {
+        return stream + ":checkpoint";
+    }
+
+    /** The heads an append expects to find: the global chain's and the customer's. */
+    public record Heads(String global, String customer) {}
+
+    /**
+     * A batch of events linked after {@code expected}: each event's stored fields (its global links
+     * included, as {@code prev} and {@code hash}) and its hash in the customer's chain.
+     */
+    public record Linked(Heads expected, List<List<String>> fields, List<String> customerHashes, Heads after) {}
+
+    /** Links the events after the heads this instance saw last (the script says if they moved). */
+    public Linked link(String customer, List<AuditEvent> events) {
+        return link(customer, events, new Heads(knownHeads.getOrDefault(GLOBAL, ""),
+                knownHeads.getOrDefault(customerStream(customer), "")));
+    }
+
+    /** Links the events after {@code heads}. */
+    public Linked link(String customer, List<AuditEvent> events, Heads heads) {
+        byte[] globalKey = chain.key("");
+        byte[] customerKey = chain.key(customer);
+        String g = heads.global();
+        String c = heads.customer();
+        var fields = new ArrayList<List<String>>(events.size());
+        var customerHashes = new ArrayList<String>(events.size());
+        for (AuditEvent e : events) {
+            var f = fields(e);
+            String gh = EventChain.link(globalKey, g, e);
+            add(f, "prev", g);
+            add(f, "hash", gh);
+            fields.add(f);
+            g = gh;
+            c = EventChain.link(customerKey, c, e);
+            customerHashes.add(c);
+        }
+        return new Linked(heads, fields, customerHashes, new Heads(g, c));
+    }
+
+    /** Runs one append (link, script, retries) while no other thread of this instance appends. */
+    public <T> T oneAtATime(Supplier<T> append) {
+        appends.lock();
+        try {
+            return append.get();
+        } finally {
+            appends.unlock();
+        }
+    }
+
+    /** The script accepted the links: the heads are now the batch's last. */
+    public void appended(String customer, Linked linked) {
+        remember(customer, linked.after());
+    }
+
+    /**
+     * The script found other heads (another writer appended first): the heads to link after next time.
+     * The first retries go at once with the heads the script answered, which are as fresh as heads can
+     * be. After {@link #QUICK_RETRIES} lost races in a row the writer waits a random while that doubles
+     * up to {@link #MAX_BACK_OFF} ("full jitter", so that racing writers stop colliding in lockstep) and
+     * then reads the heads again: those it was told before the wait are stale by then.
+     *
+     * @param reread reads both heads from Redis now
+     * @return empty when the append has tried {@link #MAX_ATTEMPTS} times
+     */
+    public Optional<Heads> afterConflict(String customer, Heads current, int attempt, Supplier<Heads> reread) {
+        remember(customer, current);
+        if (attempt >= MAX_ATTEMPTS) {
+            return Optional.empty();
+        }
+        if (attempt <= QUICK_RETRIES) {
+            return Optional.of(current);
+        }
+        long ceiling = Math.min(MAX_BACK_OFF.toNanos(), 250_000L << Math.min(attempt - QUICK_RETRIES, 16));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(ceiling));
+        Heads fresh = reread.get();
+        remember(customer, fresh);
+        return Optional.of(fresh);
+    }
+
+    /** Both heads as stored now, for {@link #afterConflict}. */
+    public static Heads storedHeads(StringRedisTemplate redis, String customer) {
+        List<String> both = List.of(headKey(GLOBAL), headKey(customerStream(customer)));
+        String g = redis.opsForValue().get(both.get(0));
+        String c = redis.opsForValue().get(both.get(1));
+        return new Heads(g == null ? "" : g, c == null ? "" : c);
+    }
+
+    /** The heads in a conflict reply {@code {-2, global head, customer head}}. */
+    public static Heads heads(List<?> reply) {
+        return new Heads(text(reply.get(1)), text(reply.get(2)));
+    }
+
+    private void remember(String customer, Heads heads) {
+        // By stream key: events of no customer have a stream of their own ("hv:events:c:") beside the global one.
+        knownHeads.put(GLOBAL, heads.global());
+        knownHeads.put(customerStream(customer), heads.customer());
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o.toString();
     }
 
     /** The customer's index: the ids of its events in {@link #GLOBAL}, without fields. */
@@ -45,7 +184,16 @@ public final class EventStreams {
         return "hv:events:c:" + customer;
     }
 
-    /** Entries older than this id are trimmed (approximately, as Redis does it cheaply) on every append. */
+    /** The pattern of every customer's index stream (for the trim's SCAN), and the customer of one. */
+    static String customerStreamPattern() {
+        return customerStream("*");
+    }
+
+    static String customerOfStream(String stream) {
+        return stream.substring(customerStream("").length());
+    }
+
+    /** Entries older than this id are trimmed by the hourly trim, which leaves a signed checkpoint. */
     public String minId() {
         return clock.instant().minus(retention).toEpochMilli() + "-0";
     }
@@ -55,7 +203,7 @@ public final class EventStreams {
      * instead of once per entry (about 60 B less per event than leaving empty fields out).
      */
     public static List<String> fields(AuditEvent e) {
-        var out = new ArrayList<String>(24);
+        var out = new ArrayList<String>(28);
         add(out, "type", Integer.toString(code(e.type())));
         // Epoch nanoseconds: Redis keeps a decimal integer in 9 bytes, the ISO text took 28.
         add(out, "time", Long.toString(Math.addExact(Math.multiplyExact(e.time().getEpochSecond(), 1_000_000_000L),
@@ -76,7 +224,8 @@ public final class EventStreams {
     public static AuditEvent read(String id, Map<?, ?> f) {
         return new AuditEvent(id, type(get(f, "type")), time(get(f, "time")), get(f, "customer"),
                 get(f, "user"), get(f, "technician"), get(f, "technicianId"), get(f, "platform"), get(f, "channel"),
-                get(f, "method"), get(f, "verificationId"), get(f, "outcome"), get(f, "reason"));
+                get(f, "method"), get(f, "verificationId"), get(f, "outcome"), get(f, "reason"), get(f, "prev"),
+                get(f, "hash"));
     }
 
     static int code(EventType type) {
@@ -109,7 +258,7 @@ public final class EventStreams {
         return Instant.parse(value);
     }
 
-    private static String get(Map<?, ?> f, String name) {
+    static String get(Map<?, ?> f, String name) {
         Object v = f.get(name);
         return v == null ? "" : v.toString();
     }

@@ -7,6 +7,8 @@ import io.helpdeskverify.shared.LuaScripts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RedisEventLog implements EventLog {
 
-    private static final RedisScript<String> APPEND =
-            LuaScripts.load("append-event.lua", String.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> APPEND =
+            LuaScripts.load("append-event.lua", List.class);
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> CUSTOMER_PAGE =
             LuaScripts.load("customer-events.lua", List.class);
@@ -35,12 +38,31 @@ class RedisEventLog implements EventLog {
 
     @Override
     public AuditEvent append(AuditEvent event) {
-        var args = new ArrayList<Object>();
-        args.add(streams.minId());
-        args.addAll(EventStreams.fields(event));
-        String id = redis.execute(APPEND, List.of(EventStreams.GLOBAL, EventStreams.customerStream(event.customer())),
-                args.toArray());
-        return event.withId(id);
+        return streams.oneAtATime(() -> linkAndAppend(event));
+    }
+
+    private AuditEvent linkAndAppend(AuditEvent event) {
+        String customerStream = EventStreams.customerStream(event.customer());
+        List<String> keys = List.of(EventStreams.GLOBAL, customerStream, EventStreams.headKey(EventStreams.GLOBAL),
+                EventStreams.headKey(customerStream));
+        var linked = streams.link(event.customer(), List.of(event));
+        for (int attempt = 1; ; attempt++) {
+            var args = new ArrayList<Object>();
+            args.add(linked.expected().global());
+            args.add(linked.expected().customer());
+            args.add(linked.customerHashes().get(0));
+            args.addAll(linked.fields().get(0));
+            List<?> reply = redis.execute(APPEND, keys, args.toArray());
+            Objects.requireNonNull(reply, "the append script returned nothing");
+            if (reply.size() == 1) {
+                streams.appended(event.customer(), linked);
+                return event.withId(reply.get(0).toString());
+            }
+            var next = streams.afterConflict(event.customer(), EventStreams.heads(reply), attempt,
+                    () -> EventStreams.storedHeads(redis, event.customer())).orElseThrow(() -> new IllegalStateException(
+                            "the event chain kept moving: gave up after " + EventStreams.MAX_ATTEMPTS + " attempts"));
+            linked = streams.link(event.customer(), List.of(event), next);
+        }
     }
 
     @Override
@@ -90,18 +112,25 @@ class RedisEventLog implements EventLog {
         var events = new ArrayList<AuditEvent>(reply.size() - 2);
         for (Object entry : reply.subList(2, reply.size())) {
             List<?> idAndFields = (List<?>) entry;
-            List<?> flat = (List<?>) idAndFields.get(1);
-            var fields = new HashMap<Object, Object>();
-            for (int i = 0; i + 1 < flat.size(); i += 2) {
-                fields.put(flat.get(i), flat.get(i + 1));
-            }
-            events.add(EventStreams.read(idAndFields.get(0).toString(), fields));
+            var fields = pairs((List<?>) idAndFields.get(1));
+            // Read for one customer: its links in the customer's chain, kept in the index entry.
+            var links = idAndFields.size() > 2 ? pairs((List<?>) idAndFields.get(2)) : Map.of();
+            events.add(EventStreams.read(idAndFields.get(0).toString(), fields)
+                    .withLinks(EventStreams.get(links, "prev"), EventStreams.get(links, "hash")));
         }
         return new Page(events, ((Number) reply.get(0)).intValue(), reply.get(1).toString());
     }
 
+    static Map<Object, Object> pairs(List<?> flat) {
+        var fields = new HashMap<Object, Object>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            fields.put(flat.get(i), flat.get(i + 1));
+        }
+        return fields;
+    }
+
     /* "(id" is exclusive, "+" and "-" are open, anything else inclusive: XRANGE's own syntax. */
-    private static Range.Bound<String> bound(String value) {
+    static Range.Bound<String> bound(String value) {
         if ("+".equals(value) || "-".equals(value)) {
             return Range.Bound.unbounded();
         }

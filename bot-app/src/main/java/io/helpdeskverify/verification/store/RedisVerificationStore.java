@@ -144,6 +144,39 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     private Optional<Verification> write(String expectedVersion, Verification v, List<AuditEvent> events) {
+        // Without events the script leaves the chains alone: nothing to wait for.
+        return events.isEmpty() ? writeLinked(expectedVersion, v, events)
+                : streams.oneAtATime(() -> writeLinked(expectedVersion, v, events));
+    }
+
+    private Optional<Verification> writeLinked(String expectedVersion, Verification v, List<AuditEvent> events) {
+        String customerStream = EventStreams.customerStream(v.customer());
+        List<String> keys = List.of(key(v.id()), EXPIRY, EventStreams.GLOBAL, customerStream,
+                awaitingKey(v.customer(), v.endUser()), challengeKey(v.challengeId()), RedisUnpublishedOutcomes.KEY,
+                RedisUnsentChallenges.KEY, EventStreams.headKey(EventStreams.GLOBAL), EventStreams.headKey(customerStream));
+        var linked = streams.link(v.customer(), events);
+        for (int attempt = 1; ; attempt++) {
+            List<?> reply = redis.execute(WRITE, keys, args(expectedVersion, v, events, linked).toArray());
+            Objects.requireNonNull(reply, "the verification script returned nothing");
+            long version = ((Number) reply.get(0)).longValue();
+            if (version == -2) {
+                // Another writer appended to a chain first: link the events after its heads and try again.
+                var next = streams.afterConflict(v.customer(), EventStreams.heads(reply), attempt,
+                        () -> EventStreams.storedHeads(redis, v.customer())).orElseThrow(() -> new IllegalStateException(
+                                "the event chain kept moving: gave up after " + EventStreams.MAX_ATTEMPTS + " attempts"));
+                linked = streams.link(v.customer(), events, next);
+                continue;
+            }
+            if (version < 0) {
+                return Optional.empty();
+            }
+            streams.appended(v.customer(), linked);
+            return Optional.of(v.withVersion(version));
+        }
+    }
+
+    private List<String> args(String expectedVersion, Verification v, List<AuditEvent> events,
+                              EventStreams.Linked linked) {
         var args = new ArrayList<String>();
         args.add(expectedVersion);
         args.add(serialise(v));
@@ -151,7 +184,7 @@ class RedisVerificationStore implements VerificationStore {
         args.add(v.isFinal() ? "" : Long.toString(v.expiresAt().toEpochMilli()));
         args.add(v.awaitsUser() ? "add" : "rem");
         args.add(v.isFinal() ? Long.toString(keepFinal.toSeconds()) : "0");
-        args.add(streams.minId());
+        args.add(linked.expected().global());
         args.add("0".equals(expectedVersion) ? Long.toString(challengeIndexMillis(v)) : "0");
         args.add(Integer.toString(events.size()));
         // A chat verification's outcome must reach its cards and audit threads even if this
@@ -159,17 +192,14 @@ class RedisVerificationStore implements VerificationStore {
         args.add(v.isFinal() && v.technician().platform() != Platform.API
                 ? Long.toString(clock.instant().plus(OUTCOME_GRACE).toEpochMilli()) : "");
         args.add(unsent(v, events));
-        for (AuditEvent e : events) {
-            List<String> fields = EventStreams.fields(e);
+        args.add(linked.expected().customer());
+        for (int i = 0; i < events.size(); i++) {
+            List<String> fields = linked.fields().get(i);
             args.add(Integer.toString(fields.size() / 2));
             args.addAll(fields);
+            args.add(linked.customerHashes().get(i));
         }
-        List<?> reply = redis.execute(WRITE, List.of(key(v.id()), EXPIRY, EventStreams.GLOBAL,
-                EventStreams.customerStream(v.customer()), awaitingKey(v.customer(), v.endUser()),
-                challengeKey(v.challengeId()), RedisUnpublishedOutcomes.KEY, RedisUnsentChallenges.KEY), args.toArray());
-        Objects.requireNonNull(reply, "the verification script returned nothing");
-        long version = ((Number) reply.get(0)).longValue();
-        return version < 0 ? Optional.empty() : Optional.of(v.withVersion(version));
+        return args;
     }
 
     /* A write that issues a challenge owes a send; one that leaves PENDING settles it; the others leave it be. */

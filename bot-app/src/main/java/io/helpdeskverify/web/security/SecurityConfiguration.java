@@ -119,6 +119,9 @@ class SecurityConfiguration {
                     a.requestMatchers("/api/v1/devices/**", "/api/v1/challenges/**").hasRole(DEVICE);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/verifications/*").hasAnyRole(TECHNICIAN, AUDITOR);
                     a.requestMatchers("/api/v1/verifications", "/api/v1/verifications/**").hasRole(TECHNICIAN);
+                    // The chain key can forge links (docs/audit.md): admins only, before the auditors' events rule.
+                    // Every method: HEAD would otherwise fall to the auditors' rule below and be served as GET.
+                    a.requestMatchers("/api/v1/events/key").hasRole(ADMIN);
                     a.requestMatchers("/api/v1/events", "/api/v1/events/**").hasRole(AUDITOR);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/psa/*/tickets/*/verifications").hasRole(TECHNICIAN);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/psa/*/status", "/api/v1/psa/*/customers/*/company-suggestions")
