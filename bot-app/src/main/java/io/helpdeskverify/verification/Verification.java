@@ -16,6 +16,7 @@ import java.util.Optional;
  * {@code toBuilder()}.
  *
  * @param decidedBy who ended it, present once it is final
+ * @param direction who checks whom; the reverse check is {@link Direction#TECHNICIAN_TO_USER}
  */
 public record Verification(
         String id,
@@ -35,10 +36,14 @@ public record Verification(
         Optional<Instant> decidedAt,
         Optional<DecidedBy> decidedBy,
         String reason,
-        long version) {
+        long version,
+        Direction direction) {
 
     /** The reason a user's "I did not ask for this" records, and the technician's card shows. */
     public static final String USER_REPORTED_REASON = "the user says they did not request this";
+    /** A reverse check's outcomes, as the card and the events say them. */
+    public static final String CODES_MATCH_REASON = "the user confirmed the codes match";
+    public static final String CODES_DO_NOT_MATCH_REASON = "the user says the codes do not match or they did not expect the call";
 
     public Verification {
         Objects.requireNonNull(id, "id");
@@ -57,6 +62,12 @@ public record Verification(
         delivery = List.copyOf(delivery);
         decidedBy = decidedBy == null ? Optional.empty() : decidedBy;
         reason = reason == null ? "" : reason;
+        direction = direction == null ? Direction.USER_TO_TECHNICIAN : direction;
+    }
+
+    /** The end user checks the technician ({@code /verify me to …}): the user's answer decides. */
+    public boolean reverse() {
+        return direction == Direction.TECHNICIAN_TO_USER;
     }
 
     /** Denied with "I did not ask for this" in the app. */
@@ -115,6 +126,7 @@ public record Verification(
         private Optional<DecidedBy> decidedBy = Optional.empty();
         private String reason = "";
         private long version;
+        private Direction direction = Direction.USER_TO_TECHNICIAN;
 
         private Builder() {}
 
@@ -137,6 +149,7 @@ public record Verification(
             this.decidedBy = v.decidedBy;
             this.reason = v.reason;
             this.version = v.version;
+            this.direction = v.direction;
         }
 
         public Builder id(String value) {
@@ -239,10 +252,15 @@ public record Verification(
             return this;
         }
 
+        public Builder direction(Direction value) {
+            this.direction = value;
+            return this;
+        }
+
         public Verification build() {
             return new Verification(id, customer, endUser, technician, channel,
                     requestedMethod == null ? method : requestedMethod, method, state, createdAt, expiresAt, code,
-                    challengeId, wrongCodeAttempts, delivery, decidedAt, decidedBy, reason, version);
+                    challengeId, wrongCodeAttempts, delivery, decidedAt, decidedBy, reason, version, direction);
         }
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.util.StdConverter;
 import io.helpdeskverify.verification.CodeDigest;
 import io.helpdeskverify.verification.DecidedBy;
 import io.helpdeskverify.verification.DeliveryStep;
+import io.helpdeskverify.verification.Direction;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Technician;
@@ -46,13 +47,16 @@ record StoredVerification(
         @JsonProperty("da") @JsonAlias("decidedAt") Optional<Instant> decidedAt,
         @JsonProperty("db") @JsonAlias("decidedBy") String decidedBy,
         @JsonProperty("r") @JsonAlias("reason") String reason,
-        @JsonProperty("v") @JsonAlias("version") long version) {
+        @JsonProperty("v") @JsonAlias("version") long version,
+        // Only a reverse check writes it: every other verification reads back as before, and as it always was.
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonProperty("dir") Direction direction) {
 
     static StoredVerification of(Verification v) {
         return new StoredVerification(v.id(), v.customer(), v.endUser(), v.technician(), v.channel(),
                 v.requestedMethod(), v.method(), v.state(), v.createdAt(), v.expiresAt(), v.code(), v.challengeId(),
                 v.wrongCodeAttempts(), v.delivery(), v.decidedAt(), v.decidedBy().map(StoredVerification::words).orElse(""),
-                v.reason(), v.version());
+                v.reason(), v.version(), v.reverse() ? v.direction() : null);
     }
 
     Verification toVerification() {
@@ -60,7 +64,8 @@ record StoredVerification(
                 .channel(channel).requestedMethod(requestedMethod).method(method).state(state).createdAt(createdAt)
                 .expiresAt(expiresAt).code(code == null ? Optional.empty() : code).challengeId(challengeId)
                 .wrongCodeAttempts(wrongCodeAttempts).delivery(delivery == null ? List.of() : delivery)
-                .decision(decidedAt == null ? Optional.empty() : decidedAt, decider(), reason).version(version).build();
+                .decision(decidedAt == null ? Optional.empty() : decidedAt, decider(), reason).version(version)
+                .direction(direction == null ? Direction.USER_TO_TECHNICIAN : direction).build();
     }
 
     private static String words(DecidedBy by) {
