@@ -50,7 +50,7 @@ record StoredVerification(
         @JsonProperty("v") @JsonAlias("version") long version,
         // Only a reverse check writes it: every other verification reads back as before, and as it always was.
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @JsonProperty("dir") Direction direction) {
+        @JsonProperty("dir") @JsonAlias("direction") Direction direction) {
 
     static StoredVerification of(Verification v) {
         return new StoredVerification(v.id(), v.customer(), v.endUser(), v.technician(), v.channel(),
