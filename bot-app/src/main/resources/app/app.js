@@ -124,6 +124,11 @@
   }
 
   function detailFor(status) {
+    if (status.reverse) {
+      return status.state === 'VERIFIED'
+        ? 'Thank you: the caller is confirmed. You can carry on with your call.'
+        : 'Thank you. Hang up, and tell your IT contact about this call. Do not give the caller anything.';
+    }
     if (status.userReported) {
       return 'Thank you. Your IT contact is told that you did not ask for this.';
     }
@@ -376,8 +381,15 @@
     $('challenge-title').textContent = c.mspName + ': identity check';
     $('challenge-technician').textContent = c.technicianName + ' from ' + c.mspName;
     $('challenge-prompt').textContent = c.prompt || '';
-    $('code-form').hidden = !c.requiresCode;
+    $('code-form').hidden = !c.requiresCode || c.reverse;
     $('approve').hidden = c.requiresCode;
+    // The reverse check: the user compares the push's code with the one the technician reads out.
+    $('answer-buttons').hidden = !!c.reverse;
+    $('report').hidden = !!c.reverse;
+    $('reverse').hidden = !c.reverse;
+    if (c.reverse) {
+      showReverseCode(c);
+    }
     $('code-input').value = '';
     $('code-error').hidden = true;
     $('challenge-error').hidden = true;
@@ -420,7 +432,8 @@
     try {
       const result = await api('POST', '/api/v1/challenges/' + encodeURIComponent(c.challengeId) + '/response', body);
       if (result.outcome) {
-        outcome(result.state, result.outcome, detailFor({ state: result.state, userReported: decision === 'report' }));
+        outcome(result.state, result.outcome, detailFor({ state: result.state, userReported: decision === 'report',
+          reverse: !!c.reverse }));
       } else if (result.state === 'USER_APPROVED') {
         answered = c;
         current = null;
@@ -447,8 +460,16 @@
     }
   }
 
+  async function showReverseCode(c) {
+    const data = await pushData(c.challengeId);
+    const code = data && data.code;
+    $('reverse-code').textContent = code ? code.replace(/^(\d{3})(\d{3})$/, '$1 $2') : '';
+    $('reverse-code').hidden = !code;
+    $('reverse-code-missing').hidden = !!code;
+  }
+
   function setBusy(busy) {
-    ['approve', 'deny', 'report', 'code-submit'].forEach((id) => { $(id).disabled = busy; });
+    ['approve', 'deny', 'report', 'code-submit', 'match', 'nomatch'].forEach((id) => { $(id).disabled = busy; });
   }
 
   /** Push + code: the code from the push, large, to read to the technician. */
@@ -495,6 +516,8 @@
     $('approve').addEventListener('click', () => answer('approve'));
     $('deny').addEventListener('click', () => answer('deny'));
     $('report').addEventListener('click', () => answer('report'));
+    $('match').addEventListener('click', () => answer('match'));
+    $('nomatch').addEventListener('click', () => answer('nomatch'));
     $('code-form').addEventListener('submit', (e) => {
       e.preventDefault();
       answer('approve', $('code-input').value.replace(/\s+/g, ''));

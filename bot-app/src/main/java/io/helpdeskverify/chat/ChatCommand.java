@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** What a technician asked for, parsed from {@code /verify …} (Slack) or {@code verify …} (Teams). */
-public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.VerifyTicket, ChatCommand.Events,
+public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.VerifyMe, ChatCommand.VerifyTicket, ChatCommand.Events,
         ChatCommand.Sync, ChatCommand.LiveLinkCode, ChatCommand.Enrol, ChatCommand.Help {
 
     /** {@code user@customer}: the user part as typed, the customer as a slug or an email domain. */
@@ -24,6 +24,13 @@ public sealed interface ChatCommand permits ChatCommand.Verify, ChatCommand.Veri
     }
 
     record Verify(Target target, Optional<Method> method) implements ChatCommand {}
+
+    /**
+     * {@code verify me to <user>@<customer>}: the reverse check. The user gets a code (app, else SMS,
+     * else email) and the technician's name, the technician sees the same code and reads it out, and
+     * the user says whether it matches. No method flag: the ladder picks the channel.
+     */
+    record VerifyMe(Target target) implements ChatCommand {}
 
     /**
      * {@code verify ticket [cw|at] <ticket> [=username] [--method]}: the contact of a PSA ticket.

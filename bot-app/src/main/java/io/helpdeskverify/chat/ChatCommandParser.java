@@ -14,6 +14,7 @@ import java.util.Optional;
 
 /**
  * {@code [verify] <user>@<customer> [--push|--push-code|--sms|--email|--match]} (the flags of {@link MethodOption}),
+ * {@code verify me to <user>@<customer>} (the reverse check: the user checks the technician),
  * {@code verify ticket [cw|at] <ticket>} (a PSA ticket's contact), {@code livelink} (a one-time code for the
  * Autotask LiveLink's page), {@code events
  * <user>@<customer>}, {@code enrol <user>@<customer> [--sms|--email]} (the self-serve app's link), {@code sync
@@ -51,6 +52,9 @@ public final class ChatCommandParser {
         boolean events = isWord(words.get(0), "events");
         if (events || isWord(words.get(0), "verify")) {
             words.remove(0);
+        }
+        if (!events && words.size() >= 2 && isWord(words.get(0), "me") && isWord(words.get(1), "to")) {
+            return reverse(words.subList(2, words.size()));
         }
         Optional<Method> method = Optional.empty();
         List<String> target = new ArrayList<>();
@@ -92,6 +96,20 @@ public final class ChatCommandParser {
         }
         var t = new Target(joined.substring(0, at).strip(), joined.substring(at + 1).strip());
         return events ? new Events(t) : new Verify(t, method);
+    }
+
+    /** {@code me to <user>@<customer>}: the reverse check takes no flag, the ladder picks how the user is reached. */
+    private static ChatCommand reverse(List<String> words) {
+        if (words.stream().anyMatch(w -> w.startsWith("--"))) {
+            return help("verify me to user@customer takes no option: the user gets the code in the app, else by SMS, "
+                    + "else by email.");
+        }
+        String joined = String.join(" ", words);
+        int at = joined.lastIndexOf('@');
+        if (at <= 0 || at == joined.length() - 1) {
+            return help("Say whom you are calling: verify me to user@customer, e.g. verify me to jdoe@acme.");
+        }
+        return new ChatCommand.VerifyMe(new Target(joined.substring(0, at).strip(), joined.substring(at + 1).strip()));
     }
 
     /** {@code <user>@<customer> [--sms|--email]}: the flags name the channel of the link, not a method. */

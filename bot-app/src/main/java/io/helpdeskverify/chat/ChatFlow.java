@@ -138,6 +138,9 @@ public class ChatFlow {
                     ? enrolLinks.send(found.user(), enrol.via())
                     : resolution instanceof Resolution.Several several ? enrolLinks.several(several)
                     : notFound(resolution));
+        } else if (command instanceof ChatCommand.VerifyMe me) {
+            verifyMe(platform, request, permitted(request, "verify me to", me.target(),
+                    resolver.resolve(me.target(), access)));
         } else if (command instanceof ChatCommand.VerifyTicket ticket) {
             verifyTicket(platform, request, ticket, access);
         } else if (command instanceof ChatCommand.Events ev) {
@@ -186,6 +189,24 @@ public class ChatFlow {
             }
         } else if (resolution instanceof Resolution.Several several) {
             tell(platform, request, new PrivateMessage.Picker(userPicker(several, method)));
+        } else {
+            tell(platform, request, notFound(resolution));
+        }
+    }
+
+    /*
+     * The reverse check: the same resolution, card and private code as any verification; only the
+     * start differs (no method picker: the ladder picks the channel, and the user decides).
+     */
+    private void verifyMe(ChatPlatform platform, ChatRequest request, Resolution resolution) {
+        if (resolution instanceof Resolution.Found found) {
+            posted(platform, request, found.customer(), found.user(), Optional.empty(),
+                    verifications.start(StartRequest.reverse(found.customer().slug(), found.user().username(),
+                            request.technician(), request.conversation().conversationId())));
+        } else if (resolution instanceof Resolution.Several several) {
+            tell(platform, request, PrivateMessage.Notice.warning("Several users match; name one exactly.",
+                    several.users().stream().map(u -> "verify me to =" + u.username() + "@" + several.customer().slug()
+                            + " (" + u.displayName() + ")").toArray(String[]::new)));
         } else {
             tell(platform, request, notFound(resolution));
         }
@@ -405,6 +426,8 @@ public class ChatFlow {
         lines.add("verify user@customer — start a verification; you choose the method if several are possible.");
         lines.add("verify user@customer " + MethodOption.flags(" | ") + " — with that method "
                 + "(--match: you read a code to the user, who types it in the app).");
+        lines.add("verify me to user@customer — the reverse check: the user gets a code and your name, you read them "
+                + "the same code (shown to you only), and they confirm it matches.");
         lines.add("verify ticket 12345 — the contact of a ConnectWise ticket (verify ticket T20240115.0023: Autotask; "
                 + "with both connected, verify ticket cw 12345 or at 12345).");
         lines.add("livelink — a one-time code for the ticket page an Autotask LiveLink opens, shown to you only.");

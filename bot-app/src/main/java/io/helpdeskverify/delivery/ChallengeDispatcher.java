@@ -3,6 +3,7 @@ package io.helpdeskverify.delivery;
 import io.helpdeskverify.verification.TechnicianName;
 import io.helpdeskverify.directory.Device;
 import io.helpdeskverify.directory.DirectoryRepository;
+import io.helpdeskverify.shared.AppProperties;
 import io.helpdeskverify.shared.HelpdeskProperties;
 import io.helpdeskverify.shared.store.StoreFailures;
 import io.helpdeskverify.verification.Channel;
@@ -10,10 +11,12 @@ import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Verification;
 import io.helpdeskverify.verification.VerificationChange;
 import io.helpdeskverify.verification.UnsentChallenges;
+import io.helpdeskverify.verification.UserLinks;
 import io.helpdeskverify.verification.VerificationService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +45,15 @@ class ChallengeDispatcher {
     private final String mspName;
     private final SentConfirmations confirmations;
     private final UnsentChallenges unsent;
+    private final UserLinks links;
+    private final Optional<String> linkBase;
     private static final Duration STILL_SENDING_GRACE = Duration.ofSeconds(60);
 
     ChallengeDispatcher(Senders senders, DirectoryRepository directory, VerificationService verifications,
                         @Qualifier("deliveryExecutor") Executor executor,
                         RetryTimer retries, DeliveryProperties settings,
                         Clock clock, HelpdeskProperties props, SentConfirmations confirmations,
-                        UnsentChallenges unsent) {
+                        UnsentChallenges unsent, UserLinks links, AppProperties app) {
         this.senders = senders;
         this.directory = directory;
         this.verifications = verifications;
@@ -59,6 +64,8 @@ class ChallengeDispatcher {
         this.mspName = props.mspName();
         this.confirmations = confirmations;
         this.unsent = unsent;
+        this.links = links;
+        this.linkBase = app.publicBase();
     }
 
     @EventListener
@@ -96,7 +103,8 @@ class ChallengeDispatcher {
                     ? directory.devices(issued.customer(), issued.endUser()).stream().filter(Device::canReceivePush).toList()
                     : List.of();
             var challenge = new Challenge(id, issued.challengeId(), issued.method(), user.get(), devices, mspName,
-                    TechnicianName.forEndUser(issued.technician().name()), change.newCode(), issued.expiresAt());
+                    TechnicianName.forEndUser(issued.technician().name()), change.newCode(), issued.expiresAt(),
+                    issued.reverse(), channel == Channel.PUSH ? Optional.empty() : link(issued));
             outcome = sender.get().send(challenge);
         } catch (RuntimeException e) {
             if (StoreFailures.isOutage(e)) {
@@ -109,6 +117,11 @@ class ChallengeDispatcher {
             return;
         }
         report(issued, change, attempt, outcome);
+    }
+
+    /* A fresh one-time link per message: the answer a reverse check needs, "I did not ask for this" for a code. */
+    private Optional<String> link(Verification issued) {
+        return linkBase.map(base -> base + UserLinks.PATH + links.issue(issued));
     }
 
     private void report(Verification issued, VerificationChange change, int attempt, SendOutcome outcome) {

@@ -28,22 +28,36 @@ public class ChallengeTexts {
 
     /** The full wording when it fits one segment, else the short one (which fits for most names). */
     public String smsBody(Challenge c, Locale locale) {
-        String full = text("challenge.sms", locale, c.mspName(), c.technicianName().value(), c.code().orElse(""));
-        return SmsSegments.count(full) == 1 ? full
-                : text("challenge.sms.short", locale, c.mspName(), c.technicianName().value(), c.code().orElse(""));
+        Object[] args = {c.mspName(), c.technicianName().value(), c.code().orElse(""), c.link().orElse("")};
+        if (c.reverse()) {
+            return text(c.link().isPresent() ? "challenge.reverse.sms" : "challenge.reverse.sms.nolink", locale, args);
+        }
+        // With the "I did not ask for this" link the words are shorter, so that most messages stay one segment.
+        String suffix = c.link().isPresent() ? ".link" : "";
+        String full = text("challenge.sms" + suffix, locale, args);
+        return SmsSegments.count(full) == 1 ? full : text("challenge.sms.short" + suffix, locale, args);
     }
 
     public String emailSubject(Challenge c, Locale locale) {
-        return text("challenge.email.subject", locale, c.mspName());
+        return text(c.reverse() ? "challenge.reverse.email.subject" : "challenge.email.subject", locale, c.mspName());
     }
 
     /** The email as paragraphs; the plain-text and HTML parts are both built from these. */
     public EmailParagraphs emailParagraphs(Challenge c, Locale locale) {
-        Object[] args = {c.mspName(), c.technicianName().value(), c.code().orElse(""), c.recipient().displayName(), minutesLeft(c)};
+        Object[] args = {c.mspName(), c.technicianName().value(), c.code().orElse(""), c.recipient().displayName(),
+                minutesLeft(c), c.link().orElse("")};
+        if (c.reverse()) {
+            return new EmailParagraphs(text("challenge.email.greeting", locale, args),
+                    text("challenge.reverse.email.intro", locale, args), text("challenge.email.code", locale, args),
+                    c.code().orElse(""), text(c.link().isPresent() ? "challenge.reverse.email.instruction"
+                            : "challenge.reverse.email.instruction.nolink", locale, args),
+                    text("challenge.reverse.email.otherwise", locale, args));
+        }
+        String otherwise = text("challenge.email.otherwise", locale, args)
+                + (c.link().isPresent() ? " " + text("challenge.email.report", locale, args) : "");
         return new EmailParagraphs(text("challenge.email.greeting", locale, args),
                 text("challenge.email.intro", locale, args), text("challenge.email.code", locale, args),
-                c.code().orElse(""), text("challenge.email.instruction", locale, args),
-                text("challenge.email.otherwise", locale, args));
+                c.code().orElse(""), text("challenge.email.instruction", locale, args), otherwise);
     }
 
     public String emailBody(Challenge c, Locale locale) {
@@ -55,7 +69,7 @@ public class ChallengeTexts {
     }
 
     public String pushBody(Challenge c, Locale locale) {
-        String key = switch (c.method()) {
+        String key = c.reverse() ? "challenge.reverse.push" : switch (c.method()) {
             case PUSH_WITH_CODE -> "challenge.push.body.code";
             case VERIFIED_PUSH -> "challenge.push.body.match";
             default -> "challenge.push.body";

@@ -23,11 +23,16 @@ public record AppProperties(
 
     /** The app's own address, {@code https://bot.example/app/}, when the public URL is set. */
     public Optional<String> appUrl() {
+        return publicBase().map(base -> base + "/app/");
+    }
+
+    /** The public URL without a trailing slash, {@code https://bot.example}, when it is set. */
+    public Optional<String> publicBase() {
         String base = publicUrl.strip();
         if (base.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/app/");
+        return Optional.of(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
     public boolean webPushConfigured() {

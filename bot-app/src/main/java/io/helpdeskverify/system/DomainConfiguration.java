@@ -33,6 +33,8 @@ import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.MethodSelector;
 import io.helpdeskverify.verification.Policies;
 import io.helpdeskverify.verification.Transitions;
+import io.helpdeskverify.verification.UserLinkStore;
+import io.helpdeskverify.verification.UserLinks;
 import io.helpdeskverify.verification.VerificationPolicy;
 import io.helpdeskverify.verification.VerificationService;
 import io.helpdeskverify.verification.VerificationStore;
@@ -85,6 +87,12 @@ class DomainConfiguration {
     @Bean
     Codes codes(ServerKeys keys, SecureRandom random) {
         return new Codes(keys.codeKey(), random);
+    }
+
+    /** The one-time links in end users' SMS and email (the reverse check's answer, "I did not ask for this"). */
+    @Bean
+    UserLinks userLinks(UserLinkStore store, ServerKeys keys, SecureRandom random, Clock clock) {
+        return new UserLinks(store, keys.codeKey(), random, clock);
     }
 
     @Bean

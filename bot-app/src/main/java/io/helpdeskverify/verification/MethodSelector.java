@@ -46,6 +46,27 @@ public final class MethodSelector {
         return new DeliveryPlan.Impossible(why + available(offered));
     }
 
+    /**
+     * The reverse check's channel: the first one the user can be reached on, in the ladder's order
+     * (app, else SMS, else email) and as this customer's policy and the senders allow, always as the
+     * method of that channel that carries a code (the user compares it with the technician's).
+     */
+    public DeliveryPlan reversePlan(Reachability r, Set<Method> allowed, Set<Channel> channels) {
+        var plan = plan(Optional.empty(), r, allowed, channels);
+        if (plan instanceof DeliveryPlan.Deliver deliver) {
+            return new DeliveryPlan.Deliver(codeMethod(deliver.method().channel()), deliver.skipped());
+        }
+        return plan;
+    }
+
+    private static Method codeMethod(Channel channel) {
+        return switch (channel) {
+            case PUSH -> Method.PUSH_WITH_CODE;
+            case SMS -> Method.SMS_CODE;
+            case EMAIL -> Method.EMAIL_CODE;
+        };
+    }
+
     /** The next rung below {@code current} after it failed at run time. */
     public DeliveryPlan next(Method current, String why, Reachability r, Set<Method> allowed, Set<Channel> channels) {
         var skipped = new ArrayList<DeliveryPlan.Skip>();

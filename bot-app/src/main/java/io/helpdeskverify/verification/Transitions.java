@@ -129,6 +129,10 @@ public final class Transitions {
         if (refused.isPresent()) {
             return new Rejected(refused.get());
         }
+        if (v.reverse()) {
+            // Approving a reverse check without saying the codes match would skip the comparison.
+            return new Rejected(Rejection.NOT_FOR_THIS_METHOD);
+        }
         return switch (v.method()) {
             case PUSH -> v.dualControl()
                     ? awaitSecond(v, Optional.empty(), now, VerificationEvent.of(USER_APPROVED, now))
@@ -161,7 +165,7 @@ public final class Transitions {
      * The reason is the card's line, and {@link Verification#userReported()} reads it back.
      */
     public Transition userReport(Verification v, Instant now) {
-        var refused = checkUserCanAnswer(v, now);
+        var refused = checkUserCanAnswer(v, now, true);
         if (refused.isPresent()) {
             return new Rejected(refused.get());
         }
@@ -170,6 +174,33 @@ public final class Transitions {
         return new Applied(next, List.of(VerificationEvent.of(USER_DENIED, now),
                 new VerificationEvent(USER_REPORTED, now, Verification.USER_REPORTED_REASON),
                 new VerificationEvent(UNABLE_TO_VERIFY, now, "the user denied")));
+    }
+
+    /**
+     * The user's answer to a reverse check, in the app or from the link in their SMS or email: the
+     * code the technician read out is the one they received (verified), or it is not, or they did
+     * not expect the call (unable to verify). Any channel: the link makes SMS and email answerable.
+     */
+    public Transition userConfirm(Verification v, boolean match, Instant now) {
+        if (v.isFinal()) {
+            return new Rejected(v.state() == State.EXPIRED ? Rejection.EXPIRED : Rejection.ALREADY_DECIDED);
+        }
+        if (!now.isBefore(v.expiresAt())) {
+            return new Rejected(Rejection.EXPIRED);
+        }
+        if (!v.reverse()) {
+            return new Rejected(Rejection.NOT_FOR_THIS_METHOD);
+        }
+        if (match) {
+            var next = v.toBuilder().state(State.VERIFIED).decided(now, DecidedBy.END_USER, Verification.CODES_MATCH_REASON)
+                    .build();
+            return new Applied(next, List.of(new VerificationEvent(USER_APPROVED, now, Verification.CODES_MATCH_REASON),
+                    new VerificationEvent(VERIFIED, now, "reverse check")));
+        }
+        var next = v.toBuilder().state(State.USER_DENIED)
+                .decided(now, DecidedBy.END_USER, Verification.CODES_DO_NOT_MATCH_REASON).build();
+        return new Applied(next, List.of(new VerificationEvent(USER_DENIED, now, Verification.CODES_DO_NOT_MATCH_REASON),
+                new VerificationEvent(UNABLE_TO_VERIFY, now, Verification.CODES_DO_NOT_MATCH_REASON)));
     }
 
     /**
@@ -194,7 +225,8 @@ public final class Transitions {
         if (!now.isBefore(v.expiresAt())) {
             return new Rejected(Rejection.EXPIRED);
         }
-        if (!v.method().technicianDecides()) {
+        if (!v.method().technicianDecides() || v.reverse()) {
+            // A reverse check is the user's to decide: the technician only reads the code out.
             return new Rejected(Rejection.NOT_FOR_THIS_METHOD);
         }
         if (!approve) {
@@ -292,7 +324,7 @@ public final class Transitions {
             case USER_APPROVED -> "no technician decision before the deadline";
             case AWAITING_SECOND -> "no second technician before the deadline";
             case PENDING -> "the challenge was not delivered before the deadline";
-            default -> v.method().technicianDecides() ? "no decision before the deadline" : "no answer from the user";
+            default -> v.reverse() ? "no answer from the user" : v.method().technicianDecides() ? "no decision before the deadline" : "no answer from the user";
         };
         var next = v.toBuilder().state(State.EXPIRED).decided(now, DecidedBy.TIMER, why).build();
         return new Applied(next, List.of(new VerificationEvent(EXPIRED, now, why)));
@@ -321,13 +353,18 @@ public final class Transitions {
     }
 
     private static Optional<Rejection> checkUserCanAnswer(Verification v, Instant now) {
+        return checkUserCanAnswer(v, now, false);
+    }
+
+    /** @param anyChannel a report may come from the one-time link in an SMS or email, not only from the app */
+    private static Optional<Rejection> checkUserCanAnswer(Verification v, Instant now, boolean anyChannel) {
         if (v.isFinal()) {
             return Optional.of(v.state() == State.EXPIRED ? Rejection.EXPIRED : Rejection.ALREADY_DECIDED);
         }
         if (!now.isBefore(v.expiresAt())) {
             return Optional.of(Rejection.EXPIRED);
         }
-        if (v.method().channel() != Channel.PUSH) {
+        if (v.method().channel() != Channel.PUSH && !anyChannel) {
             return Optional.of(Rejection.NOT_FOR_THIS_METHOD);
         }
         if (v.state() == State.USER_APPROVED || v.state() == State.AWAITING_SECOND) {

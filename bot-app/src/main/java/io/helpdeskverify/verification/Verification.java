@@ -20,6 +20,7 @@ import java.util.Optional;
  *                    requesting technician's approval is not final, a second technician must confirm
  * @param firstApproval under dual control, the requesting technician once they approved (and the
  *                      verification waits for, or got, the second technician)
+ * @param direction who checks whom; the reverse check is {@link Direction#TECHNICIAN_TO_USER}
  */
 public record Verification(
         String id,
@@ -41,10 +42,14 @@ public record Verification(
         String reason,
         long version,
         boolean dualControl,
-        Optional<Technician> firstApproval) {
+        Optional<Technician> firstApproval,
+        Direction direction) {
 
     /** The reason a user's "I did not ask for this" records, and the technician's card shows. */
     public static final String USER_REPORTED_REASON = "the user says they did not request this";
+    /** A reverse check's outcomes, as the card and the events say them. */
+    public static final String CODES_MATCH_REASON = "the user confirmed the codes match";
+    public static final String CODES_DO_NOT_MATCH_REASON = "the user says the codes do not match or they did not expect the call";
 
     public Verification {
         Objects.requireNonNull(id, "id");
@@ -64,6 +69,7 @@ public record Verification(
         decidedBy = decidedBy == null ? Optional.empty() : decidedBy;
         reason = reason == null ? "" : reason;
         firstApproval = firstApproval == null ? Optional.empty() : firstApproval;
+        direction = direction == null ? Direction.USER_TO_TECHNICIAN : direction;
     }
 
     /** Under dual control, the second technician who decided: present once one approved or denied. */
@@ -72,6 +78,11 @@ public record Verification(
             return Optional.empty();
         }
         return decidedBy.flatMap(d -> d.technician()).filter(t -> !t.isSamePersonAs(technician));
+    }
+
+    /** The end user checks the technician ({@code /verify me to …}): the user's answer decides. */
+    public boolean reverse() {
+        return direction == Direction.TECHNICIAN_TO_USER;
     }
 
     /** Denied with "I did not ask for this" in the app. */
@@ -132,6 +143,7 @@ public record Verification(
         private long version;
         private boolean dualControl;
         private Optional<Technician> firstApproval = Optional.empty();
+        private Direction direction = Direction.USER_TO_TECHNICIAN;
 
         private Builder() {}
 
@@ -156,6 +168,7 @@ public record Verification(
             this.version = v.version;
             this.dualControl = v.dualControl;
             this.firstApproval = v.firstApproval;
+            this.direction = v.direction;
         }
 
         public Builder id(String value) {
@@ -270,11 +283,16 @@ public record Verification(
             return this;
         }
 
+        public Builder direction(Direction value) {
+            this.direction = value;
+            return this;
+        }
+
         public Verification build() {
             return new Verification(id, customer, endUser, technician, channel,
                     requestedMethod == null ? method : requestedMethod, method, state, createdAt, expiresAt, code,
                     challengeId, wrongCodeAttempts, delivery, decidedAt, decidedBy, reason, version, dualControl,
-                    firstApproval);
+                    firstApproval, direction);
         }
     }
 }

@@ -113,7 +113,9 @@ public class VerificationService {
 
     private StartResult startFor(StartRequest request, Customer customer, EndUser user, Optional<String> adHoc) {
         var policy = policies.of(customer);
-        var plan = selector.plan(request.method(), reachability(user), policy.allowedMethods(), channels.available());
+        var plan = request.direction() == Direction.TECHNICIAN_TO_USER
+                ? selector.reversePlan(reachability(user), policy.allowedMethods(), channels.available())
+                : selector.plan(request.method(), reachability(user), policy.allowedMethods(), channels.available());
         if (plan instanceof DeliveryPlan.Impossible impossible) {
             return new Refused(Reason.METHOD_NOT_AVAILABLE, "Cannot verify " + user.displayName() + ": "
                     + impossible.reason() + ".");
@@ -141,7 +143,9 @@ public class VerificationService {
         var steps = new ArrayList<VerificationEvent>();
         Method requested = request.method().orElse(method);
         boolean dualControl = customer.policy().dualControl().covers(user);
-        steps.add(new VerificationEvent(EventType.VERIFICATION_REQUESTED, now, "requested " + requested.name()
+        boolean reverse = request.direction() == Direction.TECHNICIAN_TO_USER;
+        steps.add(new VerificationEvent(EventType.VERIFICATION_REQUESTED, now, "requested "
+                + (reverse ? "reverse check (the user checks the technician) by " : "") + requested.name()
                 + adHoc.map(p -> "; " + p).orElse("") + (dualControl ? "; dual control: a second technician confirms" : "")));
         for (var skip : plan.skipped()) {
             delivery.add(new DeliveryStep(now, skip.channel(), DeliveryStatus.NOT_POSSIBLE, skip.reason()));
@@ -151,7 +155,7 @@ public class VerificationService {
         var v = Verification.builder().id(id).customer(customer.slug()).endUser(user.username())
                 .technician(request.technician()).channel(request.channel()).requestedMethod(requested).method(method)
                 .state(State.PENDING).createdAt(now).expiresAt(deadline).code(digest)
-                .challengeId(secrets.newSecret(18)).delivery(delivery)
+                .challengeId(secrets.newSecret(18)).delivery(delivery).direction(request.direction())
                 // Decided once, at the start: a policy changed meanwhile does not move a running verification.
                 .dualControl(dualControl).build();
         if (!store.create(v, VerificationAudit.rows(v, steps))) {
@@ -229,6 +233,11 @@ public class VerificationService {
     /** The user says they did not ask for this challenge: denied, and reported (USER_REPORTED). */
     public ActionResult userReport(String id) {
         return apply(id, null, v -> transitions.userReport(v, clock.instant()), Optional.empty());
+    }
+
+    /** The user's answer to a reverse check: the technician's code matches the one they received, or not. */
+    public ActionResult userConfirm(String id, boolean match) {
+        return apply(id, null, v -> transitions.userConfirm(v, match, clock.instant()), Optional.empty());
     }
 
     public ActionResult markSent(String id, Channel channel, String detail) {

@@ -88,14 +88,14 @@ class MobileController {
                     // The name as the push and SMS show it: a technician's display name must not point anywhere.
                     String technician = TechnicianName.forEndUser(v.technician().name()).value();
                     return new PendingChallenge(v.challengeId(), v.id(), v.method().name(), v.expiresAt(), mspName,
-                            technician, v.method() == Method.VERIFIED_PUSH, prompt(v, technician));
+                            technician, v.method() == Method.VERIFIED_PUSH, prompt(v, technician), v.reverse());
                 })
                 .toList();
     }
 
     /** The push's wording (messages.properties), so the app's screen says what the notification said. */
     private String prompt(Verification v, String technician) {
-        String key = switch (v.method()) {
+        String key = v.reverse() ? "challenge.app.reverse" : switch (v.method()) {
             case PUSH_WITH_CODE -> "challenge.app.body.code";
             case VERIFIED_PUSH -> "challenge.push.body.match";
             default -> "challenge.push.body";
@@ -105,12 +105,13 @@ class MobileController {
 
     @SecurityRequirement(name = OpenApiConfiguration.DEVICE_SECRET)
     @Operation(operationId = "answerChallenge", summary = "Approve or deny a challenge, with the code where one is "
-            + "required; \"report\" denies it as \"I did not ask for this\" (USER_REPORTED)")
+            + "required; \"report\" denies it as \"I did not ask for this\" (USER_REPORTED); a reverse check "
+            + "(reverse: true) takes \"match\" (the technician read the code the app shows) or \"nomatch\"")
     @ApiResponse(responseCode = "200", description = "Answered; the verification's state and outcome.")
     @ApiResponse(responseCode = "404", description = "No such challenge for this device's user.")
     @ApiResponse(responseCode = "409", description = "Already answered or decided.")
     @ApiResponse(responseCode = "410", description = "Expired.")
-    @ApiResponse(responseCode = "422", description = "A wrong code (the detail says how many attempts are left), a missing code, or a decision that is not approve, deny or report.")
+    @ApiResponse(responseCode = "422", description = "A wrong code (the detail says how many attempts are left), a missing code, a decision that is not approve, deny, report, match or nomatch, or one that does not fit the challenge (approve on a reverse check, match on any other).")
     @PostMapping("/api/v1/challenges/{challengeId}/response")
     ChallengeAnswer respond(@PathVariable String challengeId,
                             @AuthenticationPrincipal Caller.App app,
@@ -122,8 +123,10 @@ class MobileController {
             case "approve" -> verifications.userApprove(v.id(), Optional.ofNullable(body.code()));
             case "deny" -> verifications.userDeny(v.id());
             case "report" -> verifications.userReport(v.id());
+            case "match" -> verifications.userConfirm(v.id(), true);
+            case "nomatch" -> verifications.userConfirm(v.id(), false);
             default -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input",
-                    "decision must be \"approve\", \"deny\" or \"report\".");
+                    "decision must be \"approve\", \"deny\", \"report\", or for a reverse check \"match\" or \"nomatch\".");
         };
         if (result instanceof ActionResult.Done d) {
             return new ChallengeAnswer(d.verification().state().name(),
@@ -142,7 +145,7 @@ class MobileController {
                            @RequestHeader(name = "X-Device-Id", required = false) String deviceId) {
         Verification v = challenge(challengeId, app, deviceId);
         return new ChallengeStatus(v.challengeId(), v.method().name(), v.state().name(),
-                v.outcome().map(Enum::name).orElse(null), v.expiresAt(), v.userReported());
+                v.outcome().map(Enum::name).orElse(null), v.expiresAt(), v.userReported(), v.reverse());
     }
 
     private Verification challenge(String challengeId, Caller.App app, String deviceId) {
@@ -172,14 +175,18 @@ class MobileController {
 
     record DeviceResponse(String deviceId, String platform, boolean notificationsEnabled, boolean tokenRejected) {}
 
+    /** @param reverse the user checks the technician: the app shows the push's code and asks whether it matches */
     record PendingChallenge(String challengeId, String verificationId, String method, Instant expiresAt, String mspName,
-                            String technicianName, boolean requiresCode, String prompt) {}
+                            String technicianName, boolean requiresCode, String prompt, boolean reverse) {}
 
     record ResponseBody(String decision, String code) {}
 
     record ChallengeAnswer(String state, String outcome) {}
 
-    /** @param userReported the user answered "I did not ask for this" */
+    /**
+     * @param userReported the user answered "I did not ask for this"
+     * @param reverse a reverse check (the user checks the technician)
+     */
     record ChallengeStatus(String challengeId, String method, String state, String outcome, Instant expiresAt,
-                           boolean userReported) {}
+                           boolean userReported, boolean reverse) {}
 }

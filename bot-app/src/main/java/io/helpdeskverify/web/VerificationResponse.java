@@ -12,11 +12,12 @@ import java.util.List;
  * @param dualControl true when a second technician must confirm (docs/dual-control.md); absent otherwise
  * @param firstApprovedBy under dual control, who approved first (the requester's name, or "user" for the
  *                        end user in the app), once they did; {@code decidedBy} is then the second technician
+ * @param direction {@code USER_TO_TECHNICIAN}, or {@code TECHNICIAN_TO_USER} for a reverse check (the user checks the technician)
  */
 record VerificationResponse(String id, String customer, String user, TechnicianBody technician, String requestedMethod,
                             String method, String state, String outcome, Instant createdAt, Instant expiresAt,
                             List<Step> delivery, Instant decidedAt, String decidedBy, String reason, String code,
-                            Boolean dualControl, String firstApprovedBy) {
+                            Boolean dualControl, String firstApprovedBy, String direction) {
 
     static VerificationResponse of(Verification v, String code) {
         return new VerificationResponse(v.id(), v.customer(), v.endUser(), TechnicianBody.of(v.technician()),
@@ -26,7 +27,7 @@ record VerificationResponse(String id, String customer, String user, TechnicianB
                         d.text())).toList(),
                 v.decidedAt().orElse(null), v.decidedBy().map(VerificationResponse::decidedBy).orElse(null),
                 v.reason().isEmpty() ? null : v.reason(), code, v.dualControl() ? Boolean.TRUE : null,
-                firstApprovedBy(v));
+                firstApprovedBy(v), v.direction().name());
     }
 
     private static String firstApprovedBy(Verification v) {

@@ -102,4 +102,19 @@ class ChatCommandParserTest {
         assertThat(parser.parse("jdoe@acme --sms --sms")).isInstanceOf(Verify.class);
         assertThat(parser.parse("a".repeat(600) + "@acme")).isInstanceOf(Help.class);
     }
+
+    @Test
+    void verifyMeToIsTheReverseCheck() {
+        var jdoe = new ChatCommand.Target("jdoe", "acme");
+        assertThat(parser.parse("me to jdoe@acme")).isEqualTo(new ChatCommand.VerifyMe(jdoe));
+        assertThat(parser.parse("verify me to jdoe@acme")).isEqualTo(new ChatCommand.VerifyMe(jdoe));
+        assertThat(parser.parse("Verify ME TO  Jane Doe@acme.com")).isEqualTo(
+                new ChatCommand.VerifyMe(new ChatCommand.Target("Jane Doe", "acme.com")));
+        assertThat(parser.parse("verify me to jdoe@acme --sms")).isInstanceOf(Help.class);
+        assertThat(parser.parse("verify me to jdoe")).isInstanceOf(Help.class);
+        assertThat(parser.parse("verify me to")).isInstanceOf(Help.class);
+        // Someone called "me" is still verified the usual way, and "events" never turns into a reverse check.
+        assertThat(parser.parse("me@acme")).isEqualTo(new Verify(new ChatCommand.Target("me", "acme"), Optional.empty()));
+        assertThat(parser.parse("events me to@acme")).isInstanceOf(Events.class);
+    }
 }

@@ -169,6 +169,36 @@ class ChatFlowTest {
     }
 
     @Test
+    void verifyMeToStartsAReverseCheckOnTheLadderWithNoPickerAndTheCodeToReadOut() {
+        String acme = world.customer();
+        world.userWithMobileAndEmail(acme, "jdoe");
+
+        world.flow.handle(world.slackRequest(tina, "verify me to jdoe@" + acme));
+
+        var v = world.changes.get(0).verification();
+        assertThat(v.reverse()).isTrue();
+        assertThat(v.method()).as("no app: the ladder's SMS, with a code").isEqualTo(Method.SMS_CODE);
+        assertThat(slack.posted).singleElement().satisfies(p -> {
+            assertThat(p.card().methodLabel()).isEqualTo("Reverse check (the user checks you): SMS");
+            assertThat(p.card().actions()).doesNotContain(io.helpdeskverify.cards.CardAction.APPROVE);
+        });
+        assertThat(slack.toldTo(tina.id())).singleElement().satisfies(m -> assertThat(((PrivateMessage.Code) m).instruction())
+                .isEqualTo(io.helpdeskverify.cards.CodeInstruction.READ_OUT_FOR_USER_TO_CHECK));
+        assertThat(world.verifications.decide(v.id(), tina, true)).isInstanceOf(io.helpdeskverify.verification.ActionResult.Refused.class);
+    }
+
+    @Test
+    void verifyMeToSomeoneUnknownSaysSoAndStartsNothing() {
+        String acme = world.customer();
+
+        world.flow.handle(world.slackRequest(tina, "verify me to nobody@" + acme));
+
+        assertThat(world.changes).isEmpty();
+        assertThat(slack.posted).isEmpty();
+        assertThat(slack.toldTo(tina.id())).singleElement().isInstanceOf(PrivateMessage.Notice.class);
+    }
+
+    @Test
     void aStartedVerificationPostsOneCardAndTheCodeGoesToTheRequesterOnly() {
         String acme = world.customer();
         world.userWithMobileAndEmail(acme, "jdoe");

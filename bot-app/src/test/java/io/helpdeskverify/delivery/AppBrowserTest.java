@@ -222,6 +222,32 @@ class AppBrowserTest extends DeliveryFakes {
         click("outcome-done");
     }
 
+    /** The reverse check: the push's code on the challenge screen, and the user's "the codes match". */
+    @Test
+    @Order(3)
+    void aReverseCheckShowsThePushsCodeAndTheMatchVerifies() throws Exception {
+        var started = verifications.start(io.helpdeskverify.verification.StartRequest.reverse("acme", user,
+                new io.helpdeskverify.verification.Technician(io.helpdeskverify.verification.Platform.SLACK,
+                        "U" + tech.replace("-", ""), tech), "C1"));
+        var s = (io.helpdeskverify.verification.StartResult.Started) started;
+        String id = s.verification().id();
+        String code = s.code().orElseThrow();
+        var v = world.awaitVerification(id, x -> x.state() == State.SENT);
+        deliverPush(await().until(() -> lastFcmMessage(v.challengeId()), m -> m != null));
+
+        browser.get(origin() + "/app/#challenge=" + v.challengeId());
+        waitForScreen("screen-challenge");
+        await().untilAsserted(() -> assertThat(text("reverse-code").replace(" ", "")).isEqualTo(code));
+        assertThat(text("screen-challenge")).contains("should read you the code below").contains("The codes match")
+                .doesNotContain("Approve");
+        click("match");
+
+        waitForScreen("screen-outcome");
+        assertThat(text("screen-outcome")).contains("Identity verified").contains("the caller is confirmed");
+        assertThat(verifications.find(id).orElseThrow().state()).isEqualTo(State.VERIFIED);
+        click("outcome-done");
+    }
+
     @Test
     @Order(4)
     void verifiedPushTakesAWrongCodeThenTheRightOne() {

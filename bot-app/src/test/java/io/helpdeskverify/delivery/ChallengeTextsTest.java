@@ -95,6 +95,53 @@ class ChallengeTextsTest {
         assertThat(SmsSegments.count("ë".repeat(71))).isEqualTo(2);
     }
 
+    /** A link as long as the real ones: the public URL, /u/ and a 24-character token. */
+    static final String LINK = "https://verify.northwind-msp.example/u/" + "AbCdEfGhIjKlMnOpQrStUvWx";
+
+    @ParameterizedTest
+    @CsvSource({
+            "Acme IT, Jo Li",
+            "Contoso Managed Services, Jonathan Smith",
+            "Fabrikam IT Support LLC, Christopher Johnson"})
+    void withTheOneTimeLinkTheSmsStaysShortAndCarriesIt(String msp, String technician) {
+        var c = withLink(challenge(Method.SMS_CODE, msp, technician), false);
+        String sms = texts.smsBody(c, Locale.ENGLISH);
+        String reverse = texts.smsBody(withLink(challenge(Method.SMS_CODE, msp, technician), true), Locale.ENGLISH);
+
+        for (String text : List.of(sms, reverse)) {
+            assertThat(SmsSegments.isGsm7(text)).as(text).isTrue();
+            assertThat(SmsSegments.count(text)).as(text + " (" + text.length() + ")").isLessThanOrEqualTo(2);
+            assertThat(text).contains(msp).contains(technician).contains("123456").endsWith(LINK);
+        }
+        assertThat(sms).contains("only if");
+        assertThat(reverse).contains("should read you code 123456").contains("if it matches");
+        if (msp.equals("Acme IT")) {
+            assertThat(SmsSegments.count(sms)).as("typical names: one segment").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theReverseCheckTellsTheUserToCompareAndWhatToDoOtherwise() {
+        var c = withLink(challenge(Method.EMAIL_CODE, "Acme IT", "Jo Li"), true);
+        var p = texts.emailParagraphs(c, Locale.ENGLISH);
+        assertThat(texts.emailSubject(c, Locale.ENGLISH)).isEqualTo("Acme IT: check who is calling you");
+        assertThat(p.intro()).contains("Jo Li from Acme IT is calling you");
+        assertThat(p.instruction()).contains(LINK);
+        assertThat(p.otherwise()).contains("did not expect a call").containsIgnoringCase("tell your IT contact");
+        var push = withLink(challenge(Method.PUSH_WITH_CODE, "Acme IT", "Jo Li"), true);
+        assertThat(texts.pushBody(push, Locale.ENGLISH)).contains("Jo Li", "123456", "whether it matches");
+        var normal = texts.emailParagraphs(withLink(challenge(Method.EMAIL_CODE, "Acme IT", "Jo Li"), false), Locale.ENGLISH);
+        assertThat(normal.otherwise()).contains("did not ask for this: " + LINK);
+        assertThat(texts.smsBody(new Challenge("v1", "c1", Method.SMS_CODE, c.recipient(), List.of(), "Acme IT",
+                TechnicianName.forEndUser("Jo Li"), Optional.of("123456"), c.expiresAt(), true, Optional.empty()),
+                Locale.ENGLISH)).as("no public URL, no link").contains("hang up and tell your IT contact");
+    }
+
+    private static Challenge withLink(Challenge c, boolean reverse) {
+        return new Challenge(c.verificationId(), c.challengeId(), c.method(), c.recipient(), c.devices(), c.mspName(),
+                c.technicianName(), c.code(), c.expiresAt(), reverse, Optional.of(LINK));
+    }
+
     static Challenge challenge(Method method, String msp, String technician) {
         var user = new EndUser("acme", "jdoe", "Jane Doe", Optional.of("jane@acme.example"), Optional.of("+12025550123"),
                 true, EndUser.Source.MANUAL, Instant.now());

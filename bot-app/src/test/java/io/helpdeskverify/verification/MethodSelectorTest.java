@@ -85,4 +85,22 @@ class MethodSelectorTest {
                 .extracting(p -> ((DeliveryPlan.Deliver) p).method()).isEqualTo(Method.EMAIL_CODE);
         assertThat(selector.next(Method.EMAIL_CODE, "bounced", ready, all, channels)).isInstanceOf(DeliveryPlan.Impossible.class);
     }
+
+    @Test
+    void theReverseCheckTakesTheLaddersChannelAlwaysWithACode() {
+        assertThat(reverse(r(PushReadiness.READY, true, true), all, channels)).isEqualTo(Method.PUSH_WITH_CODE);
+        assertThat(reverse(r(PushReadiness.NOTIFICATIONS_OFF, true, true), all, channels)).isEqualTo(Method.SMS_CODE);
+        assertThat(reverse(r(PushReadiness.NO_DEVICE, false, true), all, channels)).isEqualTo(Method.EMAIL_CODE);
+        // A customer that allows only plain push still gets the app: the code comes with the reverse check.
+        assertThat(reverse(r(PushReadiness.READY, true, true), EnumSet.of(Method.PUSH), channels)).isEqualTo(Method.PUSH_WITH_CODE);
+        assertThat(reverse(r(PushReadiness.READY, true, true), all, EnumSet.of(Channel.SMS))).isEqualTo(Method.SMS_CODE);
+        assertThat(selector.reversePlan(r(PushReadiness.NO_DEVICE, false, false), all, channels))
+                .isInstanceOf(DeliveryPlan.Impossible.class);
+    }
+
+    private Method reverse(Reachability reach, Set<Method> allowed, Set<Channel> on) {
+        var plan = selector.reversePlan(reach, allowed, on);
+        assertThat(plan).isInstanceOf(DeliveryPlan.Deliver.class);
+        return ((DeliveryPlan.Deliver) plan).method();
+    }
 }

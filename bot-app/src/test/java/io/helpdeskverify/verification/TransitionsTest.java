@@ -386,4 +386,61 @@ class TransitionsTest {
             assertThat(v.state()).isEqualTo(State.AWAITING_SECOND);
         }
     }
+
+    @Nested
+    class ReverseCheck {
+
+        private Verification reverse(Method m) {
+            var pending = Verifications.pending(m, codes, "123456").toBuilder().direction(Direction.TECHNICIAN_TO_USER).build();
+            return applied(t.markSent(pending, m.channel(), "to x", now));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Method.class, names = {"PUSH_WITH_CODE", "SMS_CODE", "EMAIL_CODE"})
+        void theUsersMatchVerifiesOnEveryChannel(Method m) {
+            var tr = t.userConfirm(reverse(m), true, now);
+            assertThat(applied(tr).state()).isEqualTo(State.VERIFIED);
+            assertThat(applied(tr).decidedBy()).contains(DecidedBy.END_USER);
+            assertThat(applied(tr).reason()).isEqualTo(Verification.CODES_MATCH_REASON);
+            assertThat(applied(tr).code()).as("single use").isEmpty();
+            assertThat(events(tr)).containsExactly(EventType.USER_APPROVED, EventType.VERIFIED);
+        }
+
+        @Test
+        void aMismatchOrAnUnexpectedCallIsUnableToVerify() {
+            var tr = t.userConfirm(reverse(Method.SMS_CODE), false, now);
+            assertThat(applied(tr).state()).isEqualTo(State.USER_DENIED);
+            assertThat(applied(tr).outcome()).contains(Outcome.UNABLE_TO_VERIFY);
+            assertThat(events(tr)).containsExactly(EventType.USER_DENIED, EventType.UNABLE_TO_VERIFY);
+            assertThat(rejected(t.userConfirm(applied(tr), true, now))).isEqualTo(Rejection.ALREADY_DECIDED);
+        }
+
+        @Test
+        void theTechnicianCannotDecideAndThePushCannotBeApprovedWithoutTheComparison() {
+            var v = reverse(Method.SMS_CODE);
+            assertThat(rejected(t.technicianDecide(v, TINA, true, now))).isEqualTo(Rejection.NOT_FOR_THIS_METHOD);
+            assertThat(rejected(t.technicianDecide(v, TINA, false, now))).isEqualTo(Rejection.NOT_FOR_THIS_METHOD);
+            assertThat(rejected(t.technicianDecide(v, MALLORY, true, now))).isEqualTo(Rejection.NOT_YOUR_VERIFICATION);
+            assertThat(rejected(t.userApprove(reverse(Method.PUSH_WITH_CODE), Optional.empty(), now)))
+                    .isEqualTo(Rejection.NOT_FOR_THIS_METHOD);
+            assertThat(applied(t.cancel(v, TINA, now)).state()).isEqualTo(State.CANCELLED);
+        }
+
+        @Test
+        void onlyAReverseCheckTakesTheAnswerAndNotAfterTheDeadline() {
+            assertThat(rejected(t.userConfirm(sent(Method.SMS_CODE), true, now))).isEqualTo(Rejection.NOT_FOR_THIS_METHOD);
+            var v = reverse(Method.EMAIL_CODE);
+            assertThat(rejected(t.userConfirm(v, true, v.expiresAt()))).isEqualTo(Rejection.EXPIRED);
+            var expired = t.expire(v, v.expiresAt());
+            assertThat(((Transition.Applied) expired).next().reason()).isEqualTo("no answer from the user");
+        }
+
+        @Test
+        void anSmsOrEmailCodeCanBeReportedFromItsLink() {
+            var tr = t.userReport(sent(Method.SMS_CODE), now);
+            assertThat(applied(tr).userReported()).isTrue();
+            assertThat(events(tr)).contains(EventType.USER_REPORTED);
+            assertThat(rejected(t.userDeny(sent(Method.SMS_CODE), now))).isEqualTo(Rejection.NOT_FOR_THIS_METHOD);
+        }
+    }
 }

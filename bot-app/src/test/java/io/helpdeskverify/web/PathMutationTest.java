@@ -148,6 +148,9 @@ class PathMutationTest {
                 new Route("POST", "/api/v1/challenges/some-challenge/response", "DEVICE"),
                 new Route("GET", "/api/v1/challenges/some-challenge", "DEVICE"),
                 new Route("POST", "/api/v1/devices", "ANYONE with an enrolment token"),
+                // An end user's one-time link: the token in the path is the credential; an unknown one opens nothing.
+                new Route("GET", "/u/AAAAAAAAAAAAAAAAAAAAAAAA", "ANYONE with a link token"),
+                new Route("POST", "/u/AAAAAAAAAAAAAAAAAAAAAAAA", "ANYONE with a link token"),
                 // PSAs are not configured in this context: no member hash or code can be confirmed here.
                 new Route("POST", "/api/v1/psa/connectwise/pod/sessions", "ANYONE whom ConnectWise confirms"),
                 new Route("POST", "/api/v1/psa/autotask/pod/sessions", "ANYONE with a one-time code"));

@@ -128,6 +128,8 @@ final class CardText {
         return switch (instruction) {
             case READ_BACK -> "Ask " + user + " to read the code back to you; approve only if it matches.";
             case TELL_USER -> "Read this code to " + user + "; they type it in the app.";
+            case READ_OUT_FOR_USER_TO_CHECK -> "Read this code to " + user + "; they compare it with the one they "
+                    + "received and confirm that it matches.";
         };
     }
 

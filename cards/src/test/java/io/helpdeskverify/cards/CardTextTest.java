@@ -60,6 +60,9 @@ class CardTextTest {
         assertThat(CardText.instruction(CodeInstruction.TELL_USER, "Jane Doe"))
                 .isEqualTo("Read this code to Jane Doe; they type it in the app.");
         assertThat(CardText.instruction(CodeInstruction.READ_BACK, "")).startsWith("Ask the user ");
+        // The reverse check: read out, and the user (never the technician) says whether it matches.
+        assertThat(CardText.instruction(CodeInstruction.READ_OUT_FOR_USER_TO_CHECK, "Jane Doe"))
+                .startsWith("Read this code to Jane Doe;").contains("they compare it").doesNotContain("approve");
     }
 
     @Test

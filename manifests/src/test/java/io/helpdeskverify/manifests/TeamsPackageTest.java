@@ -70,7 +70,7 @@ class TeamsPackageTest {
         assertThat(bot.path("botId").asText()).matches("[0-9a-f-]{36}");
         List<String> scopes = texts(bot.path("scopes"));
         assertThat(scopes).containsExactlyInAnyOrder("personal", "team", "groupChat");
-        assertThat(texts(bot.at("/commandLists/0/commands"), "title")).containsExactly("verify", "verify ticket", "events", "verify enrol", "help");
+        assertThat(texts(bot.at("/commandLists/0/commands"), "title")).containsExactly("verify", "verify me to", "verify ticket", "events", "verify enrol", "help");
 
         JsonNode extension = manifest.at("/composeExtensions/0");
         assertThat(extension.path("botId").asText()).isEqualTo(bot.path("botId").asText());

@@ -49,7 +49,7 @@ public class CardViewMapper {
         user.flatMap(EndUser::email).ifPresent(e -> contacts.add(Masking.email(e)));
         CardPhase phase = phase(v);
         return new VerificationCardView(v.id(), customer.map(Customer::name).orElse(v.customer()), v.customer(),
-                user.map(EndUser::displayName).orElse(v.endUser()), v.endUser(), contacts, v.method().label(),
+                user.map(EndUser::displayName).orElse(v.endUser()), v.endUser(), contacts, methodLabel(v),
                 v.technician().name(), v.technician().id(), v.expiresAt(), phase, DeliveryLines.of(v.delivery()),
                 userResponse(v), v.userReported(), outcome(v), user.map(u -> risk.warnings(u, clock)).orElse(List.of()), actions(v, phase),
                 firstApproval(v));
@@ -68,12 +68,31 @@ public class CardViewMapper {
         return method.codeFlow() == Method.CodeFlow.TELL_USER ? CodeInstruction.TELL_USER : CodeInstruction.READ_BACK;
     }
 
+    /** What the technician is told to do with this verification's code: a reverse check's is read out for the user to check. */
+    public static CodeInstruction instruction(Verification v) {
+        return v.reverse() ? CodeInstruction.READ_OUT_FOR_USER_TO_CHECK : instruction(v.method());
+    }
+
+    /** The card's method line; a reverse check says so, and by which channel the user got the code. */
+    static String methodLabel(Verification v) {
+        if (!v.reverse()) {
+            return v.method().label();
+        }
+        return "Reverse check (the user checks you): " + switch (v.method().channel()) {
+            case PUSH -> "app";
+            case SMS -> "SMS";
+            case EMAIL -> "email";
+        };
+    }
+
     static CardPhase phase(Verification v) {
         // Exhaustive on purpose: a new State must fail to compile here rather than show as "Cancelled".
         return switch (v.state()) {
             case PENDING -> CardPhase.SENDING;
             // A read-back code by SMS or email: the user now reads it to the technician, who decides.
-            case SENT -> v.method().channel() == Channel.PUSH ? CardPhase.WAITING_FOR_USER : CardPhase.WAITING_FOR_TECHNICIAN;
+            // A reverse check always waits for the user: they say whether the codes match, on any channel.
+            case SENT -> v.method().channel() == Channel.PUSH || v.reverse() ? CardPhase.WAITING_FOR_USER
+                    : CardPhase.WAITING_FOR_TECHNICIAN;
             case USER_APPROVED -> CardPhase.WAITING_FOR_TECHNICIAN;
             case AWAITING_SECOND -> CardPhase.WAITING_FOR_SECOND_TECHNICIAN;
             case VERIFIED, APPROVED -> CardPhase.VERIFIED;
@@ -90,7 +109,8 @@ public class CardViewMapper {
         }
         var actions = EnumSet.of(CardAction.CANCEL);
         // The second technician's buttons: anyone but the requester may press them (the service checks).
-        if ((phase == CardPhase.WAITING_FOR_TECHNICIAN && v.method().technicianDecides())
+        // A reverse check has none: the user's answer decides.
+        if ((phase == CardPhase.WAITING_FOR_TECHNICIAN && v.method().technicianDecides() && !v.reverse())
                 || phase == CardPhase.WAITING_FOR_SECOND_TECHNICIAN) {
             actions.add(CardAction.APPROVE);
             actions.add(CardAction.DENY);
@@ -99,6 +119,15 @@ public class CardViewMapper {
     }
 
     private static String userResponse(Verification v) {
+        if (v.reverse()) {
+            return switch (v.state()) {
+                case VERIFIED -> "Codes match ✓";
+                case USER_DENIED -> "Codes do not match, or the call was not expected";
+                case PENDING, SENT -> "Waiting for the user to compare the codes";
+                case EXPIRED -> "No answer";
+                default -> "";
+            };
+        }
         if (v.method().channel() != Channel.PUSH) {
             return "";
         }

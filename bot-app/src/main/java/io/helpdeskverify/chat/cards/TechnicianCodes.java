@@ -53,7 +53,7 @@ public class TechnicianCodes {
         }
         try {
             platform.tellPrivately(technician, new PrivateMessage.Code(mapper.view(v), code,
-                    CardViewMapper.instruction(v.method())));
+                    CardViewMapper.instruction(v)));
         } catch (RuntimeException e) {
             log.warn("The code of verification {} could not be shown to its technician: {}", v.id(), e.getMessage());
         }
@@ -75,6 +75,6 @@ public class TechnicianCodes {
             return Optional.empty();
         }
         Optional<String> code = v.isFinal() ? Optional.empty() : vault.open(v.id());
-        return Optional.of(new PersonalView(code, CardViewMapper.instruction(v.method())));
+        return Optional.of(new PersonalView(code, CardViewMapper.instruction(v)));
     }
 }

@@ -46,6 +46,7 @@ final class FcmMessages {
                 .putData("method", c.method().name())
                 .putData("expiresAt", c.expiresAt().toString())
                 .putData("requiresCode", Boolean.toString(c.method() == Method.VERIFIED_PUSH))
+                .putData("reverse", Boolean.toString(c.reverse()))
                 .setAndroidConfig(AndroidConfig.builder()
                         .setPriority(AndroidConfig.Priority.HIGH)
                         .setTtl(ttlMillis)
@@ -59,7 +60,7 @@ final class FcmMessages {
         if (device.webApp()) {
             builder.setWebpushConfig(webpush(c, title, body, ttlMillis, appUrl));
         }
-        // Push + code: the app shows the code to read back after Approve. Verified push never
+        // Push + code: the app shows the code to read back after Approve (a reverse check: to compare). Verified push never
         // carries it: that code travels from the technician to the user, not the other way.
         if (c.method() == Method.PUSH_WITH_CODE) {
             c.code().ifPresent(code -> builder.putData("code", code));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.util.StdConverter;
 import io.helpdeskverify.verification.CodeDigest;
 import io.helpdeskverify.verification.DecidedBy;
 import io.helpdeskverify.verification.DeliveryStep;
+import io.helpdeskverify.verification.Direction;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.State;
 import io.helpdeskverify.verification.Technician;
@@ -53,14 +54,18 @@ record StoredVerification(
         @JsonProperty("fa") @JsonAlias("firstApproval") Optional<Technician> firstApproval,
         /* The deciding technician when it is not the requester (dual control's second technician). */
         @JsonInclude(JsonInclude.Include.NON_ABSENT)
-        @JsonProperty("dt") @JsonAlias("decidingTechnician") Optional<Technician> decidingTechnician) {
+        @JsonProperty("dt") @JsonAlias("decidingTechnician") Optional<Technician> decidingTechnician,
+        // Only a reverse check writes it: every other verification reads back as before, and as it always was.
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonProperty("dir") @JsonAlias("direction") Direction direction) {
 
     static StoredVerification of(Verification v) {
         return new StoredVerification(v.id(), v.customer(), v.endUser(), v.technician(), v.channel(),
                 v.requestedMethod(), v.method(), v.state(), v.createdAt(), v.expiresAt(), v.code(), v.challengeId(),
                 v.wrongCodeAttempts(), v.delivery(), v.decidedAt(), v.decidedBy().map(StoredVerification::words).orElse(""),
                 v.reason(), v.version(), v.dualControl(), v.firstApproval(),
-                v.decidedBy().flatMap(d -> d.technician()).filter(t -> !t.isSamePersonAs(v.technician())));
+                v.decidedBy().flatMap(d -> d.technician()).filter(t -> !t.isSamePersonAs(v.technician())),
+                v.reverse() ? v.direction() : null);
     }
 
     Verification toVerification() {
@@ -69,7 +74,8 @@ record StoredVerification(
                 .expiresAt(expiresAt).code(code == null ? Optional.empty() : code).challengeId(challengeId)
                 .wrongCodeAttempts(wrongCodeAttempts).delivery(delivery == null ? List.of() : delivery)
                 .decision(decidedAt == null ? Optional.empty() : decidedAt, decider(), reason).version(version)
-                .dualControl(dualControl).firstApproval(firstApproval == null ? Optional.empty() : firstApproval).build();
+                .dualControl(dualControl).firstApproval(firstApproval == null ? Optional.empty() : firstApproval)
+                .direction(direction == null ? Direction.USER_TO_TECHNICIAN : direction).build();
     }
 
     private static String words(DecidedBy by) {

@@ -46,6 +46,7 @@ class SecurityConfiguration {
     private static final String DEVICE = Caller.App.ROLE;
     private static final String POD = Caller.Pod.ROLE;
     /** The ticket page and its two files: the only routes a PSA may frame. */
+    static final String USER_LINK = "/u/*";
     static final String[] POD_PAGE = {"/psa/pod", "/psa/pod.js", "/psa/pod.css"};
 
     @Bean
@@ -87,6 +88,10 @@ class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.POST, "/slack/events", "/api/messages", "/webhooks/twilio/status")
                             .permitAll();
                     a.requestMatchers(HttpMethod.GET, "/directory/consent/callback", "/ping").permitAll();
+                    // An end user's one-time link (UserLinks): the token in the path is the credential; GET only
+                    // shows the page, POST answers and uses the token up.
+                    a.requestMatchers(HttpMethod.GET, USER_LINK).permitAll();
+                    a.requestMatchers(HttpMethod.POST, USER_LINK).permitAll();
                     a.requestMatchers(HttpMethod.POST, "/api/v1/devices").permitAll();
                     // The ticket page inside a PSA: static files, and the session it opens only once ConnectWise
                     // confirmed the member's hash, or with a one-time code the bot gave the technician.

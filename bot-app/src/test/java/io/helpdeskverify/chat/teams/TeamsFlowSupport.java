@@ -107,6 +107,12 @@ final class TeamsFlowSupport {
 
     /** The end user taps Approve in the app (found by polling, as the app does when a push is late). */
     void approveInApp(String deviceSecret, String deviceId, String verificationId) {
+        var r = answerInApp(deviceSecret, deviceId, verificationId, "approve");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    /** The device's answer ({@code approve}, {@code deny}, {@code report}, {@code match}, {@code nomatch}) to this verification. */
+    Api.Response answerInApp(String deviceSecret, String deviceId, String verificationId, String decision) {
         JsonNode challenge = await().atMost(Duration.ofSeconds(10)).until(() -> {
             var r = api.send("GET", "/api/v1/devices/" + deviceId + "/challenges", null, null, deviceSecret, Map.of());
             for (JsonNode c : r.json()) {
@@ -116,9 +122,8 @@ final class TeamsFlowSupport {
             }
             return null;
         }, c -> c != null);
-        var r = api.send("POST", "/api/v1/challenges/" + challenge.get("challengeId").asText() + "/response",
-                "{\"decision\":\"approve\"}", "application/json", deviceSecret, Map.of());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return api.send("POST", "/api/v1/challenges/" + challenge.get("challengeId").asText() + "/response",
+                "{\"decision\":\"" + decision + "\"}", "application/json", deviceSecret, Map.of());
     }
 
     /** An invoke answer: the card the clicking user sees now. */

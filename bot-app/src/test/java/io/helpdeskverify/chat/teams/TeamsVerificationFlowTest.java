@@ -85,6 +85,35 @@ class TeamsVerificationFlowTest extends TeamsTestBase {
     }
 
     @Test
+    void verifyMeToSendsAliceTheCodeTheTechnicianSeesPrivatelyAndHerMatchVerifies() {
+        var chat = Conversation.groupChat();
+
+        teams.message(tech, chat, "verify me to alice@acme");
+
+        Call posted = t.awaitCardPosted(chat);
+        String id = verificationId(posted);
+        assertThat(posted.card().toString()).contains("Reverse check (the user checks you): app").doesNotContain("hv_approve");
+        String code = t.outboxCode(id);
+        t.awaitState(id, "SENT");
+        // Only the technician's personal view holds the code, with what to do with it; nobody can approve.
+        JsonNode mine = t.invokeCard(teams.action(tech, chat, "refresh", id));
+        assertThat(mine.toString()).contains(spaced(code)).contains("they compare it with the one they received");
+        assertThat(verbs(mine)).containsExactly("hv_cancel");
+        assertThat(t.invokeCard(teams.action(intruder, chat, "refresh", id)).toString()).doesNotContain(spaced(code));
+        assertThat(teams.action(tech, chat, "hv_approve", id).status()).isEqualTo(200);
+        assertThat(t.state(id)).as("the technician cannot decide a reverse check").isEqualTo("SENT");
+
+        var r = t.answerInApp(ALICE_SECRET, "demo-alice-phone", id, "match");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(t.state(id)).isEqualTo("VERIFIED");
+        t.awaitUpdateSaying(chat, "Codes match");
+        await().untilAsserted(() -> assertThat(t.eventTypes(id)).containsSubsequence("VERIFICATION_REQUESTED",
+                "CHALLENGE_SENT", "USER_APPROVED", "VERIFIED"));
+        assertThat(t.calls(c -> c.toString().contains(code))).as("the code never travels to the chat").isEmpty();
+    }
+
+    @Test
     void smsCodeInAGroupChatIsApprovedAfterTheReadBack() {
         String user = new Fixtures(api).userWithMobileAndEmail();
         var chat = Conversation.groupChat();

@@ -111,6 +111,21 @@ class StoredFormTest {
     }
 
     @Test
+    void onlyAReverseCheckStoresItsDirection() throws Exception {
+        var builder = Verification.builder().id("v6").customer("acme").endUser("erin")
+                .technician(new Technician(Platform.SLACK, "U1", "Tina")).method(Method.SMS_CODE)
+                .state(State.SENT).createdAt(T0).expiresAt(T0.plusSeconds(60)).challengeId("ch6").version(1);
+        var usual = builder.build();
+        var reverse = builder.direction(io.helpdeskverify.verification.Direction.TECHNICIAN_TO_USER).build();
+
+        assertThat(stored.writeValueAsString(usual)).doesNotContain("\"dir\"");
+        String json = stored.writeValueAsString(reverse);
+        assertThat(json).contains("\"dir\":\"TECHNICIAN_TO_USER\"");
+        assertThat(stored.readValue(json, Verification.class).reverse()).isTrue();
+        assertThat(stored.readValue(stored.writeValueAsString(usual), Verification.class)).isEqualTo(usual);
+    }
+
+    @Test
     void whoDecidedIsStoredInTheWordsItAlwaysWas() throws Exception {
         var tina = new Technician(Platform.SLACK, "U1", "Tina");
         var v = Verification.builder().id("v5").customer("acme").endUser("dave").technician(tina).method(Method.SMS_CODE)
