@@ -124,6 +124,25 @@ class SlackReverseCheckTest extends SlackTestBase {
     }
 
     @Test
+    void aLinkOfACancelledCheckNoLongerOpensAndAnswersNothing() {
+        String user = new Fixtures(api).userWithMobileAndEmail();
+        String channel = channel();
+        String responseUrl = command("verify me to " + user + "@acme", channel, "UREVD", "dan");
+        var card = awaitCard(channel);
+        String id = verificationId(card);
+        String code = technicianCode(responseUrl);
+        String path = linkPath(await().until(() -> DeliveryFakesForTests.smsBodiesContaining(code), l -> !l.isEmpty()).get(0));
+        assertThat(page("GET", path, null).status()).isEqualTo(200);
+
+        click("hv_cancel", id, card, "UREVD", "dan");
+        awaitUpdate(channel, "Cancelled");
+
+        assertThat(page("GET", path, null).status()).isEqualTo(404);
+        assertThat(page("POST", path, "answer=match").status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/verifications/" + id).json().get("state").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void anUnknownOrMalformedLinkIsTheSameNotFoundPage() {
         assertThat(page("GET", "/u/AAAAAAAAAAAAAAAAAAAAAAAA", null).status()).isEqualTo(404);
         assertThat(page("POST", "/u/AAAAAAAAAAAAAAAAAAAAAAAA", "answer=match").status()).isEqualTo(404);
