@@ -268,6 +268,23 @@ class EventChainTest {
         return r == null ? 0 : r;
     }
 
+    /**
+     * The link format is stored for the whole retention period and checked by auditors' own scripts:
+     * these values were computed outside Java, with Python's hmac from docs/audit.md's description.
+     */
+    @Test
+    void linksAreExactlyTheDocumentedHmacOverNetstrings() {
+        var chain = new EventChain(KEYS);
+        assertThat(check.key(Optional.of("acme"))).isEqualTo("O9G9lD0pj_E2WsLTDs3ZiyEYV8iEA38n2DvcdRuyV1M");
+        var e = new AuditEvent("", EventType.CHALLENGE_SENT, Instant.parse("2026-11-24T10:01:11.123456789Z"), "acme",
+                "alice", "Tina", "slack:U1", "slack", "C1", "PUSH", "v-1", "", "Zo\u00eb");
+        String first = EventChain.link(chain.key("acme"), "", e);
+        assertThat(first).isEqualTo("5Qlfz6yW25R3Ly6YI-UTag");
+        assertThat(EventChain.link(chain.key("acme"), first, e)).isEqualTo("0S0EJ_r01xHke7-u031hsw");
+        assertThat(EventChain.link(chain.key("globex"), "", e)).isNotEqualTo(first);
+        assertThat(EventChain.link(chain.key(""), "", e)).isNotEqualTo(first);
+    }
+
     private ChainReport verify(String customer) {
         return check.verify(customer.isEmpty() ? Optional.empty() : Optional.of(customer), Optional.empty(),
                 Optional.empty());
