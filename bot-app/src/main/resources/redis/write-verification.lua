@@ -14,6 +14,22 @@
 -- then per event: field count n followed by n name/value pairs.
 -- Earlier versions kept the verification as a hash {ver, json} and the awaiting users as a set:
 -- both are read here and rewritten in the new form, before anything is written.
+-- Event ids are unique across the 16 key shards' streams (read merged in id order): ms-seq with
+-- seq ≡ shard (mod 16), from the server's TIME and after the stream's last id. TIME before a
+-- write needs effects replication on Redis 6.2 (the default from 7).
+if redis.replicate_commands then redis.replicate_commands() end
+local function nextId(stream)
+  local shard = tonumber(string.match(stream, '{hv(%d+)}'))
+  local t = redis.call('TIME')
+  local ms, seq = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000), shard
+  local last = redis.call('XREVRANGE', stream, '+', '-', 'COUNT', 1)[1]
+  if last then
+    local lastMs, lastSeq = string.match(last[1], '^(%d+)-(%d+)$')
+    lastMs, lastSeq = tonumber(lastMs), tonumber(lastSeq)
+    if lastMs >= ms then ms, seq = lastMs, lastSeq + 1 + ((shard - lastSeq - 1) % 16) end
+  end
+  return string.format('%d-%d', ms, seq)
+end
 local current
 local storedAsHash = redis.call('TYPE', KEYS[1]).ok == 'hash'
 if storedAsHash then
@@ -61,7 +77,7 @@ for _ = 1, tonumber(ARGV[9]) do
   for j = 1, n * 2 do fields[j] = ARGV[i + j] end
   i = i + 1 + n * 2
   -- The same entry id in both streams, so an event has one id wherever it is read.
-  local id = redis.call('XADD', KEYS[3], 'MINID', '~', ARGV[7], '*', unpack(fields))
+  local id = redis.call('XADD', KEYS[3], 'MINID', '~', ARGV[7], nextId(KEYS[3]), unpack(fields))
   redis.call('XADD', KEYS[4], 'MINID', '~', ARGV[7], id, 'e', '')
   out[#out + 1] = id
 end

@@ -132,7 +132,7 @@ public class VerificationService {
 
     private StartResult create(StartRequest request, Customer customer, EndUser user, VerificationPolicy policy,
                                DeliveryPlan.Deliver plan, Instant now, Optional<String> adHoc) {
-        String id = secrets.newId();
+        String id = drawn(secrets::newId, customer.slug());
         Method method = plan.method();
         Optional<String> code = method.usesCode() ? Optional.of(codes.generate(policy.codeLength())) : Optional.empty();
         Instant deadline = now.plus(policy.countdown());
@@ -150,7 +150,7 @@ public class VerificationService {
         var v = Verification.builder().id(id).customer(customer.slug()).endUser(user.username())
                 .technician(request.technician()).channel(request.channel()).requestedMethod(requested).method(method)
                 .state(State.PENDING).createdAt(now).expiresAt(deadline).code(digest)
-                .challengeId(secrets.newSecret(18)).delivery(delivery).build();
+                .challengeId(drawn(() -> secrets.newSecret(18), customer.slug())).delivery(delivery).build();
         if (!store.create(v, VerificationAudit.rows(v, steps))) {
             throw new IllegalStateException("verification id collision");
         }
@@ -192,6 +192,15 @@ public class VerificationService {
 
     public Optional<Verification> find(String id) {
         return store.find(id);
+    }
+
+    /* Random ids until one the store keeps with the customer's keys: about 16 draws, each a few µs. */
+    private String drawn(java.util.function.Supplier<String> draw, String customer) {
+        String id = draw.get();
+        while (!store.keepsTogether(id, customer)) {
+            id = draw.get();
+        }
+        return id;
     }
 
     public Optional<Verification> findByChallenge(String challengeId) {

@@ -2,6 +2,7 @@ package io.helpdeskverify.events.store;
 
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.EventType;
+import io.helpdeskverify.shared.store.KeyShards;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Map;
  */
 public final class EventStreams {
 
-    public static final String GLOBAL = "hv:events";
+    /** The stream's name within each key shard: {@code hv:{hv<n>}:events}. */
+    static final String NAME = "events";
 
     /*
      * The stored code of each event type is its position here: append new types at the end and never
@@ -38,9 +40,22 @@ public final class EventStreams {
         this.retention = retention;
     }
 
-    /** The customer's index: the ids of its events in {@link #GLOBAL}, without fields. */
+    /**
+     * The global stream of one key shard. The audit log is {@value KeyShards#COUNT} streams, one per
+     * shard, read merged in id order; a customer's events go to its shard's, beside its index.
+     */
+    public static String shardStream(int shard) {
+        return KeyShards.prefix(shard) + NAME;
+    }
+
+    /** The global stream that holds {@code customer}'s events: its key shard's. */
+    public static String globalStream(String customer) {
+        return shardStream(KeyShards.of(customer));
+    }
+
+    /** The customer's index: the ids of its events in {@link #globalStream}, without fields; same hash tag. */
     public static String customerStream(String customer) {
-        return "hv:events:c:" + customer;
+        return globalStream(customer) + ":c:" + customer;
     }
 
     /** Entries older than this id are trimmed (approximately, as Redis does it cheaply) on every append. */

@@ -4,17 +4,23 @@ import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.EventQuery;
 import io.helpdeskverify.shared.LuaScripts;
+import io.helpdeskverify.shared.store.KeyShards;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
-/** The audit log in Redis Streams: one global stream and one per customer, same entry ids in both. */
+/**
+ * The audit log in Redis Streams: one global stream per key shard (read merged for global queries)
+ * and one index per customer beside its shard's, same entry ids in both.
+ */
 @Repository
 class RedisEventLog implements EventLog {
 
@@ -38,7 +44,7 @@ class RedisEventLog implements EventLog {
         var args = new ArrayList<Object>();
         args.add(streams.minId());
         args.addAll(EventStreams.fields(event));
-        String id = redis.execute(APPEND, List.of(EventStreams.GLOBAL, EventStreams.customerStream(event.customer())),
+        String id = redis.execute(APPEND, List.of(EventStreams.globalStream(event.customer()), EventStreams.customerStream(event.customer())),
                 args.toArray());
         return event.withId(id);
     }
@@ -70,19 +76,36 @@ class RedisEventLog implements EventLog {
     /** Events of one page, newest first, how many ids were read and the oldest of them. */
     private record Page(List<AuditEvent> events, int idsRead, String lastId) {}
 
+    /*
+     * The newest BATCH across the shards' streams: each shard's newest BATCH in the range, merged by
+     * id (unique across shards: each shard's ids have their own sequence residue).
+     */
     private Page globalPage(String upper, String lower) {
-        List<MapRecord<String, Object, Object>> page = redis.opsForStream().reverseRange(EventStreams.GLOBAL,
-                Range.of(bound(lower), bound(upper)), Limit.limit().count(BATCH));
-        if (page == null || page.isEmpty()) {
+        var merged = new ArrayList<MapRecord<String, Object, Object>>();
+        for (int shard : KeyShards.all()) {
+            List<MapRecord<String, Object, Object>> page = redis.opsForStream().reverseRange(
+                    EventStreams.shardStream(shard), Range.of(bound(lower), bound(upper)), Limit.limit().count(BATCH));
+            if (page != null) {
+                merged.addAll(page);
+            }
+        }
+        if (merged.isEmpty()) {
             return new Page(List.of(), 0, "");
         }
-        var events = new ArrayList<AuditEvent>(page.size());
-        page.forEach(r -> events.add(EventStreams.read(r.getId().getValue(), r.getValue())));
-        return new Page(events, page.size(), page.get(page.size() - 1).getId().getValue());
+        merged.sort(Comparator.comparing((MapRecord<String, Object, Object> r) -> r.getId(), RedisEventLog::compare).reversed());
+        var taken = merged.subList(0, Math.min(BATCH, merged.size()));
+        var events = new ArrayList<AuditEvent>(taken.size());
+        taken.forEach(r -> events.add(EventStreams.read(r.getId().getValue(), r.getValue())));
+        return new Page(events, taken.size(), taken.get(taken.size() - 1).getId().getValue());
+    }
+
+    private static int compare(RecordId a, RecordId b) {
+        int byTime = Long.compare(a.getTimestamp(), b.getTimestamp());
+        return byTime != 0 ? byTime : Long.compare(a.getSequence(), b.getSequence());
     }
 
     private Page customerPage(String customer, String upper, String lower) {
-        List<?> reply = redis.execute(CUSTOMER_PAGE, List.of(EventStreams.customerStream(customer), EventStreams.GLOBAL),
+        List<?> reply = redis.execute(CUSTOMER_PAGE, List.of(EventStreams.customerStream(customer), EventStreams.globalStream(customer)),
                 upper, lower, Integer.toString(BATCH));
         if (reply == null || reply.size() < 2) {
             return new Page(List.of(), 0, "");

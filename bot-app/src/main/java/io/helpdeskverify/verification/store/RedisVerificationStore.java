@@ -9,6 +9,7 @@ import io.helpdeskverify.events.EventType;
 import io.helpdeskverify.events.store.EventStreams;
 import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.shared.StoredJson;
+import io.helpdeskverify.shared.store.KeyShards;
 import io.helpdeskverify.verification.Channel;
 import io.helpdeskverify.verification.CodeDigest;
 import io.helpdeskverify.verification.Codes;
@@ -34,14 +35,14 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 /**
- * Verifications in Redis: a hash {@code {ver, json}} per verification, a sorted set of deadlines,
+ * Verifications in Redis: {@code "<version>|<json>"} per verification, the sorted sets of deadlines,
  * the challenge-id index and the awaiting-user sets, all changed together with the events by one
- * Lua script (see {@code write-verification.lua}).
+ * Lua script (see {@code write-verification.lua}), all in the verification's key shard
+ * ({@link VerificationKeys}).
  */
 @Repository
 class RedisVerificationStore implements VerificationStore {
 
-    static final String EXPIRY = "hv:expiry";
     /* How long the instance that issued a challenge has to send it (or say it is still trying) before another moves on. */
     static final Duration SEND_GRACE = Duration.ofSeconds(60);
     /* How long the instance that ended a verification has to show the outcome before another takes over. */
@@ -61,7 +62,7 @@ class RedisVerificationStore implements VerificationStore {
     RedisVerificationStore(StringRedisTemplate redis, ObjectMapper json, EventStreams streams, Clock clock,
                            StoreSettings settings) {
         this.redis = redis;
-        this.expiries = new DueSet(redis, EXPIRY);
+        this.expiries = new DueSet(redis, VerificationKeys.EXPIRY);
         this.json = new StoredJson(compact(json));
         this.streams = streams;
         this.clock = clock;
@@ -129,6 +130,11 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     @Override
+    public boolean keepsTogether(String id, String customer) {
+        return KeyShards.same(id, customer);
+    }
+
+    @Override
     public List<String> claimDue(Instant now, int max, Duration lease) {
         return expiries.claimDue(now, max, lease);
     }
@@ -164,9 +170,11 @@ class RedisVerificationStore implements VerificationStore {
             args.add(Integer.toString(fields.size() / 2));
             args.addAll(fields);
         }
-        List<?> reply = redis.execute(WRITE, List.of(key(v.id()), EXPIRY, EventStreams.GLOBAL,
-                EventStreams.customerStream(v.customer()), awaitingKey(v.customer(), v.endUser()),
-                challengeKey(v.challengeId()), RedisUnpublishedOutcomes.KEY, RedisUnsentChallenges.KEY), args.toArray());
+        // One hash tag for all of them (the ids were drawn in the customer's shard): one Cluster slot.
+        List<?> reply = redis.execute(WRITE, List.of(key(v.id()), VerificationKeys.expiry(v.id()),
+                EventStreams.globalStream(v.customer()), EventStreams.customerStream(v.customer()),
+                awaitingKey(v.customer(), v.endUser()), challengeKey(v.challengeId().isEmpty() ? v.id() : v.challengeId()),
+                VerificationKeys.unpublished(v.id()), VerificationKeys.unsent(v.id())), args.toArray());
         Objects.requireNonNull(reply, "the verification script returned nothing");
         long version = ((Number) reply.get(0)).longValue();
         return version < 0 ? Optional.empty() : Optional.of(v.withVersion(version));
@@ -237,11 +245,11 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     private static String key(String id) {
-        return "hv:v:" + id;
+        return VerificationKeys.verification(id);
     }
 
     /**
-     * How long {@code hv:challenge:{id}} lives, in ms; 0 writes none. Only the app answers by
+     * How long the challenge index lives, in ms; 0 writes none. Only the app answers by
      * challenge id, so only app methods get the index (email and SMS codes used to get one that
      * lived 7 days for nothing). It goes with the code: nothing can be answered after the deadline,
      * and no code outlives {@link Codes#MAX_VALIDITY}; until then a late answer still finds the
@@ -259,10 +267,10 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     private static String challengeKey(String challengeId) {
-        return "hv:challenge:" + challengeId;
+        return VerificationKeys.challenge(challengeId);
     }
 
     private static String awaitingKey(String customer, String endUser) {
-        return "hv:awaiting:" + customer + ":" + endUser;
+        return VerificationKeys.awaiting(customer, endUser);
     }
 }
