@@ -1,5 +1,6 @@
 package io.helpdeskverify.verification.store;
 
+import io.helpdeskverify.shared.store.KeyShards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helpdeskverify.support.Api;
@@ -53,13 +54,16 @@ class ChallengeIndexTest {
     /** hv:challenge:{challenge id} → verification id, for every index entry there is. */
     private Map<String, String> challengeIndex() {
         var index = new HashMap<String, String>();
-        try (var keys = redis.scan(ScanOptions.scanOptions().match("hv:challenge:*").count(1000).build())) {
-            keys.forEachRemaining(k -> {
-                String v = redis.opsForValue().get(k);
-                if (v != null) {
-                    index.put(k, v);
-                }
-            });
+        for (int shard : KeyShards.all()) {
+            try (var keys = redis.scan(ScanOptions.scanOptions().match(KeyShards.prefix(shard) + "challenge:*").count(1000)
+                    .build())) {
+                keys.forEachRemaining(k -> {
+                    String v = redis.opsForValue().get(k);
+                    if (v != null) {
+                        index.put(k, v);
+                    }
+                });
+            }
         }
         return index;
     }
