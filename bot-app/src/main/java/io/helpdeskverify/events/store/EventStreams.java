@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class EventStreams {
 
+    /** The one global stream of versions before the key shards: read until retention empties it. */
+    static final String LEGACY_GLOBAL = "hv:events";
+
     /** The stream's name within each key shard: {@code hv:{hv<n>}:events}. */
     static final String NAME = "events";
 
@@ -56,6 +59,10 @@ public final class EventStreams {
     /** The customer's index: the ids of its events in {@link #globalStream}, without fields; same hash tag. */
     public static String customerStream(String customer) {
         return globalStream(customer) + ":c:" + customer;
+    }
+
+    static String legacyCustomerStream(String customer) {
+        return LEGACY_GLOBAL + ":c:" + customer;
     }
 
     /** Entries older than this id are trimmed (approximately, as Redis does it cheaply) on every append. */

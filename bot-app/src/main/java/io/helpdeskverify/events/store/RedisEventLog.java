@@ -54,8 +54,10 @@ class RedisEventLog implements EventLog {
         String upper = q.until().map(t -> t.toEpochMilli() + "-" + Long.MAX_VALUE).orElse("+");
         String lower = q.since().map(t -> t.toEpochMilli() + "-0").orElse("-");
         var out = new ArrayList<AuditEvent>();
+        boolean legacy = false;
         while (out.size() < q.limit()) {
-            Page page = q.customer().isPresent() ? customerPage(q.customer().get(), upper, lower) : globalPage(upper, lower);
+            Page page = legacy ? legacyPage(q, upper, lower)
+                    : q.customer().isPresent() ? customerPage(q.customer().get(), upper, lower) : globalPage(upper, lower);
             for (AuditEvent e : page.events()) {
                 if (q.user().map(u -> u.equals(e.user())).orElse(true)
                         && q.type().map(t -> t == e.type()).orElse(true)) {
@@ -66,7 +68,12 @@ class RedisEventLog implements EventLog {
                 }
             }
             if (page.idsRead() < BATCH) {
-                break;
+                if (legacy || !hasLegacy(q)) {
+                    break;
+                }
+                // On to the older events: their ids are all below the shards' (written before them).
+                legacy = true;
+                continue;
             }
             upper = "(" + page.lastId();
         }
@@ -104,9 +111,37 @@ class RedisEventLog implements EventLog {
         return byTime != 0 ? byTime : Long.compare(a.getSequence(), b.getSequence());
     }
 
+    /*
+     * Events an older version wrote to its one global stream (hv:events, and hv:events:c:<customer>)
+     * are read where they are until retention trims them: only on one Redis or Sentinel, where those
+     * versions ran (they refused Cluster), so the two keys of customer-events.lua need no common slot.
+     */
+    private boolean hasLegacy(EventQuery q) {
+        return Boolean.TRUE.equals(redis.hasKey(q.customer().map(EventStreams::legacyCustomerStream)
+                .orElse(EventStreams.LEGACY_GLOBAL)));
+    }
+
+    private Page legacyPage(EventQuery q, String upper, String lower) {
+        if (q.customer().isPresent()) {
+            return customerPage(EventStreams.legacyCustomerStream(q.customer().get()), EventStreams.LEGACY_GLOBAL, upper,
+                    lower);
+        }
+        List<MapRecord<String, Object, Object>> page = redis.opsForStream().reverseRange(EventStreams.LEGACY_GLOBAL,
+                Range.of(bound(lower), bound(upper)), Limit.limit().count(BATCH));
+        if (page == null || page.isEmpty()) {
+            return new Page(List.of(), 0, "");
+        }
+        var events = new ArrayList<AuditEvent>(page.size());
+        page.forEach(r -> events.add(EventStreams.read(r.getId().getValue(), r.getValue())));
+        return new Page(events, page.size(), page.get(page.size() - 1).getId().getValue());
+    }
+
     private Page customerPage(String customer, String upper, String lower) {
-        List<?> reply = redis.execute(CUSTOMER_PAGE, List.of(EventStreams.customerStream(customer), EventStreams.globalStream(customer)),
-                upper, lower, Integer.toString(BATCH));
+        return customerPage(EventStreams.customerStream(customer), EventStreams.globalStream(customer), upper, lower);
+    }
+
+    private Page customerPage(String index, String stream, String upper, String lower) {
+        List<?> reply = redis.execute(CUSTOMER_PAGE, List.of(index, stream), upper, lower, Integer.toString(BATCH));
         if (reply == null || reply.size() < 2) {
             return new Page(List.of(), 0, "");
         }
