@@ -5,8 +5,9 @@ import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.EventQuery;
 import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.shared.store.KeyShards;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import org.springframework.data.domain.Range;
@@ -55,9 +56,10 @@ class RedisEventLog implements EventLog {
         String lower = q.since().map(t -> t.toEpochMilli() + "-0").orElse("-");
         var out = new ArrayList<AuditEvent>();
         boolean legacy = false;
+        var merge = new ShardMerge(upper, lower);
         while (out.size() < q.limit()) {
             Page page = legacy ? legacyPage(q, upper, lower)
-                    : q.customer().isPresent() ? customerPage(q.customer().get(), upper, lower) : globalPage(upper, lower);
+                    : q.customer().isPresent() ? customerPage(q.customer().get(), upper, lower) : merge.next();
             for (AuditEvent e : page.events()) {
                 if (q.user().map(u -> u.equals(e.user())).orElse(true)
                         && q.type().map(t -> t == e.type()).orElse(true)) {
@@ -84,26 +86,63 @@ class RedisEventLog implements EventLog {
     private record Page(List<AuditEvent> events, int idsRead, String lastId) {}
 
     /*
-     * The newest BATCH across the shards' streams: each shard's newest BATCH in the range, merged by
-     * id (unique across shards: each shard's ids have their own sequence residue).
+     * The global log, newest first: a k-way merge of the shards' streams by id (unique across
+     * shards: each shard's ids have their own sequence residue), each shard read BATCH at a time as
+     * the merge reaches it, so a page costs about one read per shard it draws from.
      */
-    private Page globalPage(String upper, String lower) {
-        var merged = new ArrayList<MapRecord<String, Object, Object>>();
-        for (int shard : KeyShards.all()) {
-            List<MapRecord<String, Object, Object>> page = redis.opsForStream().reverseRange(
-                    EventStreams.shardStream(shard), Range.of(bound(lower), bound(upper)), Limit.limit().count(BATCH));
-            if (page != null) {
-                merged.addAll(page);
+    private final class ShardMerge {
+        private final String lower;
+        private final List<String> streams = new ArrayList<>();
+        private final List<String> uppers = new ArrayList<>();
+        private final List<Deque<MapRecord<String, Object, Object>>> buffers = new ArrayList<>();
+        private final List<Boolean> exhausted = new ArrayList<>();
+
+        ShardMerge(String upper, String lower) {
+            this.lower = lower;
+            for (int shard : KeyShards.all()) {
+                streams.add(EventStreams.shardStream(shard));
+                uppers.add(upper);
+                buffers.add(new ArrayDeque<>());
+                exhausted.add(false);
             }
         }
-        if (merged.isEmpty()) {
-            return new Page(List.of(), 0, "");
+
+        Page next() {
+            var events = new ArrayList<AuditEvent>(BATCH);
+            String last = "";
+            while (events.size() < BATCH) {
+                int best = -1;
+                for (int i = 0; i < streams.size(); i++) {
+                    fill(i);
+                    var head = buffers.get(i).peekFirst();
+                    if (head != null && (best < 0 || compare(head.getId(), buffers.get(best).peekFirst().getId()) > 0)) {
+                        best = i;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                var r = buffers.get(best).pollFirst();
+                events.add(EventStreams.read(r.getId().getValue(), r.getValue()));
+                last = r.getId().getValue();
+            }
+            return new Page(events, events.size(), last);
         }
-        merged.sort(Comparator.comparing((MapRecord<String, Object, Object> r) -> r.getId(), RedisEventLog::compare).reversed());
-        var taken = merged.subList(0, Math.min(BATCH, merged.size()));
-        var events = new ArrayList<AuditEvent>(taken.size());
-        taken.forEach(r -> events.add(EventStreams.read(r.getId().getValue(), r.getValue())));
-        return new Page(events, taken.size(), taken.get(taken.size() - 1).getId().getValue());
+
+        private void fill(int i) {
+            if (!buffers.get(i).isEmpty() || exhausted.get(i)) {
+                return;
+            }
+            List<MapRecord<String, Object, Object>> page = redis.opsForStream().reverseRange(streams.get(i),
+                    Range.of(bound(lower), bound(uppers.get(i))), Limit.limit().count(BATCH));
+            if (page == null || page.size() < BATCH) {
+                exhausted.set(i, true);
+            }
+            if (page != null && !page.isEmpty()) {
+                buffers.get(i).addAll(page);
+                uppers.set(i, "(" + page.get(page.size() - 1).getId().getValue());
+            }
+        }
     }
 
     private static int compare(RecordId a, RecordId b) {
