@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Issue 20: {@code hv:challenge:{id}} (the app answers by challenge id) was written for email and
+ * Issue 20: {@code hv:{hv<n>}:challenge:<id>} (the app answers by challenge id) was written for email and
  * SMS code verifications too, which no app answers, and lived 7 days. Only app methods get it now,
  * and it lives no longer than the code.
  */
@@ -51,7 +51,7 @@ class ChallengeIndexTest {
         }
     }
 
-    /** hv:challenge:{challenge id} → verification id, for every index entry there is. */
+    /** hv:{hv<n>}:challenge:<challenge id> → verification id, for every index entry there is. */
     private Map<String, String> challengeIndex() {
         var index = new HashMap<String, String>();
         for (int shard : KeyShards.all()) {
