@@ -12,10 +12,27 @@
 -- ARGV[10] when a final outcome must have been shown ('' = not final, or nothing to show),
 -- ARGV[11] unsent challenge: a ms deadline (this write issues one), 'keep', or 'done' (drop it),
 -- ARGV[12] expected customer chain head, KEYS[9] global head, KEYS[10] customer head (docs/audit.md),
+-- KEYS[11] the shard's set of customer index streams (what the hourly trim cuts; SCAN cannot span a Cluster),
 -- then per event: field count n, n name/value pairs (the last is its global hash), its customer-chain hash.
 -- A moved chain head answers {-2, global head, customer head}: Java links the events again and retries.
 -- Earlier versions kept the verification as a hash {ver, json} and the awaiting users as a set:
 -- both are read here and rewritten in the new form, before anything is written.
+-- Event ids are unique across the 16 key shards' streams (read merged in id order): ms-seq with
+-- seq ≡ shard (mod 16), from the server's TIME and after the stream's last id. TIME before a
+-- write needs effects replication on Redis 6.2 (the default from 7).
+if redis.replicate_commands then redis.replicate_commands() end
+local function nextId(stream)
+  local shard = tonumber(string.match(stream, '{hv(%d+)}'))
+  local t = redis.call('TIME')
+  local ms, seq = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000), shard
+  local last = redis.call('XREVRANGE', stream, '+', '-', 'COUNT', 1)[1]
+  if last then
+    local lastMs, lastSeq = string.match(last[1], '^(%d+)-(%d+)$')
+    lastMs, lastSeq = tonumber(lastMs), tonumber(lastSeq)
+    if lastMs >= ms then ms, seq = lastMs, lastSeq + 1 + ((shard - lastSeq - 1) % 16) end
+  end
+  return string.format('%d-%d', ms, seq)
+end
 local current
 local storedAsHash = redis.call('TYPE', KEYS[1]).ok == 'hash'
 if storedAsHash then
@@ -66,7 +83,7 @@ for _ = 1, tonumber(ARGV[9]) do
   local customerHash = ARGV[i + 1 + n * 2]
   i = i + 2 + n * 2
   -- The same entry id in both streams, so an event has one id wherever it is read.
-  local id = redis.call('XADD', KEYS[3], '*', unpack(fields))
+  local id = redis.call('XADD', KEYS[3], nextId(KEYS[3]), unpack(fields))
   redis.call('XADD', KEYS[4], id, 'prev', heads[2], 'hash', customerHash)
   heads = {fields[#fields], customerHash}
   out[#out + 1] = id
@@ -74,5 +91,6 @@ end
 if ARGV[9] ~= '0' then
   redis.call('SET', KEYS[9], heads[1])
   redis.call('SET', KEYS[10], heads[2])
+  redis.call('SADD', KEYS[11], KEYS[4])
 end
 return out

@@ -140,14 +140,14 @@ public final class BenchMain {
         double redisCpu0 = Processes.cpuSeconds(redis.pid());
         double selfCpu0 = Processes.cpuSeconds(ProcessHandle.current().pid());
         long wall0 = System.nanoTime();
-        long events0 = redis.sync().xlen("hv:events");
+        long events0 = events(redis);
         report.throughput = load.fullVerifications(o.lanes(), o.warmupSeconds(), o.seconds());
         double wall = (System.nanoTime() - wall0) / 1e9;
         report.cpuBot = (Processes.cpuSeconds(bot.pid()) - botCpu0) / wall;
         report.cpuBotThreads.putAll(Processes.coresByThreadGroupSince(bot.pid(), threads0, wall));
         report.cpuRedis = (Processes.cpuSeconds(redis.pid()) - redisCpu0) / wall;
         report.cpuBench = (Processes.cpuSeconds(ProcessHandle.current().pid()) - selfCpu0) / wall;
-        report.eventsPerSecondInLoad = (redis.sync().xlen("hv:events") - events0) / wall;
+        report.eventsPerSecondInLoad = (events(redis) - events0) / wall;
         System.out.printf("  %.1f full verifications/s (%d failed)%n", report.throughput.completed() / (double) o.seconds(),
                 report.throughput.failed());
 
@@ -169,24 +169,33 @@ public final class BenchMain {
         report.rssKb = Processes.rssKb(bot.pid());
 
         step("Redis memory: stored events, then " + o.liveVerifications() + " live verifications");
-        report.events = redis.sync().xlen("hv:events");
+        report.events = events(redis);
         long streamBytes = streamBytes(redis);
         report.eventStreamBytes = streamBytes;
         long used0 = redis.usedMemory();
         long streams0 = streamBytes;
-        long window0 = bytesOf(redis, "hv:chat:budget:*");
+        long window0 = bytesOf(redis, "hv:{chat-budget:*");
         var pushes = load.liveVerifications(o.liveVerifications(), 20);
         report.liveCount = pushes.size();
         report.liveUsedDelta = redis.usedMemory() - used0;
         report.liveStreamDelta = streamBytes(redis) - streams0;
-        report.liveWindowDelta = bytesOf(redis, "hv:chat:budget:*") - window0;
+        report.liveWindowDelta = bytesOf(redis, "hv:{chat-budget:*") - window0;
         var sample = pushes.get(pushes.size() / 2);
         report.liveSampleKeys = sampleKeys(redis, sample);
         return users;
     }
 
     private static long streamBytes(RedisUnderTest redis) {
-        return bytesOf(redis, "hv:events*");
+        return bytesOf(redis, "hv:{hv*}:events*");
+    }
+
+    /* The audit log is one stream per key shard. */
+    private static long events(RedisUnderTest redis) {
+        long total = 0;
+        for (int shard : io.helpdeskverify.shared.store.KeyShards.all()) {
+            total += redis.sync().xlen(io.helpdeskverify.events.store.EventStreams.shardStream(shard));
+        }
+        return total;
     }
 
     private static long bytesOf(RedisUnderTest redis, String pattern) {

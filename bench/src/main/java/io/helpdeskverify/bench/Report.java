@@ -169,7 +169,7 @@ final class Report {
                     t.stages().clickToFinalCard().millis(50), t.stages().clickToFinalCard().millis(99)));
             row(md, "ack p50 / p99 under this load", f("%.1f / %.1f ms", t.ack().millis(50), t.ack().millis(99)));
             row(md, "/verify → provider request p50 / p99", f("%.1f / %.1f ms", t.toProvider().millis(50), t.toProvider().millis(99)));
-            row(md, "events appended per second (XLEN of hv:events)", f("%.0f", eventsPerSecondInLoad));
+            row(md, "events appended per second (XLEN of the 16 hv:{hv<n>}:events)", f("%.0f", eventsPerSecondInLoad));
             row(md, "CPU used (cores): bot / Redis / bench (client + fakes)", f("%.2f / %.2f / %.2f of %d",
                     cpuBot, cpuRedis, cpuBench, machine.cpus()));
             if (throughputC1Only != null) {
@@ -203,7 +203,7 @@ final class Report {
         if (appends != null) {
             md.append(f("%d clients for a few seconds each, on the same Redis, with the bot stopped.%n%n", appends.clients()));
             md.append("| | appends per second |\n|---|---|\n");
-            row(md, "the bot's `RedisEventLog.append` (Lua: XADD of the entry to hv:events and of its id to the customer index, both chains' heads checked and moved)",
+            row(md, "the bot's `RedisEventLog.append` (Lua: XADD of the entry to the customer's shard stream and of its id to the customer index, both chains' heads checked and moved)",
                     f("%,.0f", appends.appOpsPerSecond()));
             row(md, "raw `XADD` (6 fields), one connection per client, unpipelined", f("%,.0f", appends.rawUnpipelinedPerSecond()));
             row(md, "raw `XADD`, pipelined (batches of 1,000 on one connection)", f("%,.0f", appends.rawPipelinedPerSecond()));
@@ -211,7 +211,7 @@ final class Report {
 
         md.append("\n## Redis memory\n\n| | |\n|---|---|\n");
         if (events > 0) {
-            row(md, "stored events (`XLEN hv:events`)", f("%,d", events));
+            row(md, "stored events (`XLEN` of the 16 `hv:{hv<n>}:events`)", f("%,d", events));
             row(md, "all event streams (`MEMORY USAGE … SAMPLES 0`, global + per customer)", f("%,d B", eventStreamBytes));
             row(md, "**per stored event** (both streams)", f("**%.0f B**", eventStreamBytes / (double) events));
         }
@@ -219,7 +219,7 @@ final class Report {
             row(md, "live verifications started (push + code, unanswered)", f("%,d", liveCount));
             row(md, "`used_memory` growth", f("%,d B", liveUsedDelta));
             row(md, "of which their events", f("%,d B", liveStreamDelta));
-            row(md, "of which the card-update window (`hv:chat:budget:*`, widened by this run; see below)",
+            row(md, "of which the card-update window (`hv:{chat-budget:*`, widened by this run; see below)",
                     f("%,d B", liveWindowDelta));
             row(md, "**per live verification** (without its events and the window)", f("**%,.0f B**", perLive()));
             md.append("\nKeys of one live verification (`MEMORY USAGE`):\n\n| key | bytes |\n|---|---|\n");
@@ -326,13 +326,13 @@ final class Report {
                     .append(f("%,d B over the %,d verifications here), which holds one entry per card update of the last ", liveWindowDelta, liveCount))
                     .append("minute in a workspace: this run widens Slack's limit to 1,000,000 per minute because the fake Slack ")
                     .append("has none, but with Slack's 40 per minute it holds at most 40 entries per workspace, however many ")
-                    .append("verifications are live. The stored verification (`hv:v:{id}`) was about 1,000 B as a hash with ")
+                    .append("verifications are live. The stored verification (`hv:{hv<n>}:v:<id>`) was about 1,000 B as a hash with ")
                     .append("ISO-8601 JSON; it is now one string with short names.\n");
         }
         if (events > 0) {
-            md.append(f("- **A stored event** is one entry of `hv:events` (every field, in one fixed order, so Redis keeps the ")
+            md.append(f("- **A stored event** is one entry of its customer's shard stream `hv:{hv<n>}:events` (every field, in one fixed order, so Redis keeps the ")
                     + "field names once per stream node; the type as its stored code and the time as epoch nanoseconds, both of which Redis stores as integers) plus an "
-                    + "id-only entry in the customer's index `hv:events:c:{customer}`. Before this branch: the whole entry in both "
+                    + "id-only entry in the customer's index `hv:{hv<n>}:events:c:<customer>`. Before this branch: the whole entry in both "
                     + "streams, with field names per entry, 569 B.\n");
         }
         if (appends != null) {

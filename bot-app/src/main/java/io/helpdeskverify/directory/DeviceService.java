@@ -47,11 +47,20 @@ public class DeviceService {
         if (!user.enabled()) {
             throw new DirectoryException.Invalid("username", "'" + username + "' is disabled and cannot enrol a device.");
         }
-        String token = secrets.newSecret(24);
+        String token = drawnSecret(24, user.customer());
         Instant expiresAt = clock.instant().plus(ENROLMENT_VALIDITY);
         repository.storeEnrolment(Secrets.hash(token), new EnrolmentTarget(user.customer(), user.username()),
                 ENROLMENT_VALIDITY);
         return new EnrolmentToken(token, expiresAt);
+    }
+
+    /* A secret whose stored hash the repository keeps with the customer's keys: about 16 draws. */
+    private String drawnSecret(int bytes, String customer) {
+        String secret = secrets.newSecret(bytes);
+        while (!repository.keepsTogether(Secrets.hash(secret), customer)) {
+            secret = secrets.newSecret(bytes);
+        }
+        return secret;
     }
 
     public EnrolledDevice enrol(String enrolmentToken, String fcmToken, String platform, boolean notificationsEnabled) {
@@ -65,9 +74,13 @@ public class DeviceService {
         String devicePlatform = normalisePlatform(platform);
         String tokenHash = Secrets.hash(enrolmentToken);
         var target = repository.enrolment(tokenHash).orElseThrow(DeviceService::unknownToken);
-        String secret = secrets.newSecret(32);
+        String secret = drawnSecret(32, target.customer());
         Instant now = clock.instant();
-        var device = new Device(secrets.newId(), target.customer(), target.endUser(), devicePlatform,
+        String id = secrets.newId();
+        while (!repository.keepsTogether(id, target.customer())) {
+            id = secrets.newId();
+        }
+        var device = new Device(id, target.customer(), target.endUser(), devicePlatform,
                 fcmToken, notificationsEnabled, false, Secrets.hash(secret), now, now);
         // The limit is checked in the same atomic write that spends the token: two phones racing for
         // the last slot cannot both get it, and a refused one leaves the token usable.

@@ -44,6 +44,14 @@ public interface DirectoryRepository {
      */
     SaveResult replaceEndUser(EndUser user, java.time.Instant readAt);
 
+    /**
+     * Whether a new device id, or the hash of a new device secret or enrolment token, may be given to
+     * one of {@code customer}'s users: the store keeps a customer's users and devices together (one
+     * Redis Cluster slot), and keys found by the id or hash alone must land there too, so new ones are
+     * drawn until this holds (1 in 16 does).
+     */
+    boolean keepsTogether(String idOrHash, String customer);
+
     /** The device, active or revoked (revoked ones are kept for a while, then forgotten). */
     Optional<Device> device(String id);
 

@@ -134,7 +134,7 @@ public class VerificationService {
 
     private StartResult create(StartRequest request, Customer customer, EndUser user, VerificationPolicy policy,
                                DeliveryPlan.Deliver plan, Instant now, Optional<String> adHoc) {
-        String id = secrets.newId();
+        String id = drawn(secrets::newId, customer.slug());
         Method method = plan.method();
         Optional<String> code = method.usesCode() ? Optional.of(codes.generate(policy.codeLength())) : Optional.empty();
         Instant deadline = now.plus(policy.countdown());
@@ -155,7 +155,8 @@ public class VerificationService {
         var v = Verification.builder().id(id).customer(customer.slug()).endUser(user.username())
                 .technician(request.technician()).channel(request.channel()).requestedMethod(requested).method(method)
                 .state(State.PENDING).createdAt(now).expiresAt(deadline).code(digest)
-                .challengeId(secrets.newSecret(18)).delivery(delivery).direction(request.direction())
+                .challengeId(drawn(() -> secrets.newSecret(18), customer.slug())).delivery(delivery)
+                .direction(request.direction())
                 // Decided once, at the start: a policy changed meanwhile does not move a running verification.
                 .dualControl(dualControl).build();
         if (!store.create(v, VerificationAudit.rows(v, steps))) {
@@ -199,6 +200,15 @@ public class VerificationService {
 
     public Optional<Verification> find(String id) {
         return store.find(id);
+    }
+
+    /* Random ids until one the store keeps with the customer's keys: about 16 draws, each a few µs. */
+    private String drawn(java.util.function.Supplier<String> draw, String customer) {
+        String id = draw.get();
+        while (!store.keepsTogether(id, customer)) {
+            id = draw.get();
+        }
+        return id;
     }
 
     public Optional<Verification> findByChallenge(String challengeId) {

@@ -15,6 +15,13 @@ public interface VerificationStore {
 
     Optional<Verification> find(String id);
 
+    /**
+     * Whether a new verification of {@code customer} may take {@code id} (as its id or challenge id):
+     * the store keeps everything of one customer together (one Redis Cluster slot), and keys found by
+     * an id alone must land there too, so new ids are drawn until this holds (1 in 16 does).
+     */
+    boolean keepsTogether(String id, String customer);
+
     Optional<Verification> findByChallenge(String challengeId);
 
     /** Verifications of this end user whose push has not been answered yet (the app's polling view). */

@@ -1,5 +1,6 @@
 package io.helpdeskverify.delivery;
 
+import io.helpdeskverify.verification.store.VerificationKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -93,7 +94,7 @@ class UnsentChallengeTakeoverTest {
         String id = new Fixtures(apiA).start(user, "SMS_CODE", "unsent").get("id").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> !held.isEmpty());
         var redis = b.getBean(org.springframework.data.redis.core.StringRedisTemplate.class);
-        assertThat(redis.opsForZSet().score("hv:unsent", id)).as("the unsent challenge, in Redis").isNotNull();
+        assertThat(redis.opsForZSet().score(VerificationKeys.unsent(id), id)).as("the unsent challenge, in Redis").isNotNull();
         a.close();
 
         var service = b.getBean(VerificationService.class);

@@ -1,5 +1,6 @@
 package io.helpdeskverify.system;
 
+import io.helpdeskverify.directory.store.DirectoryKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helpdeskverify.directory.DirectoryRepository;
@@ -45,8 +46,8 @@ class DemoSeedingRaceTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 40; round++) {
-                redis.opsForHash().delete("hv:customers", DemoData.CUSTOMER);
-                redis.opsForHash().delete("hv:domains", "acme.example");
+                redis.opsForHash().delete(DirectoryKeys.CUSTOMERS, DemoData.CUSTOMER);
+                redis.opsForHash().delete(DirectoryKeys.DOMAINS, "acme.example");
                 assertThat(repository.customer(DemoData.CUSTOMER)).isEmpty();
                 var barrier = new CyclicBarrier(2);
                 List<Future<?>> runs = new ArrayList<>();

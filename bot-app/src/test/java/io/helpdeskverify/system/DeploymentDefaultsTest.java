@@ -62,13 +62,42 @@ class DeploymentDefaultsTest {
                 List.of("--REDIS_SENTINEL_NODES=127.0.0.1:26379"), "REDIS_SENTINEL_MASTER",
                 List.of("--REDIS_SENTINEL_MASTER=mymaster", "--REDIS_SENTINEL_NODES=127.0.0.1:26379",
                         "--REDIS_URL=redis://127.0.0.1:6379"), "REDIS_URL",
-                List.of("--REDIS_CLUSTER_NODES=127.0.0.1:7000,127.0.0.1:7001"), "REDIS_CLUSTER_NODES");
+                List.of("--REDIS_CLUSTER_NODES=127.0.0.1:7000,127.0.0.1:7001", "--REDIS_SENTINEL_MASTER=mymaster",
+                        "--REDIS_SENTINEL_NODES=127.0.0.1:26379"), "REDIS_CLUSTER_NODES",
+                List.of("--REDIS_CLUSTER_NODES=127.0.0.1:7000", "--REDIS_URL=redis://127.0.0.1:6379"), "REDIS_URL",
+                List.of("--REDIS_CLUSTER_NODES=redis-0"), "REDIS_CLUSTER_NODES",
+                List.of("--REDIS_URL=redis+cluster://"), "REDIS_URL");
         cases.forEach((settings, variable) -> {
             var failure = catchThrowable(() -> start(settings));
             var unsafe = cause(failure, UnsafeSettingException.class);
             assertThat(unsafe).as(settings + ": " + failure).isNotNull();
             assertThat(unsafe.variable()).isEqualTo(variable);
         });
+    }
+
+    @Test
+    void clusterSettingsBecomeSpringsClusterNodesWithTopologyRefresh() {
+        var nodes = topology(Map.of("REDIS_CLUSTER_NODES", "redis-0:6379, redis-1:6379,redis-2:6379"));
+        assertThat(nodes.getProperty("spring.data.redis.cluster.nodes")).isEqualTo("redis-0:6379,redis-1:6379,redis-2:6379");
+        assertThat(nodes.getProperty("spring.data.redis.lettuce.cluster.refresh.adaptive")).isEqualTo("true");
+        assertThat(nodes.getProperty("spring.data.redis.lettuce.cluster.refresh.period")).isEqualTo("30s");
+        assertThat(nodes.getProperty("spring.data.redis.sentinel.master")).isNull();
+
+        var url = topology(Map.of("REDIS_URL", "rediss+cluster://bot:s%40cret@redis-0:6380,redis-1:6380",
+                "REDIS_CLUSTER_REFRESH", "10s"));
+        assertThat(url.getProperty("spring.data.redis.cluster.nodes")).isEqualTo("redis-0:6380,redis-1:6380");
+        assertThat(url.getProperty("spring.data.redis.ssl.enabled")).isEqualTo("true");
+        assertThat(url.getProperty("spring.data.redis.username")).isEqualTo("bot");
+        assertThat(url.getProperty("spring.data.redis.password")).isEqualTo("s@cret");
+        assertThat(url.getProperty("spring.data.redis.lettuce.cluster.refresh.period")).isEqualTo("10s");
+        assertThat(url.getProperty("spring.data.redis.url")).as("a cluster URL is no single server's").isNull();
+    }
+
+    private static org.springframework.core.env.ConfigurableEnvironment topology(Map<String, Object> settings) {
+        var env = new org.springframework.core.env.StandardEnvironment();
+        env.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test", settings));
+        new RedisTopology().postProcessEnvironment(env, new org.springframework.boot.SpringApplication());
+        return env;
     }
 
     @Test

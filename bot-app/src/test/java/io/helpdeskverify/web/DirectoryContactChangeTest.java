@@ -1,5 +1,6 @@
 package io.helpdeskverify.web;
 
+import io.helpdeskverify.directory.store.DirectoryKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helpdeskverify.support.Api;
@@ -76,10 +77,10 @@ class DirectoryContactChangeTest {
     @Test
     void recordsStoredBeforeTheMicrosoft365FieldsStillRead() {
         String slug = Fixtures.unique("old");
-        redis.opsForHash().put("hv:customers", slug, """
+        redis.opsForHash().put(DirectoryKeys.CUSTOMERS, slug, """
                 {"slug":"%s","name":"Old Co","emailDomains":[],"defaultRegion":"US","policy":{"allowedMethods":[]}}"""
                 .formatted(slug));
-        redis.opsForHash().put("hv:users:" + slug, "olduser", """
+        redis.opsForHash().put(DirectoryKeys.usersKey(slug), "olduser", """
                 {"customer":"%s","username":"olduser","displayName":"Old User","email":"old@old.example",
                  "mobile":"+12025550155","enabled":true,"source":"CSV","updatedAt":"2025-01-01T00:00:00Z"}"""
                 .formatted(slug));

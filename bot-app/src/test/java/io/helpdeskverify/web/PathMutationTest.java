@@ -1,5 +1,7 @@
 package io.helpdeskverify.web;
 
+import io.helpdeskverify.events.store.EventStreams;
+import io.helpdeskverify.shared.store.KeyShards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -299,7 +301,8 @@ class PathMutationTest {
         redis.execute((RedisCallback<Void>) c -> {
             try (var keys = c.keyCommands().scan(ScanOptions.scanOptions().count(1000).build())) {
                 keys.forEachRemaining(k -> {
-                    if (new String(k, StandardCharsets.UTF_8).startsWith("hv:events")) {
+                    String name = new String(k, StandardCharsets.UTF_8);
+                    if (KeyShards.all().stream().anyMatch(s -> name.startsWith(EventStreams.shardStream(s)))) {
                         return;
                     }
                     byte[] dump = c.keyCommands().dump(k);

@@ -110,11 +110,12 @@ public class UpdateBudget {
         redis.opsForValue().set(blockKey(scope), "1", wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);
     }
 
+    /* The scope's two keys go together into update-budget.lua: one hash tag, the scope's. */
     private static String key(String scope) {
-        return "hv:chat:budget:" + scope;
+        return "hv:{chat-budget:" + scope + "}";
     }
 
     private static String blockKey(String scope) {
-        return "hv:chat:budget-block:" + scope;
+        return "hv:{chat-budget:" + scope + "}:block";
     }
 }

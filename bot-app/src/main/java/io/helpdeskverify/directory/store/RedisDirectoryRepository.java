@@ -10,6 +10,7 @@ import io.helpdeskverify.directory.SaveResult;
 import io.helpdeskverify.directory.WriteMode;
 import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.shared.StoredJson;
+import io.helpdeskverify.shared.store.KeyShards;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RedisDirectoryRepository implements DirectoryRepository {
 
-    private static final String CUSTOMERS = "hv:customers";
-    private static final String DOMAINS = "hv:domains";
+    /* Customers and their domains change together (save-customer.lua): one hash tag. */
+    private static final String CUSTOMERS = DirectoryKeys.CUSTOMERS;
+    private static final String DOMAINS = DirectoryKeys.DOMAINS;
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SAVE_CUSTOMER =
@@ -84,9 +86,9 @@ class RedisDirectoryRepository implements DirectoryRepository {
     @Override
     public Optional<EndUser> endUser(String customer, String username) {
         if (username.startsWith(EndUser.AD_HOC_PREFIX)) {
-            return read(redis.opsForValue().get(adHocKey(customer, username)), EndUser.class);
+            return read(redis.opsForValue().get(DirectoryKeys.adHocKey(customer, username)), EndUser.class);
         }
-        return read(redis.<String, String>opsForHash().get(usersKey(customer), username), EndUser.class);
+        return read(redis.<String, String>opsForHash().get(DirectoryKeys.usersKey(customer), username), EndUser.class);
     }
 
     @Override
@@ -94,17 +96,13 @@ class RedisDirectoryRepository implements DirectoryRepository {
         if (!user.adHoc() || !user.username().startsWith(EndUser.AD_HOC_PREFIX)) {
             throw new IllegalArgumentException(user.username() + " is not an ad-hoc end user");
         }
-        redis.opsForValue().set(adHocKey(user.customer(), user.username()), write(user), keep);
+        redis.opsForValue().set(DirectoryKeys.adHocKey(user.customer(), user.username()), write(user), keep);
     }
 
-    /** {@code hv:adhoc:{customer}:{username}}: outside the users hash, so no listing, index or name search sees it. */
-    private static String adHocKey(String customer, String username) {
-        return "hv:adhoc:" + customer + ":" + username;
-    }
 
     @Override
     public List<EndUser> endUsers(String customer) {
-        return readAll(redis.<String, String>opsForHash().values(usersKey(customer)), EndUser.class).stream()
+        return readAll(redis.<String, String>opsForHash().values(DirectoryKeys.usersKey(customer)), EndUser.class).stream()
                 .sorted(Comparator.comparing(EndUser::username)).toList();
     }
 
@@ -129,42 +127,47 @@ class RedisDirectoryRepository implements DirectoryRepository {
         // Every directory's id, and the AD objectGUID a Microsoft 365 account is synced from: the AD import finds the person by it.
         user.links().stream().flatMap(l -> l.ids().stream()).distinct().forEach(args::add);
         return result(redis.execute(SAVE_END_USER,
-                List.of(usersKey(user.customer()), emailsKey(user.customer()), externalIdsKey(user.customer()),
-                        usersVersionKey(user.customer())),
+                List.of(DirectoryKeys.usersKey(user.customer()), DirectoryKeys.emailsKey(user.customer()), DirectoryKeys.externalIdsKey(user.customer()),
+                        DirectoryKeys.usersVersionKey(user.customer())),
                 args.toArray()));
     }
 
     @Override
     public Optional<EndUser> endUserByEmail(String customer, String email) {
-        String username = redis.<String, String>opsForHash().get(emailsKey(customer), email.toLowerCase(Locale.ROOT));
+        String username = redis.<String, String>opsForHash().get(DirectoryKeys.emailsKey(customer), email.toLowerCase(Locale.ROOT));
         return username == null ? Optional.empty() : endUser(customer, username);
     }
 
     @Override
     public Optional<EndUser> endUserByExternalId(String customer, String externalId) {
-        String username = redis.<String, String>opsForHash().get(externalIdsKey(customer), externalId);
+        String username = redis.<String, String>opsForHash().get(DirectoryKeys.externalIdsKey(customer), externalId);
         return username == null ? Optional.empty()
                 : endUser(customer, username).filter(u -> u.links().stream().anyMatch(l -> l.ids().contains(externalId)));
     }
 
     @Override
+    public boolean keepsTogether(String idOrHash, String customer) {
+        return KeyShards.same(idOrHash, customer);
+    }
+
+    @Override
     public Optional<Device> device(String id) {
-        return read(redis.opsForValue().get(deviceKey(id)), Device.class);
+        return read(redis.opsForValue().get(DirectoryKeys.deviceKey(id)), Device.class);
     }
 
     @Override
     public Optional<Device> deviceBySecretHash(String secretHash) {
-        String id = redis.opsForValue().get(secretKey(secretHash));
+        String id = redis.opsForValue().get(DirectoryKeys.secretKey(secretHash));
         return id == null ? Optional.empty() : device(id).filter(d -> d.secretHash().equals(secretHash));
     }
 
     @Override
     public List<Device> devices(String customer, String endUser) {
-        var ids = redis.opsForSet().members(userDevicesKey(customer, endUser));
+        var ids = redis.opsForSet().members(DirectoryKeys.userDevicesKey(customer, endUser));
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        var values = redis.opsForValue().multiGet(ids.stream().sorted().map(RedisDirectoryRepository::deviceKey).toList());
+        var values = redis.opsForValue().multiGet(ids.stream().sorted().map(DirectoryKeys::deviceKey).toList());
         // The set holds active devices only; the filter guards a revoked one written by an older instance.
         return values == null ? List.of()
                 : readAll(values, Device.class).stream().filter(d -> !d.revoked()).toList();
@@ -172,14 +175,14 @@ class RedisDirectoryRepository implements DirectoryRepository {
 
     @Override
     public void saveDevice(Device device) {
-        String key = deviceKey(device.id());
-        String setKey = userDevicesKey(device.customer(), device.endUser());
+        String key = DirectoryKeys.deviceKey(device.id());
+        String setKey = DirectoryKeys.userDevicesKey(device.customer(), device.endUser());
         String value = write(device);
         redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
             var strings = (org.springframework.data.redis.connection.StringRedisConnection) connection;
             strings.set(key, value);
             strings.sAdd(setKey, device.id());
-            strings.set(secretKey(device.secretHash()), device.id());
+            strings.set(DirectoryKeys.secretKey(device.secretHash()), device.id());
             return null;
         });
     }
@@ -187,7 +190,7 @@ class RedisDirectoryRepository implements DirectoryRepository {
     @Override
     public boolean updateDevice(Device device) {
         Long updated = redis.execute(UPDATE_DEVICE,
-                List.of(userDevicesKey(device.customer(), device.endUser()), deviceKey(device.id())),
+                List.of(DirectoryKeys.userDevicesKey(device.customer(), device.endUser()), DirectoryKeys.deviceKey(device.id())),
                 device.id(), write(device));
         return updated != null && updated == 1;
     }
@@ -195,8 +198,8 @@ class RedisDirectoryRepository implements DirectoryRepository {
     @Override
     public EnrolResult enrolDevice(String tokenHash, Device device, int maxActive) {
         List<?> reply = redis.execute(ENROL_DEVICE,
-                List.of(enrolKey(tokenHash), userDevicesKey(device.customer(), device.endUser()), deviceKey(device.id()),
-                        secretKey(device.secretHash()), usersKey(device.customer())),
+                List.of(DirectoryKeys.enrolKey(tokenHash), DirectoryKeys.userDevicesKey(device.customer(), device.endUser()), DirectoryKeys.deviceKey(device.id()),
+                        DirectoryKeys.secretKey(device.secretHash()), DirectoryKeys.usersKey(device.customer())),
                 device.customer(), device.endUser(), device.id(), write(device), Integer.toString(maxActive));
         if (reply == null || reply.isEmpty()) {
             throw new IllegalStateException("the enrolment script returned nothing");
@@ -217,14 +220,14 @@ class RedisDirectoryRepository implements DirectoryRepository {
         }
         var keys = new ArrayList<String>();
         var args = new ArrayList<String>();
-        keys.add(userDevicesKey(customer, endUser));
+        keys.add(DirectoryKeys.userDevicesKey(customer, endUser));
         args.add(Long.toString(Math.max(1, keep.toSeconds())));
         for (Device d : revoked) {
             if (!d.customer().equals(customer) || !d.endUser().equals(endUser) || !d.revoked()) {
                 throw new IllegalArgumentException("device " + d.id() + " is not a revoked device of " + endUser);
             }
-            keys.add(deviceKey(d.id()));
-            keys.add(secretKey(d.secretHash()));
+            keys.add(DirectoryKeys.deviceKey(d.id()));
+            keys.add(DirectoryKeys.secretKey(d.secretHash()));
             args.add(d.id());
             args.add(write(d));
         }
@@ -234,50 +237,18 @@ class RedisDirectoryRepository implements DirectoryRepository {
 
     @Override
     public void storeEnrolment(String tokenHash, EnrolmentTarget target, Duration validity) {
-        redis.opsForValue().set(enrolKey(tokenHash), write(target), validity);
+        redis.opsForValue().set(DirectoryKeys.enrolKey(tokenHash), write(target), validity);
     }
 
     @Override
     public Optional<EnrolmentTarget> enrolment(String tokenHash) {
-        return read(redis.opsForValue().get(enrolKey(tokenHash)), EnrolmentTarget.class);
+        return read(redis.opsForValue().get(DirectoryKeys.enrolKey(tokenHash)), EnrolmentTarget.class);
     }
 
     @Override
     public long endUsersVersion(String customer) {
-        String v = redis.opsForValue().get(usersVersionKey(customer));
+        String v = redis.opsForValue().get(DirectoryKeys.usersVersionKey(customer));
         return v == null ? 0 : Long.parseLong(v);
-    }
-
-    private static String usersVersionKey(String customer) {
-        return "hv:users-version:" + customer;
-    }
-
-    private static String usersKey(String customer) {
-        return "hv:users:" + customer;
-    }
-
-    private static String emailsKey(String customer) {
-        return "hv:emails:" + customer;
-    }
-
-    private static String externalIdsKey(String customer) {
-        return "hv:external-ids:" + customer;
-    }
-
-    private static String deviceKey(String id) {
-        return "hv:device:" + id;
-    }
-
-    private static String userDevicesKey(String customer, String endUser) {
-        return "hv:user-devices:" + customer + ":" + endUser;
-    }
-
-    private static String secretKey(String secretHash) {
-        return "hv:device-secret:" + secretHash;
-    }
-
-    private static String enrolKey(String tokenHash) {
-        return "hv:enrol:" + tokenHash;
     }
 
     private static SaveResult result(List<?> reply) {

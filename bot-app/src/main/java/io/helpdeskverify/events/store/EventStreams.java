@@ -2,6 +2,7 @@ package io.helpdeskverify.events.store;
 
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.EventType;
+import io.helpdeskverify.shared.store.KeyShards;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class EventStreams {
 
-    public static final String GLOBAL = "hv:events";
+    /** The one global stream of versions before the key shards: read until retention empties it. */
+    static final String LEGACY_GLOBAL = "hv:events";
+
+    /** The stream's name within each key shard: {@code hv:{hv<n>}:events}. */
+    static final String NAME = "events";
 
     /*
      * The stored code of each event type is its position here: append new types at the end and never
@@ -48,12 +53,13 @@ public final class EventStreams {
     private final Duration retention;
     private final EventChain chain;
     /*
-     * One append at a time per instance: every append of every instance races for the one global head,
-     * and threads of one instance racing each other only add losers (8 threads on two instances starved
-     * one past 20 attempts). Serialised here, an instance only races the others, and its own next append
-     * links after the heads it just wrote, so it seldom conflicts at all. An append is one round trip.
+     * One append at a time per instance and key shard: every append of every instance races for its
+     * shard's global head, and threads of one instance racing each other only add losers (8 threads on
+     * two instances starved one past 20 attempts). Serialised here, an instance only races the others,
+     * and its own next append links after the heads it just wrote, so it seldom conflicts at all. An
+     * append is one round trip; the 16 shards append in parallel.
      */
-    private final ReentrantLock appends = new ReentrantLock(true);
+    private final ReentrantLock[] appends = new ReentrantLock[KeyShards.COUNT];
     /* The heads this instance saw last, by stream key: a guess, checked by the script. */
     private final Map<String, String> knownHeads = new ConcurrentHashMap<>();
 
@@ -61,6 +67,9 @@ public final class EventStreams {
         this.clock = clock;
         this.retention = retention;
         this.chain = chain;
+        for (int i = 0; i < appends.length; i++) {
+            appends[i] = new ReentrantLock(true);
+        }
     }
 
     public EventChain chain() {
@@ -80,6 +89,14 @@ public final class EventStreams {
         return stream + ":checkpoint";
     }
 
+    /**
+     * The set of the customer index streams in a key shard, beside its global stream (same hash tag): the
+     * append scripts add to it, and the hourly trim reads it, because SCAN cannot span a Redis Cluster.
+     */
+    public static String indexesKey(String globalStream) {
+        return globalStream + ":indexes";
+    }
+
     /** The heads an append expects to find: the global chain's and the customer's. */
     public record Heads(String global, String customer) {}
 
@@ -91,7 +108,7 @@ public final class EventStreams {
 
     /** Links the events after the heads this instance saw last (the script says if they moved). */
     public Linked link(String customer, List<AuditEvent> events) {
-        return link(customer, events, new Heads(knownHeads.getOrDefault(GLOBAL, ""),
+        return link(customer, events, new Heads(knownHeads.getOrDefault(globalStream(customer), ""),
                 knownHeads.getOrDefault(customerStream(customer), "")));
     }
 
@@ -116,13 +133,14 @@ public final class EventStreams {
         return new Linked(heads, fields, customerHashes, new Heads(g, c));
     }
 
-    /** Runs one append (link, script, retries) while no other thread of this instance appends. */
-    public <T> T oneAtATime(Supplier<T> append) {
-        appends.lock();
+    /** Runs one append (link, script, retries) while no other thread of this instance appends to its shard. */
+    public <T> T oneAtATime(String customer, Supplier<T> append) {
+        var lock = appends[KeyShards.of(customer)];
+        lock.lock();
         try {
             return append.get();
         } finally {
-            appends.unlock();
+            lock.unlock();
         }
     }
 
@@ -158,7 +176,7 @@ public final class EventStreams {
 
     /** Both heads as stored now, for {@link #afterConflict}. */
     public static Heads storedHeads(StringRedisTemplate redis, String customer) {
-        List<String> both = List.of(headKey(GLOBAL), headKey(customerStream(customer)));
+        List<String> both = List.of(headKey(globalStream(customer)), headKey(customerStream(customer)));
         String g = redis.opsForValue().get(both.get(0));
         String c = redis.opsForValue().get(both.get(1));
         return new Heads(g == null ? "" : g, c == null ? "" : c);
@@ -170,8 +188,9 @@ public final class EventStreams {
     }
 
     private void remember(String customer, Heads heads) {
-        // By stream key: events of no customer have a stream of their own ("hv:events:c:") beside the global one.
-        knownHeads.put(GLOBAL, heads.global());
+        // By stream key: each key shard has its global chain, and events of no customer have an index of
+        // their own (customerStream("")) beside their shard's global stream.
+        knownHeads.put(globalStream(customer), heads.global());
         knownHeads.put(customerStream(customer), heads.customer());
     }
 
@@ -179,18 +198,32 @@ public final class EventStreams {
         return o == null ? "" : o.toString();
     }
 
-    /** The customer's index: the ids of its events in {@link #GLOBAL}, without fields. */
+    /**
+     * The global stream of one key shard. The audit log is {@value KeyShards#COUNT} streams, one per
+     * shard, read merged in id order; a customer's events go to its shard's, beside its index.
+     */
+    public static String shardStream(int shard) {
+        return KeyShards.prefix(shard) + NAME;
+    }
+
+    /** The global stream that holds {@code customer}'s events: its key shard's. */
+    public static String globalStream(String customer) {
+        return shardStream(KeyShards.of(customer));
+    }
+
+    /** The customer's index: the ids of its events in {@link #globalStream}, without fields; same hash tag. */
     public static String customerStream(String customer) {
-        return "hv:events:c:" + customer;
+        return globalStream(customer) + ":c:" + customer;
     }
 
-    /** The pattern of every customer's index stream (for the trim's SCAN), and the customer of one. */
-    static String customerStreamPattern() {
-        return customerStream("*");
+    static String legacyCustomerStream(String customer) {
+        return LEGACY_GLOBAL + ":c:" + customer;
     }
 
+    /** The customer of an index stream ({@link #customerStream}). */
     static String customerOfStream(String stream) {
-        return stream.substring(customerStream("").length());
+        String marker = ":" + NAME + ":c:";
+        return stream.substring(stream.indexOf(marker) + marker.length());
     }
 
     /** Entries older than this id are trimmed by the hourly trim, which leaves a signed checkpoint. */

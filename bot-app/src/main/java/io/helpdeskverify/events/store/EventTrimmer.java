@@ -1,7 +1,9 @@
 package io.helpdeskverify.events.store;
 
 import io.helpdeskverify.shared.LuaScripts;
+import io.helpdeskverify.shared.store.KeyShards;
 import io.helpdeskverify.shared.store.RedisLease;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -54,9 +57,16 @@ class EventTrimmer {
     /** @return how many streams were cut; 0 also when another instance holds the lease */
     int trim() {
         // Read-only first: most hours there is nothing to cut, and then not even the lease is written.
-        // The global stream is cut last, so while it has nothing older, every index was cut before.
+        // A shard's global stream is cut last, so while it has nothing older, every index was cut before.
         String minId = streams.minId();
-        if (!hasOlder(EventStreams.GLOBAL, minId)) {
+        var due = new ArrayList<Integer>();
+        for (int shard = 0; shard < KeyShards.COUNT; shard++) {
+            if (hasOlder(EventStreams.shardStream(shard), minId)) {
+                due.add(shard);
+            }
+        }
+        boolean legacy = hasOlder(EventStreams.LEGACY_GLOBAL, minId);
+        if (due.isEmpty() && !legacy) {
             return 0;
         }
         var lease = RedisLease.tryAcquire(redis, LEASE, LEASE_LENGTH);
@@ -65,17 +75,53 @@ class EventTrimmer {
         }
         try {
             int cut = 0;
-            // Customers' indexes first: an index entry must not point to an event already cut.
-            for (String stream : customerStreams()) {
-                if (!lease.get().extend()) {
-                    return cut;
+            for (int shard : due) {
+                String global = EventStreams.shardStream(shard);
+                // Customers' indexes first: an index entry must not point to an event already cut.
+                for (String stream : members(EventStreams.indexesKey(global))) {
+                    if (!lease.get().extend()) {
+                        return cut;
+                    }
+                    cut += trim(stream, EventStreams.customerOfStream(stream), minId) ? 1 : 0;
                 }
-                cut += trim(stream, EventStreams.customerOfStream(stream), minId) ? 1 : 0;
+                cut += trim(global, "", minId) ? 1 : 0;
             }
-            return cut + (trim(EventStreams.GLOBAL, "", minId) ? 1 : 0);
+            return cut + (legacy ? trimLegacy(minId) : 0);
         } finally {
             lease.get().release();
         }
+    }
+
+    /*
+     * The audit stream of versions before the key shards, read in place until retention empties it. Its
+     * entries carry no links, so it is cut without a checkpoint. It exists only on the one Redis (or
+     * Sentinel) that version ran on, never on a Cluster, so SCAN finds all of its indexes.
+     */
+    private int trimLegacy(String minId) {
+        int cut = 0;
+        var options = ScanOptions.scanOptions().match(EventStreams.LEGACY_GLOBAL + ":c:*").type(DataType.STREAM)
+                .count(500).build();
+        var indexes = new ArrayList<String>();
+        try (var cursor = redis.scan(options)) {
+            cursor.forEachRemaining(indexes::add);
+        }
+        indexes.add(EventStreams.LEGACY_GLOBAL);
+        for (String stream : indexes) {
+            cut += xtrimMinId(stream, minId) > 0 ? 1 : 0;
+        }
+        return cut;
+    }
+
+    private long xtrimMinId(String stream, String minId) {
+        Object removed = redis.execute((RedisCallback<Object>) c -> c.execute("XTRIM",
+                stream.getBytes(StandardCharsets.UTF_8), "MINID".getBytes(StandardCharsets.UTF_8),
+                minId.getBytes(StandardCharsets.UTF_8)));
+        return removed instanceof Number n ? n.longValue() : 0;
+    }
+
+    private List<String> members(String key) {
+        var members = redis.opsForSet().members(key);
+        return members == null ? List.of() : List.copyOf(members);
     }
 
     private boolean trim(String stream, String customer, String minId) {
@@ -96,15 +142,5 @@ class EventTrimmer {
         var first = redis.opsForStream().range(stream, Range.of(Range.Bound.unbounded(), Range.Bound.exclusive(minId)),
                 Limit.limit().count(1));
         return first != null && !first.isEmpty();
-    }
-
-    private List<String> customerStreams() {
-        var out = new ArrayList<String>();
-        var options = ScanOptions.scanOptions().match(EventStreams.customerStreamPattern()).type(DataType.STREAM)
-                .count(500).build();
-        try (var cursor = redis.scan(options)) {
-            cursor.forEachRemaining(out::add);
-        }
-        return out;
     }
 }

@@ -6,6 +6,7 @@ import io.helpdeskverify.events.ChainReport.ChainBreak;
 import io.helpdeskverify.events.ChainReport.Reason;
 import io.helpdeskverify.events.EventChainCheck;
 import io.helpdeskverify.shared.LuaScripts;
+import io.helpdeskverify.shared.store.KeyShards;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -51,7 +52,41 @@ class RedisEventChainCheck implements EventChainCheck {
     @Override
     public ChainReport verify(Optional<String> customer, Optional<Instant> from, Optional<Instant> to) {
         String c = customer.orElse("");
-        String stream = c.isEmpty() ? EventStreams.GLOBAL : EventStreams.customerStream(c);
+        if (!c.isEmpty()) {
+            return verify(c, EventStreams.customerStream(c), EventStreams.globalStream(c), from, to);
+        }
+        // The global chain is one chain per key shard (each shard's stream has its own head): all must hold.
+        long checked = 0;
+        long unchained = 0;
+        String first = "";
+        String last = "";
+        String checkpoint = "";
+        for (int shard = 0; shard < KeyShards.COUNT; shard++) {
+            String stream = EventStreams.shardStream(shard);
+            var r = verify("", stream, stream, from, to);
+            checked += r.checked();
+            unchained += r.unchained();
+            if (r.firstBreak().isPresent()) {
+                return new ChainReport("global", checked, unchained, r.firstId(), r.lastId(), r.checkpoint(),
+                        r.firstBreak());
+            }
+            first = earliest(first, r.firstId());
+            last = latest(last, r.lastId());
+            checkpoint = latest(checkpoint, r.checkpoint());
+        }
+        return new ChainReport("global", checked, unchained, first, last, checkpoint, Optional.empty());
+    }
+
+    private static String earliest(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() || compare(a, b) <= 0 ? a : b;
+    }
+
+    private static String latest(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() || compare(a, b) >= 0 ? a : b;
+    }
+
+    /* One chain: {@code stream} is the chain's own stream, {@code global} the stream its events are read from. */
+    private ChainReport verify(String c, String stream, String global, Optional<Instant> from, Optional<Instant> to) {
         var report = new Report(c.isEmpty() ? "global" : "customer:" + c);
         byte[] key = streams.chain().key(c);
         // Read before the walk: an event appended during it moves the head past what was read, not behind it.
@@ -78,7 +113,7 @@ class RedisEventChainCheck implements EventChainCheck {
             }
         }
         String upper = to.map(t -> t.toEpochMilli() + "-" + Long.MAX_VALUE).orElse("+");
-        var walk = new Walk(c, lower, upper);
+        var walk = new Walk(c, global, lower, upper);
         // Once one link was seen (or a checkpoint after one), every later event must have one.
         boolean chained = !expected.isEmpty();
         boolean headSeen = head.isEmpty() || head.equals(expected);
@@ -169,14 +204,16 @@ class RedisEventChainCheck implements EventChainCheck {
     /** The links of one chain in order, read a page at a time, with a window ahead for telling moves apart. */
     private final class Walk {
         private final String customer;
+        private final String global;
         private final String upper;
         private final List<Link> buffer = new ArrayList<>();
         private int offset;
         private String lower;
         private boolean exhausted;
 
-        Walk(String customer, String lower, String upper) {
+        Walk(String customer, String global, String lower, String upper) {
             this.customer = customer;
+            this.global = global;
             this.lower = lower;
             this.upper = upper;
         }
@@ -227,7 +264,7 @@ class RedisEventChainCheck implements EventChainCheck {
         }
 
         private List<Link> globalPage() {
-            List<MapRecord<String, Object, Object>> page = redis.opsForStream().range(EventStreams.GLOBAL,
+            List<MapRecord<String, Object, Object>> page = redis.opsForStream().range(global,
                     Range.of(RedisEventLog.bound(lower), RedisEventLog.bound(upper)), Limit.limit().count(BATCH));
             var out = new ArrayList<Link>();
             if (page != null) {
@@ -241,7 +278,7 @@ class RedisEventChainCheck implements EventChainCheck {
 
         private List<Link> customerPage() {
             List<?> reply = redis.execute(CUSTOMER_PAGE, List.of(EventStreams.customerStream(customer),
-                    EventStreams.GLOBAL), lower, upper, Integer.toString(BATCH));
+                    global), lower, upper, Integer.toString(BATCH));
             var out = new ArrayList<Link>();
             for (Object o : reply == null ? List.of() : reply) {
                 List<?> entry = (List<?>) o;

@@ -26,8 +26,9 @@ class RedisChallengeBudget implements ChallengeBudget {
     @Override
     public Verdict tryAcquire(String customer, String endUser, Technician technician, Limits limits, Instant now) {
         String verdict = redis.execute(SCRIPT,
-                List.of("hv:budget:user:" + customer + ":" + endUser, "hv:budget:tech:" + technician.key(),
-                        "hv:budget:customer:" + customer, "hv:budget:global"),
+                // One script over windows of several customers and a global one: one hash tag for all.
+                List.of("hv:{budget}:user:" + customer + ":" + endUser, "hv:{budget}:tech:" + technician.key(),
+                        "hv:{budget}:customer:" + customer, "hv:{budget}:global"),
                 Long.toString(now.toEpochMilli()), Long.toString(limits.window().toMillis()),
                 Integer.toString(limits.perUser()), Integer.toString(limits.perTechnician()),
                 Integer.toString(limits.perCustomer()), Integer.toString(limits.global()), UUID.randomUUID().toString());

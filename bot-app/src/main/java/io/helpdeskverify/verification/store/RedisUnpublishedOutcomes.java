@@ -7,16 +7,16 @@ import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
-/** {@code hv:unpublished}: verification id → when the chat must have shown its outcome (ms), written by {@code write-verification.lua}. */
+/** {@code hv:{hv<n>}:unpublished} (one per key shard): verification id → when the chat must have shown its outcome (ms), written by {@code write-verification.lua}. */
 @Repository
 public class RedisUnpublishedOutcomes implements UnpublishedOutcomes {
 
-    static final String KEY = "hv:unpublished";
+    static final String NAME = "unpublished";
 
     private final DueSet due;
 
     public RedisUnpublishedOutcomes(StringRedisTemplate redis) {
-        this.due = new DueSet(redis, KEY);
+        this.due = new DueSet(redis, NAME);
     }
 
     @Override

@@ -10,18 +10,18 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
-/** {@code hv:unsent}: verification id → when its issued challenge must have been sent (ms), written by {@code write-verification.lua}. */
+/** {@code hv:{hv<n>}:unsent} (one per key shard): verification id → when its issued challenge must have been sent (ms), written by {@code write-verification.lua}. */
 @Repository
 class RedisUnsentChallenges implements UnsentChallenges {
 
-    static final String KEY = "hv:unsent";
+    static final String NAME = "unsent";
 
     private final StringRedisTemplate redis;
     private final DueSet due;
 
     RedisUnsentChallenges(StringRedisTemplate redis) {
         this.redis = redis;
-        this.due = new DueSet(redis, KEY);
+        this.due = new DueSet(redis, NAME);
     }
 
     @Override
@@ -32,7 +32,7 @@ class RedisUnsentChallenges implements UnsentChallenges {
     @Override
     public void stillSending(String verificationId, Instant until) {
         // ZADD XX: only a challenge still unsent; one sent (or ended) meanwhile stays forgotten.
-        redis.execute((RedisCallback<Boolean>) c -> c.zSetCommands().zAdd(KEY.getBytes(StandardCharsets.UTF_8),
+        redis.execute((RedisCallback<Boolean>) c -> c.zSetCommands().zAdd(due.keyFor(verificationId).getBytes(StandardCharsets.UTF_8),
                 until.toEpochMilli(), verificationId.getBytes(StandardCharsets.UTF_8), RedisZSetCommands.ZAddArgs.ifExists()));
     }
 

@@ -9,6 +9,7 @@ import io.helpdeskverify.events.EventType;
 import io.helpdeskverify.events.store.EventStreams;
 import io.helpdeskverify.shared.LuaScripts;
 import io.helpdeskverify.shared.StoredJson;
+import io.helpdeskverify.shared.store.KeyShards;
 import io.helpdeskverify.verification.Channel;
 import io.helpdeskverify.verification.CodeDigest;
 import io.helpdeskverify.verification.Codes;
@@ -34,14 +35,14 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 /**
- * Verifications in Redis: a hash {@code {ver, json}} per verification, a sorted set of deadlines,
+ * Verifications in Redis: {@code "<version>|<json>"} per verification, the sorted sets of deadlines,
  * the challenge-id index and the awaiting-user sets, all changed together with the events by one
- * Lua script (see {@code write-verification.lua}).
+ * Lua script (see {@code write-verification.lua}), all in the verification's key shard
+ * ({@link VerificationKeys}).
  */
 @Repository
 class RedisVerificationStore implements VerificationStore {
 
-    static final String EXPIRY = "hv:expiry";
     /* How long the instance that issued a challenge has to send it (or say it is still trying) before another moves on. */
     static final Duration SEND_GRACE = Duration.ofSeconds(60);
     /* How long the instance that ended a verification has to show the outcome before another takes over. */
@@ -61,7 +62,7 @@ class RedisVerificationStore implements VerificationStore {
     RedisVerificationStore(StringRedisTemplate redis, ObjectMapper json, EventStreams streams, Clock clock,
                            StoreSettings settings) {
         this.redis = redis;
-        this.expiries = new DueSet(redis, EXPIRY);
+        this.expiries = new DueSet(redis, VerificationKeys.EXPIRY);
         this.json = new StoredJson(compact(json));
         this.streams = streams;
         this.clock = clock;
@@ -129,6 +130,11 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     @Override
+    public boolean keepsTogether(String id, String customer) {
+        return KeyShards.same(id, customer);
+    }
+
+    @Override
     public List<String> claimDue(Instant now, int max, Duration lease) {
         return expiries.claimDue(now, max, lease);
     }
@@ -146,14 +152,17 @@ class RedisVerificationStore implements VerificationStore {
     private Optional<Verification> write(String expectedVersion, Verification v, List<AuditEvent> events) {
         // Without events the script leaves the chains alone: nothing to wait for.
         return events.isEmpty() ? writeLinked(expectedVersion, v, events)
-                : streams.oneAtATime(() -> writeLinked(expectedVersion, v, events));
+                : streams.oneAtATime(v.customer(), () -> writeLinked(expectedVersion, v, events));
     }
 
     private Optional<Verification> writeLinked(String expectedVersion, Verification v, List<AuditEvent> events) {
+        String globalStream = EventStreams.globalStream(v.customer());
         String customerStream = EventStreams.customerStream(v.customer());
-        List<String> keys = List.of(key(v.id()), EXPIRY, EventStreams.GLOBAL, customerStream,
-                awaitingKey(v.customer(), v.endUser()), challengeKey(v.challengeId()), RedisUnpublishedOutcomes.KEY,
-                RedisUnsentChallenges.KEY, EventStreams.headKey(EventStreams.GLOBAL), EventStreams.headKey(customerStream));
+        // One hash tag for all of them (the ids were drawn in the customer's shard): one Cluster slot.
+        List<String> keys = List.of(key(v.id()), VerificationKeys.expiry(v.id()), globalStream, customerStream,
+                awaitingKey(v.customer(), v.endUser()), challengeKey(v.challengeId().isEmpty() ? v.id() : v.challengeId()),
+                VerificationKeys.unpublished(v.id()), VerificationKeys.unsent(v.id()), EventStreams.headKey(globalStream),
+                EventStreams.headKey(customerStream), EventStreams.indexesKey(globalStream));
         var linked = streams.link(v.customer(), events);
         for (int attempt = 1; ; attempt++) {
             List<?> reply = redis.execute(WRITE, keys, args(expectedVersion, v, events, linked).toArray());
@@ -267,11 +276,11 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     private static String key(String id) {
-        return "hv:v:" + id;
+        return VerificationKeys.verification(id);
     }
 
     /**
-     * How long {@code hv:challenge:{id}} lives, in ms; 0 writes none. Only the app answers by
+     * How long the challenge index lives, in ms; 0 writes none. Only the app answers by
      * challenge id, so only app methods get the index (email and SMS codes used to get one that
      * lived 7 days for nothing). It goes with the code: nothing can be answered after the deadline,
      * and no code outlives {@link Codes#MAX_VALIDITY}; until then a late answer still finds the
@@ -289,10 +298,10 @@ class RedisVerificationStore implements VerificationStore {
     }
 
     private static String challengeKey(String challengeId) {
-        return "hv:challenge:" + challengeId;
+        return VerificationKeys.challenge(challengeId);
     }
 
     private static String awaitingKey(String customer, String endUser) {
-        return "hv:awaiting:" + customer + ":" + endUser;
+        return VerificationKeys.awaiting(customer, endUser);
     }
 }

@@ -1,5 +1,6 @@
 package io.helpdeskverify.chat.slack;
 
+import io.helpdeskverify.verification.store.VerificationKeys;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -112,7 +113,7 @@ class OutcomeTakeoverTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !hangingSlack.findAll(
                 com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/chat.update"))).isEmpty());
         var redis = b.getBean(org.springframework.data.redis.core.StringRedisTemplate.class);
-        assertThat(redis.opsForZSet().score("hv:unpublished", id)).as("the unshown outcome, in Redis").isNotNull();
+        assertThat(redis.opsForZSet().score(VerificationKeys.unpublished(id), id)).as("the unshown outcome, in Redis").isNotNull();
         a.close();
         hangingSlack.stop();
 

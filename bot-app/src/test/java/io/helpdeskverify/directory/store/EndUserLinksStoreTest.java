@@ -82,7 +82,7 @@ class EndUserLinksStoreTest {
                 .put("externalId", GRAPH_ID);
         old.putObject("synced").put("displayName", "Adele").put("email", "adele@contoso.com")
                 .put("mobile", "+12025550111").put("enabled", true);
-        redis.opsForHash().put("hv:users:" + customer, "adele@contoso.com", old.toString());
+        redis.opsForHash().put(DirectoryKeys.usersKey(customer), "adele@contoso.com", old.toString());
 
         var user = repository.endUser(customer, "adele@contoso.com").orElseThrow();
 

@@ -1,5 +1,6 @@
 package io.helpdeskverify.verification.store;
 
+import io.helpdeskverify.shared.store.KeyShards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helpdeskverify.support.Api;
@@ -16,7 +17,7 @@ import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Issue 20: {@code hv:challenge:{id}} (the app answers by challenge id) was written for email and
+ * Issue 20: {@code hv:{hv<n>}:challenge:<id>} (the app answers by challenge id) was written for email and
  * SMS code verifications too, which no app answers, and lived 7 days. Only app methods get it now,
  * and it lives no longer than the code.
  */
@@ -50,16 +51,19 @@ class ChallengeIndexTest {
         }
     }
 
-    /** hv:challenge:{challenge id} → verification id, for every index entry there is. */
+    /** hv:{hv<n>}:challenge:<challenge id> → verification id, for every index entry there is. */
     private Map<String, String> challengeIndex() {
         var index = new HashMap<String, String>();
-        try (var keys = redis.scan(ScanOptions.scanOptions().match("hv:challenge:*").count(1000).build())) {
-            keys.forEachRemaining(k -> {
-                String v = redis.opsForValue().get(k);
-                if (v != null) {
-                    index.put(k, v);
-                }
-            });
+        for (int shard : KeyShards.all()) {
+            try (var keys = redis.scan(ScanOptions.scanOptions().match(KeyShards.prefix(shard) + "challenge:*").count(1000)
+                    .build())) {
+                keys.forEachRemaining(k -> {
+                    String v = redis.opsForValue().get(k);
+                    if (v != null) {
+                        index.put(k, v);
+                    }
+                });
+            }
         }
         return index;
     }

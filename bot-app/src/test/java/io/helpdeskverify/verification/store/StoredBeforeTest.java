@@ -43,9 +43,9 @@ class StoredBeforeTest {
                 .technician(new Technician(Platform.SLACK, "U1", "Tina")).channel("C1").method(Method.PUSH)
                 .state(State.SENT).createdAt(now).expiresAt(now.plusSeconds(60)).challengeId("ch-" + id).version(3)
                 .build();
-        redis.opsForHash().put("hv:v:" + id, "ver", "3");
-        redis.opsForHash().put("hv:v:" + id, "json", boot.writeValueAsString(v));
-        redis.opsForSet().add("hv:awaiting:acme:" + user, id);
+        redis.opsForHash().put(VerificationKeys.verification(id), "ver", "3");
+        redis.opsForHash().put(VerificationKeys.verification(id), "json", boot.writeValueAsString(v));
+        redis.opsForSet().add(VerificationKeys.awaiting("acme", user), id);
 
         assertThat(store.find(id)).contains(v);
         assertThat(store.awaitingUser("acme", user)).containsExactly(v);
@@ -56,8 +56,8 @@ class StoredBeforeTest {
         var written = store.replace(v, next, List.of());
 
         assertThat(written).map(Verification::version).contains(4L);
-        assertThat(redis.type("hv:v:" + id)).isEqualTo(DataType.STRING);
-        assertThat(redis.type("hv:awaiting:acme:" + user)).isEqualTo(DataType.ZSET);
+        assertThat(redis.type(VerificationKeys.verification(id))).isEqualTo(DataType.STRING);
+        assertThat(redis.type(VerificationKeys.awaiting("acme", user))).isEqualTo(DataType.ZSET);
         assertThat(store.find(id)).isEqualTo(written);
         assertThat(store.awaitingUser("acme", user)).containsExactly(written.orElseThrow());
         assertThat(store.replace(v, next, List.of())).as("the old version lost the compare-and-set").isEmpty();
