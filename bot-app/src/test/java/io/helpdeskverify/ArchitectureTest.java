@@ -66,6 +66,8 @@ class ArchitectureTest {
             .layer("Playground").definedBy("io.helpdeskverify.playground..")
             .layer("Alerts").definedBy("io.helpdeskverify.alerts")
             .layer("AlertStore").definedBy("io.helpdeskverify.alerts.store..")
+            .layer("Siem").definedBy("io.helpdeskverify.siem")
+            .layer("SiemStore").definedBy("io.helpdeskverify.siem.store..")
             .layer("System").definedBy("io.helpdeskverify", "io.helpdeskverify.system..")
 
             .whereLayer("Shared").mayNotAccessAnyLayer()
@@ -93,13 +95,15 @@ class ArchitectureTest {
             .whereLayer("Psa").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Shared"))
             .whereLayer("PsaAdapters").mayOnlyAccessLayers("Psa", "Shared")
             .whereLayer("PsaStore").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Psa", "Shared"))
-            .whereLayer("Web").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "WebSecurity", "Outbox", "Psa", "Shared"))
+            .whereLayer("Web").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "WebSecurity", "Outbox", "Psa", "Siem", "Shared"))
             .whereLayer("WebSecurity").mayOnlyAccessLayers("Tokens", "Directory", "Events", "Verification", "Psa", "Shared")
             // The phone pane shows the outbox and moves on verification changes; Reset goes through its DemoReset port.
             .whereLayer("Playground").mayOnlyAccessLayers("Verification", "Outbox", "Shared")
             // Alerts read the event log, append ALERT and email through the delivery senders.
             .whereLayer("Alerts").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Delivery", "Shared"))
             .whereLayer("AlertStore").mayOnlyAccessLayers("Alerts", "Shared")
+            .whereLayer("Siem").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Shared"))
+            .whereLayer("SiemStore").mayOnlyAccessLayers("Siem", "Events", "EventStore", "Shared")
             // System wires everything and nothing depends on it: no layer above lists it.
             .ensureAllClassesAreContainedInArchitecture()
             .because("docs/architecture.md's package table is the layout; change both together");

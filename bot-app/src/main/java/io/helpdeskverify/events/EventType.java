@@ -43,5 +43,10 @@ public enum EventType {
      * A security alert: a rule saw a suspicious pattern (the outcome names the rule, the reason says what
      * happened and which event completed it); the customer's security contact was told (docs/alerts.md).
      */
-    ALERT
+    ALERT,
+    /**
+     * SIEM delivery gave up on an event: a webhook destination failed it for the whole retry window
+     * (docs/siem.md). The outcome names the destination, the reason the event and the last error.
+     */
+    WEBHOOK_EVENT_DROPPED
 }

@@ -28,7 +28,8 @@ public final class EventStreams {
             EventType.UNABLE_TO_VERIFY, EventType.EXPIRED, EventType.CANCELLED, EventType.RATE_LIMITED,
             EventType.UNAUTHORIZED_ACTION, EventType.CONTACT_CHANGED, EventType.DELIVERY_REPORTED,
             EventType.DEVICE_ENROLLED, EventType.DEVICE_REVOKED, EventType.API_TOKEN_ISSUED, EventType.API_TOKEN_REVOKED,
-            EventType.PSA_NOTE_WRITTEN, EventType.PSA_NOTE_FAILED, EventType.USER_REPORTED, EventType.ALERT);
+            EventType.PSA_NOTE_WRITTEN, EventType.PSA_NOTE_FAILED, EventType.USER_REPORTED, EventType.ALERT,
+            EventType.WEBHOOK_EVENT_DROPPED);
 
     private final Clock clock;
     private final Duration retention;
