@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** SIEM webhook destinations (ADMIN only): made with their signing secret, shown once; listed and removed without it. */
-@Tag(name = "Webhooks", description = "SIEM delivery: every event, signed, to the MSP's or a customer's receiver (ADMIN).")
+@Tag(name = "SIEM", description = "SIEM webhook destinations: every event, signed, to the MSP's or a customer's receiver (ADMIN).")
 @SecurityRequirement(name = OpenApiConfiguration.API_TOKEN, scopes = "ADMIN")
 @RestController
 @RequestMapping("/api/v1/webhooks")
