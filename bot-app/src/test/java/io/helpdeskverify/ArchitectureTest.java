@@ -88,7 +88,7 @@ class ArchitectureTest {
             .whereLayer("Ldap").mayOnlyAccessLayers("Directory", "Events", "Shared")
             // The agent reads AD with the bot's own reader and pushes the domain's AgentBatch; nothing else of the bot.
             .whereLayer("Agent").mayOnlyAccessLayers("Directory", "Ldap", "Shared")
-            .whereLayer("Chat").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "DirectoryConfig", "Cards", "Psa", "Shared"))
+            .whereLayer("Chat").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "DirectoryConfig", "Cards", "Psa", "Siem", "Shared"))
             .whereLayer("Slack").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Chat", "Cards", "Shared"))
             .whereLayer("Teams").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Chat", "Cards", "Shared"))
             // The admin's view of the local outbox (GET /api/v1/dev/outbox).
