@@ -38,6 +38,7 @@ class SiemConfiguration {
                                     @Qualifier("siemExecutor") ThreadPoolTaskExecutor siemExecutor) {
         var drainer = new WebhookDrainer(store, states, feed, events,
                 new WebhookSender(props.connectTimeout(), props.requestTimeout(), clock),
+                new SyslogSender(props.connectTimeout(), props.requestTimeout(), SyslogMessage.localHostname()),
                 new SiemMetrics(registry.getIfAvailable(SimpleMeterRegistry::new)), notices, props, clock);
         return new WebhookDelivery(store, drainer, siemExecutor, props.enabled());
     }

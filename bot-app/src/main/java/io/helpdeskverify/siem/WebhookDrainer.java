@@ -26,18 +26,20 @@ class WebhookDrainer {
     private final EventFeed feed;
     private final EventLog events;
     private final WebhookSender sender;
+    private final SyslogSender syslog;
     private final SiemMetrics metrics;
     private final List<DeadDestinationNotices> notices;
     private final SiemProperties props;
     private final Clock clock;
 
     WebhookDrainer(WebhookStore store, DeliveryStates states, EventFeed feed, EventLog events, WebhookSender sender,
-                   SiemMetrics metrics, List<DeadDestinationNotices> notices, SiemProperties props, Clock clock) {
+                   SyslogSender syslog, SiemMetrics metrics, List<DeadDestinationNotices> notices, SiemProperties props, Clock clock) {
         this.store = store;
         this.states = states;
         this.feed = feed;
         this.events = events;
         this.sender = sender;
+        this.syslog = syslog;
         this.metrics = metrics;
         this.notices = List.copyOf(notices);
         this.props = props;
@@ -83,14 +85,15 @@ class WebhookDrainer {
                     states.save(d.id(), state);
                     return;
                 }
-                var result = sender.send(d.url(), secret.get(), e.id(), EventJson.of(e));
-                if (result instanceof WebhookSender.Delivered) {
+                SendResult result = SyslogSender.isSyslog(d.url()) ? syslog.send(d.url(), e)
+                        : sender.send(d.url(), secret.get(), e.id(), EventJson.of(e));
+                if (result instanceof SendResult.Delivered) {
                     state = state.delivered(e.id());
                     metrics.delivered(d.id());
                     states.save(d.id(), state);
                     continue;
                 }
-                String why = ((WebhookSender.Failed) result).why();
+                String why = ((SendResult.Failed) result).why();
                 Instant now = clock.instant();
                 metrics.failed(d.id());
                 Instant since = state.failingSince().orElse(now);

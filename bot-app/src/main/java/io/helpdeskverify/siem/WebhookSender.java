@@ -23,13 +23,7 @@ class WebhookSender {
         this.clock = clock;
     }
 
-    sealed interface Result permits Delivered, Failed {}
-
-    record Delivered(int status) implements Result {}
-
-    record Failed(String why) implements Result {}
-
-    Result send(String url, String secret, String eventId, String body) {
+    SendResult send(String url, String secret, String eventId, String body) {
         long t = clock.instant().getEpochSecond();
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
                 .header("Content-Type", "application/json")
@@ -40,12 +34,12 @@ class WebhookSender {
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
-            return status >= 200 && status < 300 ? new Delivered(status) : new Failed("HTTP " + status);
+            return status >= 200 && status < 300 ? new SendResult.Delivered() : new SendResult.Failed("HTTP " + status);
         } catch (IOException e) {
-            return new Failed(e.getClass().getSimpleName());
+            return new SendResult.Failed(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Failed("interrupted");
+            return new SendResult.Failed("interrupted");
         }
     }
 }

@@ -62,6 +62,15 @@ public class Webhooks {
         return new Created(destination, secret);
     }
 
+    /**
+     * A syslog destination (RFC 5424 over TCP, TLS unless the receiver is on this machine): the same
+     * destination as a webhook, its URL {@code syslog+tls://host:port}, its secret unused.
+     */
+    public Created createSyslog(String host, Integer port, boolean tls, Optional<String> customer, String description,
+                                String createdBy, Predicate<String> customerExists) {
+        return create(WebhookUrls.syslogUrl(host, port, tls), customer, description, createdBy, customerExists);
+    }
+
     public List<Status> all() {
         return store.all().stream().flatMap(d -> states.load(d.id()).map(s -> new Status(d, s)).stream()).toList();
     }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +44,16 @@ class WebhookController {
     @ApiResponse(responseCode = "422", description = "A field is invalid (the detail names it).")
     @PostMapping
     ResponseEntity<CreatedResponse> create(@AuthenticationPrincipal Caller.Api admin, @RequestBody WebhookRequest body) {
-        var created = webhooks.create(body.url(), Optional.ofNullable(body.customer()), body.description(),
-                admin.token().name(), slug -> directory.customer(slug).isPresent());
+        String kind = body.kind() == null ? "webhook" : body.kind().strip().toLowerCase(Locale.ROOT);
+        Optional<String> customer = Optional.ofNullable(body.customer());
+        var created = switch (kind) {
+            case "webhook" -> webhooks.create(body.url(), customer, body.description(), admin.token().name(),
+                    slug -> directory.customer(slug).isPresent());
+            case "syslog" -> webhooks.createSyslog(body.host(), body.port(), body.tls() == null || body.tls(), customer,
+                    body.description(), admin.token().name(), slug -> directory.customer(slug).isPresent());
+            default -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input",
+                    "kind: '" + body.kind() + "' is not one of webhook, syslog.").withReason("kind");
+        };
         var status = webhooks.find(created.destination().id()).orElseThrow(this::gone);
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedResponse(WebhookResponse.of(status),
                 created.secret()));
@@ -93,22 +102,30 @@ class WebhookController {
     }
 
     /**
-     * @param url https URL of the receiver (plain http only to 127.0.0.1 or localhost in local and test runs)
+     * @param kind {@code webhook} (default: signed HTTPS POSTs) or {@code syslog} (RFC 5424 lines with CEF over TCP)
+     * @param url webhook: https URL of the receiver (plain http only to 127.0.0.1 or localhost in local and test runs)
      * @param customer optional slug: only this customer's events; absent, every customer's
      * @param description optional, for the admins
+     * @param host syslog: the receiver's host name or address
+     * @param port syslog: the receiver's TCP port
+     * @param tls syslog: TLS (default true; false only to 127.0.0.1 or localhost in local and test runs)
      */
-    record WebhookRequest(String url, String customer, String description) {}
+    record WebhookRequest(String kind, String url, String customer, String description, String host, Integer port,
+                          Boolean tls) {}
 
     /**
+     * @param kind webhook or syslog
+     * @param url where events go; a syslog destination's is {@code syslog+tls://host:port} (or {@code syslog://})
      * @param customer the customer slug, or "*" for every customer of the MSP
      * @param delivery where delivery stands: the last event delivered and any failure in progress
      */
-    record WebhookResponse(String id, String url, String customer, String description, Instant createdAt,
-                           String createdBy, DeliveryResponse delivery) {
+    record WebhookResponse(String id, String kind, String url, String customer, String description,
+                           Instant createdAt, String createdBy, DeliveryResponse delivery) {
         static WebhookResponse of(Webhooks.Status s) {
             var d = s.destination();
-            return new WebhookResponse(d.id(), d.url(), d.customer().orElse("*"), d.description(), d.createdAt(),
-                    d.createdBy(), DeliveryResponse.of(s.delivery()));
+            return new WebhookResponse(d.id(), d.url().startsWith("syslog") ? "syslog" : "webhook", d.url(),
+                    d.customer().orElse("*"), d.description(), d.createdAt(), d.createdBy(),
+                    DeliveryResponse.of(s.delivery()));
         }
     }
 
@@ -127,7 +144,7 @@ class WebhookController {
         }
     }
 
-    /** @param secret the signing secret, shown this once and stored only sealed */
+    /** @param secret the signing secret, shown this once and stored only sealed (a syslog destination has no use for it) */
     record CreatedResponse(WebhookResponse webhook, String secret) {}
 
     /** @param secret the new signing secret, shown this once */

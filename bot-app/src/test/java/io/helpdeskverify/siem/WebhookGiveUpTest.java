@@ -83,7 +83,8 @@ class WebhookGiveUpTest {
         webhooks = new Webhooks(store, states, feed, new WebhookUrls(true), new SecureRandom(), clock);
         DeadDestinationNotices notices = (d, failing, why) -> told.add(d.id() + " " + why);
         drainer = new WebhookDrainer(store, states, feed, events, new WebhookSender(props.connectTimeout(),
-                props.requestTimeout(), clock), new SiemMetrics(meters), List.of(notices), props, clock);
+                props.requestTimeout(), clock), new SyslogSender(props.connectTimeout(), props.requestTimeout(), "test"),
+                new SiemMetrics(meters), List.of(notices), props, clock);
     }
 
     @Test
