@@ -5,7 +5,7 @@ public final class WebhookRejected extends RuntimeException {
 
     private final String field;
 
-    WebhookRejected(String field, String message) {
+    public WebhookRejected(String field, String message) {
         super(message, null, false, false);
         this.field = field;
     }

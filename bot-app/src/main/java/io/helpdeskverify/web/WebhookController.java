@@ -2,6 +2,7 @@ package io.helpdeskverify.web;
 
 import io.helpdeskverify.directory.DirectoryRepository;
 import io.helpdeskverify.siem.DeliveryState;
+import io.helpdeskverify.siem.WebhookRejected;
 import io.helpdeskverify.siem.Webhooks;
 import io.helpdeskverify.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,8 +52,7 @@ class WebhookController {
                     slug -> directory.customer(slug).isPresent());
             case "syslog" -> webhooks.createSyslog(body.host(), body.port(), body.tls() == null || body.tls(), customer,
                     body.description(), admin.token().name(), slug -> directory.customer(slug).isPresent());
-            default -> throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input",
-                    "kind: '" + body.kind() + "' is not one of webhook, syslog.").withReason("kind");
+            default -> throw new WebhookRejected("kind", "kind must be webhook or syslog.");
         };
         var status = webhooks.find(created.destination().id()).orElseThrow(this::gone);
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedResponse(WebhookResponse.of(status),

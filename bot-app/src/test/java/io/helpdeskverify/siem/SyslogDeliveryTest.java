@@ -126,6 +126,7 @@ class SyslogDeliveryTest {
         var badKind = admin.post("/api/v1/webhooks", "{\"kind\":\"carrier-pigeon\",\"url\":\"https://x.example\"}");
         assertThat(badKind.status()).isEqualTo(422);
         assertThat(badKind.contentType()).startsWith("application/problem+json");
+        assertThat(badKind.json().get("field").asText()).isEqualTo("kind");
         var tls = admin.post("/api/v1/webhooks", "{\"kind\":\"syslog\",\"host\":\"siem.example.com\",\"port\":6514}");
         assertThat(tls.status()).as(tls.body()).isEqualTo(201);
         assertThat(tls.json().at("/webhook/url").asText()).isEqualTo("syslog+tls://siem.example.com:6514");
