@@ -57,7 +57,9 @@ class DocumentedStatusesTest {
         call(admin, "GET", "/api/v1/tokens/{id}", "/api/v1/tokens/" + tokenId, null, 200);
         call(admin, "DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/" + tokenId, null, 204);
 
-        // SIEM webhooks
+        // SIEM webhooks, and what their receivers get (a 3.1 top-level webhook)
+        assertThat(doc.json().at("/webhooks/siemEvent/post/parameters").toString()).contains("X-Helpdesk-Signature")
+                .contains("Idempotency-Key");
         var hook = call(admin, "POST", "/api/v1/webhooks", "/api/v1/webhooks",
                 "{\"url\":\"https://siem.example.invalid/in\"}", 201);
         call(admin, "POST", "/api/v1/webhooks", "/api/v1/webhooks", "{\"url\":\"ftp://siem.example.invalid/\"}", 422);
