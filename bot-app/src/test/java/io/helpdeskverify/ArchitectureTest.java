@@ -66,6 +66,8 @@ class ArchitectureTest {
             .layer("Playground").definedBy("io.helpdeskverify.playground..")
             .layer("Alerts").definedBy("io.helpdeskverify.alerts")
             .layer("AlertStore").definedBy("io.helpdeskverify.alerts.store..")
+            .layer("Siem").definedBy("io.helpdeskverify.siem")
+            .layer("SiemStore").definedBy("io.helpdeskverify.siem.store..")
             .layer("System").definedBy("io.helpdeskverify", "io.helpdeskverify.system..")
 
             .whereLayer("Shared").mayNotAccessAnyLayer()
@@ -86,20 +88,22 @@ class ArchitectureTest {
             .whereLayer("Ldap").mayOnlyAccessLayers("Directory", "Events", "Shared")
             // The agent reads AD with the bot's own reader and pushes the domain's AgentBatch; nothing else of the bot.
             .whereLayer("Agent").mayOnlyAccessLayers("Directory", "Ldap", "Shared")
-            .whereLayer("Chat").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "DirectoryConfig", "Cards", "Psa", "Shared"))
+            .whereLayer("Chat").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "DirectoryConfig", "Cards", "Psa", "Siem", "Shared"))
             .whereLayer("Slack").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Chat", "Cards", "Shared"))
             .whereLayer("Teams").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Chat", "Cards", "Shared"))
             // The admin's view of the local outbox (GET /api/v1/dev/outbox).
             .whereLayer("Psa").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Shared"))
             .whereLayer("PsaAdapters").mayOnlyAccessLayers("Psa", "Shared")
             .whereLayer("PsaStore").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Psa", "Shared"))
-            .whereLayer("Web").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "WebSecurity", "Outbox", "Psa", "Shared"))
+            .whereLayer("Web").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "WebSecurity", "Outbox", "Psa", "Siem", "Shared"))
             .whereLayer("WebSecurity").mayOnlyAccessLayers("Tokens", "Directory", "Events", "Verification", "Psa", "Shared")
             // The phone pane shows the outbox and moves on verification changes; Reset goes through its DemoReset port.
             .whereLayer("Playground").mayOnlyAccessLayers("Verification", "Outbox", "Shared")
             // Alerts read the event log, append ALERT and email through the delivery senders.
             .whereLayer("Alerts").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Delivery", "Shared"))
             .whereLayer("AlertStore").mayOnlyAccessLayers("Alerts", "Shared")
+            .whereLayer("Siem").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Shared"))
+            .whereLayer("SiemStore").mayOnlyAccessLayers("Siem", "Events", "EventStore", "Shared")
             // System wires everything and nothing depends on it: no layer above lists it.
             .ensureAllClassesAreContainedInArchitecture()
             .because("docs/architecture.md's package table is the layout; change both together");

@@ -52,5 +52,10 @@ public enum EventType {
     /** Dual control: a second technician approved (the technician is the second; the reason names the first). */
     SECOND_TECHNICIAN_APPROVED,
     /** Dual control: a second technician denied (the technician is the second; the reason names the first). */
-    SECOND_TECHNICIAN_DENIED
+    SECOND_TECHNICIAN_DENIED,
+    /**
+     * SIEM delivery gave up on an event: a webhook destination failed it for the whole retry window
+     * (docs/siem.md). The outcome names the destination, the reason the event and the last error.
+     */
+    WEBHOOK_EVENT_DROPPED
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helpdeskverify.directory.CsvImporter;
 import io.helpdeskverify.directory.DirectoryException;
+import io.helpdeskverify.siem.WebhookRejected;
 import io.helpdeskverify.tokens.ApiTokenException;
 import io.helpdeskverify.web.security.StoreOutage;
 import org.slf4j.Logger;
@@ -71,6 +72,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         var response = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", e.getMessage());
         response.getBody().setProperty("field", ((ApiTokenException.Invalid) e).field());
+        return response;
+    }
+
+    @ExceptionHandler(WebhookRejected.class)
+    ResponseEntity<ProblemDetail> webhook(WebhookRejected e) {
+        var response = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", e.getMessage());
+        response.getBody().setProperty("field", e.field());
         return response;
     }
 

@@ -71,6 +71,7 @@ class OpenApiConfiguration {
             webhooks.customise(openApi);
             errors.customise(openApi);
             UnusedSchemas.remove(openApi);
+            OpenApiSiemEvents.add(openApi);
         };
     }
 

@@ -57,6 +57,24 @@ class DocumentedStatusesTest {
         call(admin, "GET", "/api/v1/tokens/{id}", "/api/v1/tokens/" + tokenId, null, 200);
         call(admin, "DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/" + tokenId, null, 204);
 
+        // SIEM webhooks, and what their receivers get (a 3.1 top-level webhook)
+        assertThat(doc.json().at("/webhooks/siemEvent/post/parameters").toString()).contains("X-Helpdesk-Signature")
+                .contains("Idempotency-Key");
+        var hook = call(admin, "POST", "/api/v1/webhooks", "/api/v1/webhooks",
+                "{\"url\":\"https://siem.example.invalid/in\"}", 201);
+        call(admin, "POST", "/api/v1/webhooks", "/api/v1/webhooks", "{\"url\":\"ftp://siem.example.invalid/\"}", 422);
+        call(admin, "POST", "/api/v1/webhooks", "/api/v1/webhooks", "{\"url\":", 400);
+        call(admin.as(null), "GET", "/api/v1/webhooks", "/api/v1/webhooks", null, 401);
+        call(technician, "GET", "/api/v1/webhooks", "/api/v1/webhooks", null, 403);
+        call(admin, "GET", "/api/v1/webhooks", "/api/v1/webhooks", null, 200);
+        call(admin, "GET", "/api/v1/webhooks/{id}", "/api/v1/webhooks/nope", null, 404);
+        String hookId = hook.json().path("webhook").path("id").asText();
+        call(admin, "GET", "/api/v1/webhooks/{id}", "/api/v1/webhooks/" + hookId, null, 200);
+        call(admin, "POST", "/api/v1/webhooks/{id}/secret", "/api/v1/webhooks/" + hookId + "/secret", null, 200);
+        call(admin, "POST", "/api/v1/webhooks/{id}/secret", "/api/v1/webhooks/nope/secret", null, 404);
+        call(admin, "DELETE", "/api/v1/webhooks/{id}", "/api/v1/webhooks/" + hookId, null, 204);
+        call(admin, "DELETE", "/api/v1/webhooks/{id}", "/api/v1/webhooks/" + hookId, null, 404);
+
         // Customers and their access policy
         String customer = "{\"slug\":\"" + slug + "\",\"name\":\"Doc\",\"emailDomains\":[\"" + slug + ".example\"]}";
         call(admin, "POST", "/api/v1/customers", "/api/v1/customers", customer, 201);

@@ -135,6 +135,12 @@ class PathMutationTest {
                 new Route("POST", "/api/v1/tokens", "ADMIN"),
                 new Route("GET", "/api/v1/tokens/" + tokenId, "ADMIN"),
                 new Route("DELETE", "/api/v1/tokens/" + tokenId, "ADMIN"),
+                new Route("GET", "/api/v1/webhooks", "ADMIN"),
+                new Route("POST", "/api/v1/webhooks", "ADMIN"),
+                // No destination exists: one would deliver the refusals' events and change Redis meanwhile.
+                new Route("GET", "/api/v1/webhooks/wh_0000000000000000", "ADMIN"),
+                new Route("DELETE", "/api/v1/webhooks/wh_0000000000000000", "ADMIN"),
+                new Route("POST", "/api/v1/webhooks/wh_0000000000000000/secret", "ADMIN"),
                 new Route("GET", "/api/v1/dev/outbox", "ADMIN"),
                 new Route("POST", "/api/v1/verifications", "ADMIN", "TECHNICIAN"),
                 new Route("GET", "/api/v1/verifications/" + v, "ADMIN", "TECHNICIAN", "AUDITOR"),

@@ -42,7 +42,7 @@ public final class EventStreams {
             EventType.DEVICE_ENROLLED, EventType.DEVICE_REVOKED, EventType.API_TOKEN_ISSUED, EventType.API_TOKEN_REVOKED,
             EventType.PSA_NOTE_WRITTEN, EventType.PSA_NOTE_FAILED, EventType.USER_REPORTED, EventType.ALERT,
             EventType.SECOND_TECHNICIAN_REQUESTED, EventType.SECOND_TECHNICIAN_APPROVED,
-            EventType.SECOND_TECHNICIAN_DENIED);
+            EventType.SECOND_TECHNICIAN_DENIED, EventType.WEBHOOK_EVENT_DROPPED);
 
     /** How many times an append recomputes its links after another writer moved a head, before it gives up. */
     public static final int MAX_ATTEMPTS = 20;
@@ -204,6 +204,14 @@ public final class EventStreams {
      */
     public static String shardStream(int shard) {
         return KeyShards.prefix(shard) + NAME;
+    }
+
+    /**
+     * The key shard whose stream holds the event of this id: the scripts make ids {@code ms-seq} with seq
+     * congruent to the shard mod {@value KeyShards#COUNT}, so ids are unique across the shards' streams.
+     */
+    public static int shardOfId(String id) {
+        return (int) (Long.parseLong(id.substring(id.indexOf('-') + 1)) % KeyShards.COUNT);
     }
 
     /** The global stream that holds {@code customer}'s events: its key shard's. */

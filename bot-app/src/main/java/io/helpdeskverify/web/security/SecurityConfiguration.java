@@ -134,7 +134,8 @@ class SecurityConfiguration {
                     // A directory agent writes its one customer's directory (the controller checks which) and nothing else.
                     a.requestMatchers(HttpMethod.POST, "/api/v1/customers/*/directory/agent/changes").hasRole(AGENT);
                     a.requestMatchers("/api/v1/customers", "/api/v1/customers/**", "/api/v1/tokens",
-                            "/api/v1/tokens/**", "/api/v1/dev/**").hasRole(ADMIN);
+                            "/api/v1/tokens/**", "/api/v1/webhooks", "/api/v1/webhooks/**", "/api/v1/dev/**")
+                            .hasRole(ADMIN);
                     a.anyRequest().denyAll();
                 });
         return http.build();
