@@ -18,4 +18,7 @@ public interface EventFeed {
      * slower shard stores later with an older id is still sent.
      */
     String advance(String cursor, AuditEvent event);
+
+    /** The newest event {@code cursor} is past ({@code 0-0} for none): what the admin API shows. */
+    String newestPast(String cursor);
 }

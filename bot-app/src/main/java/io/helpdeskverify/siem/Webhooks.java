@@ -37,8 +37,12 @@ public class Webhooks {
      */
     public record Created(WebhookDestination destination, String secret) {}
 
-    /** A destination and where its delivery stands. */
-    public record Status(WebhookDestination destination, DeliveryState delivery) {}
+    /**
+     * A destination and where its delivery stands.
+     *
+     * @param lastEventId the newest event the cursor is past ({@code 0-0} for none)
+     */
+    public record Status(WebhookDestination destination, DeliveryState delivery, String lastEventId) {}
 
     /**
      * A new destination, which receives every event stored from now on.
@@ -72,11 +76,11 @@ public class Webhooks {
     }
 
     public List<Status> all() {
-        return store.all().stream().flatMap(d -> states.load(d.id()).map(s -> new Status(d, s)).stream()).toList();
+        return store.all().stream().flatMap(d -> states.load(d.id()).map(s -> new Status(d, s, feed.newestPast(s.cursor()))).stream()).toList();
     }
 
     public Optional<Status> find(String id) {
-        return store.find(id).flatMap(d -> states.load(d.id()).map(s -> new Status(d, s)));
+        return store.find(id).flatMap(d -> states.load(d.id()).map(s -> new Status(d, s, feed.newestPast(s.cursor()))));
     }
 
     /** A new signing secret, shown this once; the old one stops signing at once. */

@@ -125,7 +125,7 @@ class WebhookController {
             var d = s.destination();
             return new WebhookResponse(d.id(), d.url().startsWith("syslog") ? "syslog" : "webhook", d.url(),
                     d.customer().orElse("*"), d.description(), d.createdAt(), d.createdBy(),
-                    DeliveryResponse.of(s.delivery()));
+                    DeliveryResponse.of(s.delivery(), s.lastEventId()));
         }
     }
 
@@ -138,8 +138,8 @@ class WebhookController {
      */
     record DeliveryResponse(String lastEventId, int attempts, Instant failingSince, Instant nextAttemptAt,
                             String lastError, long dropped) {
-        static DeliveryResponse of(DeliveryState s) {
-            return new DeliveryResponse(s.cursor(), s.attempts(), s.failingSince().orElse(null),
+        static DeliveryResponse of(DeliveryState s, String lastEventId) {
+            return new DeliveryResponse(lastEventId, s.attempts(), s.failingSince().orElse(null),
                     s.failingSince().map(x -> s.nextAttemptAt()).orElse(null), s.lastError(), s.dropped());
         }
     }

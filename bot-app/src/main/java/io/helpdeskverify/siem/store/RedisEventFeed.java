@@ -66,6 +66,11 @@ class RedisEventFeed implements EventFeed {
         return String.join(",", at);
     }
 
+    @Override
+    public String newestPast(String cursor) {
+        return Arrays.stream(positions(cursor)).max(RedisEventFeed::compare).orElse(NONE);
+    }
+
     private static String[] positions(String cursor) {
         String[] parts = cursor.split(",");
         if (parts.length == KeyShards.COUNT) {
