@@ -97,7 +97,7 @@ class EventChainApiTest {
         Files.writeString(table, csv.body());
 
         var ok = run(script, key, jsonl);
-        assertThat(ok.output()).as(ok.output()).contains("INTACT: 6 events, continuous from the start of the chain");
+        assertThat(ok.output()).as(ok.output()).contains("INTACT: 6 events in 1 chain(s), continuous from the start of the chain");
         assertThat(ok.status()).isZero();
         var okCsv = run(script, key, table);
         assertThat(okCsv.output()).as(okCsv.output()).contains("INTACT: 6 events");
