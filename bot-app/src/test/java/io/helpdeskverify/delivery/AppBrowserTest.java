@@ -224,7 +224,7 @@ class AppBrowserTest extends DeliveryFakes {
 
     /** The reverse check: the push's code on the challenge screen, and the user's "the codes match". */
     @Test
-    @Order(3)
+    @Order(8) // after the push tests: its notification would be the one the service worker shows them
     void aReverseCheckShowsThePushsCodeAndTheMatchVerifies() throws Exception {
         var started = verifications.start(io.helpdeskverify.verification.StartRequest.reverse("acme", user,
                 new io.helpdeskverify.verification.Technician(io.helpdeskverify.verification.Platform.SLACK,
@@ -314,7 +314,7 @@ class AppBrowserTest extends DeliveryFakes {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theShellIsFromThisOriginOnlyUnderItsCsp() {
         @SuppressWarnings("unchecked")
         List<String> resources = (List<String>) js().executeScript(
@@ -334,7 +334,7 @@ class AppBrowserTest extends DeliveryFakes {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRevokedDeviceIsToldToEnrolAgain() {
         var revoked = api.delete("/api/v1/customers/acme/end-users/" + user + "/devices/" + deviceId());
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
@@ -345,7 +345,7 @@ class AppBrowserTest extends DeliveryFakes {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aChallengeNobodyAnswersExpires() {
         // Its own customer with the shortest countdown allowed, so this waits 30 s rather than 60.
         String customer = Fixtures.unique("exp").toLowerCase();
