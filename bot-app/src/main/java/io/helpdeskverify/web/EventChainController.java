@@ -98,8 +98,10 @@ class EventChainController {
     private static Instant instant(String name, String value) {
         try {
             Instant t = Instant.parse(value);
-            // Stream ids are epoch milliseconds: a time beyond them is no time of an event.
-            t.toEpochMilli();
+            // Stream ids are milliseconds since 1970: a time outside them is no time of an event (and no stream id).
+            if (t.toEpochMilli() < 0) {
+                throw new ArithmeticException("before 1970");
+            }
             return t;
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter",

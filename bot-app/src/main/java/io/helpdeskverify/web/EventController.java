@@ -132,8 +132,13 @@ class EventController {
 
     private static Instant instant(String name, String value) {
         try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
+            Instant t = Instant.parse(value);
+            // Stream ids are milliseconds since 1970: a time outside them is no time of an event (and no stream id).
+            if (t.toEpochMilli() < 0) {
+                throw new ArithmeticException("before 1970");
+            }
+            return t;
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter",
                     name + " must be an ISO-8601 UTC time like 2026-11-24T10:00:00Z.");
         }
