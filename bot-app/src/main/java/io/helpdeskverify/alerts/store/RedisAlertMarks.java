@@ -42,7 +42,7 @@ class RedisAlertMarks implements AlertMarks {
 
     @Override
     public boolean claim(Alert alert, Set<NoticeKind> kinds, Instant leaseUntil) {
-        String customer = alert.trigger().customer();
+        String customer = alert.customer();
         var args = new ArrayList<String>(List.of(json.write(alert), Long.toString(KEEP.toMillis()),
                 Long.toString(leaseUntil.toEpochMilli())));
         kinds.forEach(k -> args.add(member(k, customer, alert.occurrence())));
@@ -83,7 +83,7 @@ class RedisAlertMarks implements AlertMarks {
 
     @Override
     public void done(PendingNotice n) {
-        String customer = n.alert().trigger().customer();
+        String customer = n.alert().customer();
         redis.opsForZSet().remove(pendingKey(customer), member(n.kind(), customer, n.alert().occurrence()));
     }
 
