@@ -67,6 +67,11 @@ class AlertNotices {
         if (target.isEmpty()) {
             return true;
         }
+        if (target.get().platform().equals("teams") && target.get().serviceUrl().isEmpty()) {
+            log.warn("Security alert {} for customer {}: a Teams alert channel needs HELPDESK_ALERTS_TEAMS_SERVICE_URL",
+                    alert.rule(), alert.trigger().customer());
+            return true;
+        }
         if (channels.isEmpty()) {
             log.warn("Security alert {} for customer {}: an alert channel is set but no chat platform is configured",
                     alert.rule(), alert.trigger().customer());
