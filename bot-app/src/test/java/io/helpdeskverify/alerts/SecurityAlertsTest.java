@@ -204,6 +204,19 @@ class SecurityAlertsTest {
                 .as("nothing of it left pending").noneMatch(n -> n.alert().occurrence().equals(alert.occurrence()));
     }
 
+    /** While the claimer's lease runs, the notices are its own: another instance must not send them too. */
+    @Test
+    void aNoticeStillLeasedToItsClaimerIsNotSentByAnother() throws Exception {
+        String user = Fixtures.unique("leased");
+        var trigger = new AuditEvent("2-0", EventType.USER_REPORTED, Instant.now(), CUSTOMER, user, "Tech T1", "T1",
+                "SLACK", "", "", "v-" + user, "", "");
+        assertThat(marks.claim(new Alert(AlertRule.USER_REPORTED, trigger, "verification v-" + user),
+                EnumSet.allOf(NoticeKind.class), Instant.now().plus(Duration.ofHours(1)))).isTrue();
+        otherInstance().poll();
+        // A later alert raised by the watch shows it has polled and swept past the leased one.
+        assertNoneRaisedFor(user);
+    }
+
     private AlertWatcher otherInstance() {
         return new AlertWatcher(events, new AlertRules(events, props, directory), marks,
                 new AlertNotices(senders, channels, props, "Test MSP", clock), props.noticeGrace(), clock);
