@@ -88,14 +88,17 @@ class ArchitectureTest {
             .whereLayer("Ldap").mayOnlyAccessLayers("Directory", "Events", "Shared")
             // The agent reads AD with the bot's own reader and pushes the domain's AgentBatch; nothing else of the bot.
             .whereLayer("Agent").mayOnlyAccessLayers("Directory", "Ldap", "Shared")
-            .whereLayer("Chat").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "DirectoryConfig", "Cards", "Psa", "Siem", "Shared"))
+            .whereLayer("Chat").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "DirectoryConfig", "Cards", "Psa", "Siem", "Alerts",
+                    "Shared"))
             .whereLayer("Slack").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Chat", "Cards", "Shared"))
             .whereLayer("Teams").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Chat", "Cards", "Shared"))
             // The admin's view of the local outbox (GET /api/v1/dev/outbox).
             .whereLayer("Psa").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Shared"))
             .whereLayer("PsaAdapters").mayOnlyAccessLayers("Psa", "Shared")
             .whereLayer("PsaStore").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "Psa", "Shared"))
-            .whereLayer("Web").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "WebSecurity", "Outbox", "Psa", "Siem", "Shared"))
+            // Web names the alert rules to check a customer's policy.alerts.disabled.
+            .whereLayer("Web").mayOnlyAccessLayers(with(DOMAIN_LAYERS, "WebSecurity", "Outbox", "Psa", "Siem", "Alerts",
+                    "Shared"))
             .whereLayer("WebSecurity").mayOnlyAccessLayers("Tokens", "Directory", "Events", "Verification", "Psa", "Shared")
             // The phone pane shows the outbox and moves on verification changes; Reset goes through its DemoReset port.
             .whereLayer("Playground").mayOnlyAccessLayers("Verification", "Outbox", "Shared")

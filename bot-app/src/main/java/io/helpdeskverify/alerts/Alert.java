@@ -21,4 +21,9 @@ public record Alert(AlertRule rule, AuditEvent trigger, String detail) {
     public String occurrence() {
         return rule.name() + ":" + trigger.id();
     }
+
+    /** The customer whose events raised it. */
+    public String customer() {
+        return trigger.customer();
+    }
 }

@@ -18,7 +18,11 @@ public enum AlertRule {
             "Confirm the contact change with the user through another channel before acting on this verification."),
     SEVERAL_TECHNICIANS("The same user was verified by several technicians within a short time.",
             "Ask the technicians why; several resets for one person in an hour is a common social-engineering "
-                    + "pattern.");
+                    + "pattern."),
+    REVERSE_MISMATCH("The end user said the code a technician read out in a reverse check did not match, or they "
+            + "did not expect the call.",
+            "Treat whoever called the user as an impostor: find out who started the reverse check and warn the user "
+                    + "not to act on the call.");
 
     private final String what;
     private final String advice;

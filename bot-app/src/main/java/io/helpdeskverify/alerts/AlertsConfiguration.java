@@ -1,9 +1,11 @@
 package io.helpdeskverify.alerts;
 
 import io.helpdeskverify.delivery.Senders;
+import io.helpdeskverify.directory.DirectoryService;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.shared.HelpdeskProperties;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,10 +15,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 class AlertsConfiguration {
 
     @Bean
-    AlertWatcher alertWatcher(EventLog events, AlertMarks marks, Senders senders, AlertsProperties props,
-                              HelpdeskProperties helpdesk, Clock clock) {
-        return new AlertWatcher(events, new AlertRules(events, props), marks,
-                new AlertNotices(senders, props, helpdesk.mspName(), clock), clock);
+    AlertWatcher alertWatcher(EventLog events, DirectoryService directory, AlertMarks marks, Senders senders,
+                              List<AlertChannels> channels, AlertsProperties props, HelpdeskProperties helpdesk,
+                              Clock clock) {
+        return new AlertWatcher(events, new AlertRules(events, props, directory), marks,
+                new AlertNotices(senders, channels, props, helpdesk.mspName(), clock), props.noticeGrace(), clock);
     }
 
     @Bean

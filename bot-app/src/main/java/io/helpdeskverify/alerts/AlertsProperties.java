@@ -3,6 +3,7 @@ package io.helpdeskverify.alerts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import io.helpdeskverify.directory.AlertPolicy.AlertChannel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        raise SEVERAL_TECHNICIANS
  * @param securityContact the email that hears of every customer's alerts, unless the customer has its own
  * @param securityContacts per customer slug, the email of the customer's security contact
+ * @param slackChannel the Slack channel id that hears of every customer's alerts, unless the customer has its own
+ * @param slackTeam the Slack workspace (team id) of {@code slackChannel}; empty for a single-workspace install
+ * @param teamsConversation the Teams conversation id that hears of every customer's alerts, unless the customer
+ *        has its own; used when no Slack channel is set
+ * @param teamsServiceUrl the Bot Framework service URL of the Teams alert conversations
+ * @param teamsTenant the Microsoft tenant id of the Teams alert conversations
+ * @param noticeGrace a notice its instance has not confirmed sent within this time is sent by any other
  */
 @ConfigurationProperties("helpdesk.alerts")
 public record AlertsProperties(
@@ -28,7 +36,13 @@ public record AlertsProperties(
         @DefaultValue("2") int technicians,
         @DefaultValue("1h") Duration techniciansWindow,
         @DefaultValue("") String securityContact,
-        Map<String, String> securityContacts) {
+        Map<String, String> securityContacts,
+        @DefaultValue("") String slackChannel,
+        @DefaultValue("") String slackTeam,
+        @DefaultValue("") String teamsConversation,
+        @DefaultValue("") String teamsServiceUrl,
+        @DefaultValue("") String teamsTenant,
+        @DefaultValue("30s") Duration noticeGrace) {
 
     public AlertsProperties {
         securityContacts = securityContacts == null ? Map.of() : Map.copyOf(securityContacts);
@@ -42,5 +56,14 @@ public record AlertsProperties(
     Optional<String> securityContactOf(String customer) {
         String c = securityContacts.getOrDefault(customer, securityContact);
         return c.isBlank() ? Optional.empty() : Optional.of(c);
+    }
+
+    /** The service-wide alert channel, Slack first. */
+    Optional<AlertChannel> channel() {
+        if (!slackChannel.isBlank()) {
+            return Optional.of(new AlertChannel("slack", slackChannel.strip()));
+        }
+        return teamsConversation.isBlank() ? Optional.empty()
+                : Optional.of(new AlertChannel("teams", teamsConversation.strip()));
     }
 }

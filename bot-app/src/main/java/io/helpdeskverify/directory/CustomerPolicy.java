@@ -13,6 +13,7 @@ import java.util.Set;
  * @param allowUnmatchedPsaContacts whether a ticket's contact that is none of the imported end users may be
  *        verified on the PSA's own contact details; empty means yes
  * @param dualControl whose verifications need a second technician ({@link DualControl#OFF}: nobody's)
+ * @param alerts the customer's own security-alert rules ({@link AlertPolicy#DEFAULTS}: the service's)
  */
 public record CustomerPolicy(
         Optional<Integer> countdownSeconds,
@@ -22,14 +23,25 @@ public record CustomerPolicy(
         Optional<Integer> maxChallengesPerCustomer,
         Set<String> allowedMethods,
         Optional<Boolean> allowUnmatchedPsaContacts,
-        DualControl dualControl) {
+        DualControl dualControl,
+        AlertPolicy alerts) {
 
     public CustomerPolicy {
         dualControl = dualControl == null ? DualControl.OFF : dualControl;
+        alerts = alerts == null ? AlertPolicy.DEFAULTS : alerts;
         // Policies stored before the fields existed read back with null.
         maxChallengesPerCustomer = maxChallengesPerCustomer == null ? Optional.empty() : maxChallengesPerCustomer;
         allowedMethods = Set.copyOf(allowedMethods);
         allowUnmatchedPsaContacts = allowUnmatchedPsaContacts == null ? Optional.empty() : allowUnmatchedPsaContacts;
+    }
+
+    /** With the service's alert rules. */
+    public CustomerPolicy(Optional<Integer> countdownSeconds, Optional<Integer> codeLength,
+                          Optional<Integer> maxChallengesPerUser, Optional<Integer> maxChallengesPerTechnician,
+                          Optional<Integer> maxChallengesPerCustomer, Set<String> allowedMethods,
+                          Optional<Boolean> allowUnmatchedPsaContacts, DualControl dualControl) {
+        this(countdownSeconds, codeLength, maxChallengesPerUser, maxChallengesPerTechnician, maxChallengesPerCustomer,
+                allowedMethods, allowUnmatchedPsaContacts, dualControl, AlertPolicy.DEFAULTS);
     }
 
     /** Without dual control. */
@@ -63,6 +75,6 @@ public record CustomerPolicy(
 
     public static CustomerPolicy defaults() {
         return new CustomerPolicy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Set.of(), Optional.empty(), DualControl.OFF);
+                Optional.empty(), Set.of(), Optional.empty(), DualControl.OFF, AlertPolicy.DEFAULTS);
     }
 }

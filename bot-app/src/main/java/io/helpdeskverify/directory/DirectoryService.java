@@ -278,7 +278,7 @@ public class DirectoryService {
         return phones.normalize(raw, customer.defaultRegion());
     }
 
-    static boolean isEmail(String email) {
+    public static boolean isEmail(String email) {
         return EMAIL.matcher(email).matches();
     }
 

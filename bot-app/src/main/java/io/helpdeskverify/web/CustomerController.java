@@ -1,5 +1,7 @@
 package io.helpdeskverify.web;
 
+import io.helpdeskverify.alerts.AlertRule;
+import io.helpdeskverify.directory.AlertPolicy;
 import io.helpdeskverify.directory.Customer;
 import io.helpdeskverify.directory.CustomerPolicy;
 import io.helpdeskverify.directory.DirectoryService;
@@ -14,11 +16,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -148,7 +153,63 @@ class CustomerController {
         return Optional.of(new CustomerPolicy(Optional.ofNullable(p.countdownSeconds()), Optional.ofNullable(p.codeLength()),
                 Optional.ofNullable(p.maxChallengesPerUser()), Optional.ofNullable(p.maxChallengesPerTechnician()),
                 Optional.ofNullable(p.maxChallengesPerCustomer()), methods,
-                Optional.ofNullable(p.allowUnmatchedPsaContacts()), dualControl(p.dualControl())));
+                Optional.ofNullable(p.allowUnmatchedPsaContacts()), dualControl(p.dualControl()), alerts(p.alerts())));
+    }
+
+    /* Windows up to a day: an alert's claim is kept two days, longer than any window it is decided on. */
+    private static final Duration MAX_WINDOW = Duration.ofDays(1);
+
+    private static AlertPolicy alerts(AlertsBody a) {
+        if (a == null) {
+            return AlertPolicy.DEFAULTS;
+        }
+        check(a.securityContact() == null || (a.securityContact().strip().length() <= 254
+                        && DirectoryService.isEmail(a.securityContact().strip())),
+                "policy.alerts.securityContact must be an email address");
+        Optional<AlertPolicy.AlertChannel> channel = Optional.empty();
+        if (a.channel() != null) {
+            var c = a.channel();
+            check(c.platform() != null && List.of("slack", "teams").contains(c.platform().strip().toLowerCase(Locale.ROOT)),
+                    "policy.alerts.channel.platform must be slack or teams");
+            check(c.id() != null && !c.id().isBlank() && c.id().strip().length() <= 300
+                            && c.id().chars().noneMatch(ch -> Character.isISOControl(ch) || Character.isWhitespace(ch)),
+                    "policy.alerts.channel.id must be a Slack channel id or a Teams conversation id "
+                            + "(1 to 300 characters, no spaces)");
+            channel = Optional.of(new AlertPolicy.AlertChannel(c.platform().strip().toLowerCase(Locale.ROOT), c.id().strip()));
+        }
+        check(a.refusals() == null || (a.refusals() >= 1 && a.refusals() <= 1000),
+                "policy.alerts.refusals must be between 1 and 1000");
+        check(a.technicians() == null || (a.technicians() >= 2 && a.technicians() <= 100),
+                "policy.alerts.technicians must be between 2 and 100");
+        var disabled = new LinkedHashSet<String>();
+        for (String r : a.disabled() == null ? List.<String>of() : a.disabled()) {
+            check(Arrays.stream(AlertRule.values()).anyMatch(x -> x.name().equals(r)),
+                    "policy.alerts.disabled: '" + r + "' is not one of " + Arrays.toString(AlertRule.values()));
+            disabled.add(r);
+        }
+        return new AlertPolicy(Optional.ofNullable(a.securityContact()).map(String::strip), channel,
+                window("quickDenial", a.quickDenial(), Duration.ofHours(1)), Optional.ofNullable(a.refusals()),
+                window("refusalWindow", a.refusalWindow(), MAX_WINDOW),
+                window("contactChangeWindow", a.contactChangeWindow(), MAX_WINDOW),
+                Optional.ofNullable(a.technicians()), window("techniciansWindow", a.techniciansWindow(), MAX_WINDOW),
+                disabled);
+    }
+
+    /** A duration as the settings write it ({@code 90s}, {@code 10m}, {@code 1h}) or ISO-8601, in whole seconds. */
+    private static Optional<Long> window(String field, String value, Duration max) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String message = "policy.alerts." + field + " must be a duration such as 90s, 10m or 1h, from 1s to "
+                + AlertsBody.format(max.toSeconds());
+        Duration d;
+        try {
+            d = DurationStyle.detectAndParse(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", message);
+        }
+        check(d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(max) <= 0 && d.getNano() == 0, message);
+        return Optional.of(d.toSeconds());
     }
 
     /*
@@ -199,15 +260,48 @@ class CustomerController {
     /** The customer's own overrides; absent fields use the service defaults. */
     record PolicyBody(Integer countdownSeconds, Integer codeLength, Integer maxChallengesPerUser,
                       Integer maxChallengesPerTechnician, Integer maxChallengesPerCustomer, List<String> allowedMethods,
-                      Boolean allowUnmatchedPsaContacts, DualControlBody dualControl) {
+                      Boolean allowUnmatchedPsaContacts, DualControlBody dualControl, AlertsBody alerts) {
         static PolicyBody of(CustomerPolicy p) {
             return new PolicyBody(p.countdownSeconds().orElse(null), p.codeLength().orElse(null),
                     p.maxChallengesPerUser().orElse(null), p.maxChallengesPerTechnician().orElse(null),
                     p.maxChallengesPerCustomer().orElse(null),
                     p.allowedMethods().stream().sorted().toList(), p.allowUnmatchedPsaContacts().orElse(null),
-                    DualControlBody.of(p.dualControl()));
+                    DualControlBody.of(p.dualControl()), AlertsBody.of(p.alerts()));
         }
     }
+
+    /**
+     * Security alerts (docs/alerts.md): the customer's own recipients and thresholds; absent fields use
+     * the service defaults ({@code HELPDESK_ALERTS_*}).
+     *
+     * @param securityContact the email that hears of this customer's alerts
+     * @param channel the Slack channel or Teams conversation that hears of them
+     * @param quickDenial durations such as {@code 90s}, {@code 10m}, {@code 1h}
+     * @param disabled rule names that never fire for this customer
+     */
+    record AlertsBody(String securityContact, AlertChannelBody channel, String quickDenial, Integer refusals,
+                      String refusalWindow, String contactChangeWindow, Integer technicians, String techniciansWindow,
+                      List<String> disabled) {
+        static AlertsBody of(AlertPolicy a) {
+            return new AlertsBody(a.securityContact().orElse(null),
+                    a.channel().map(c -> new AlertChannelBody(c.platform(), c.id())).orElse(null),
+                    a.quickDenialSeconds().map(AlertsBody::format).orElse(null), a.refusals().orElse(null),
+                    a.refusalWindowSeconds().map(AlertsBody::format).orElse(null),
+                    a.contactChangeWindowSeconds().map(AlertsBody::format).orElse(null), a.technicians().orElse(null),
+                    a.techniciansWindowSeconds().map(AlertsBody::format).orElse(null), List.copyOf(a.disabled()));
+        }
+
+        /** The largest whole unit: {@code 1h}, {@code 10m}, {@code 90s}. */
+        static String format(long seconds) {
+            if (seconds % 3600 == 0) {
+                return seconds / 3600 + "h";
+            }
+            return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+        }
+    }
+
+    /** @param platform {@code slack} or {@code teams}; @param id the Slack channel id or Teams conversation id */
+    record AlertChannelBody(String platform, String id) {}
 
     /**
      * Dual control (docs/dual-control.md): whose verifications need a second technician.

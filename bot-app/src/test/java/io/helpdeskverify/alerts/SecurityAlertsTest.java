@@ -7,20 +7,27 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.helpdeskverify.delivery.Senders;
+import io.helpdeskverify.directory.AlertPolicy;
+import io.helpdeskverify.directory.CustomerPolicy;
+import io.helpdeskverify.directory.DirectoryService;
+import io.helpdeskverify.directory.DualControl;
 import io.helpdeskverify.events.AuditEvent;
 import io.helpdeskverify.events.EventLog;
 import io.helpdeskverify.events.EventQuery;
 import io.helpdeskverify.events.EventType;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.support.HelpdeskTest;
+import io.helpdeskverify.verification.Verification;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +61,7 @@ class SecurityAlertsTest {
         r.add("helpdesk.alerts.poll-interval", () -> "200ms");
         r.add("helpdesk.alerts.security-contact", () -> DEFAULT_CONTACT);
         r.add("helpdesk.alerts.security-contacts." + CUSTOMER, () -> CONTACT);
+        r.add("helpdesk.alerts.notice-grace", () -> "1s");
     }
 
     @Autowired EventLog events;
@@ -62,6 +70,8 @@ class SecurityAlertsTest {
     @Autowired Senders senders;
     @Autowired AlertsProperties props;
     @Autowired Clock clock;
+    @Autowired DirectoryService directory;
+    @Autowired List<AlertChannels> channels;
 
     @Test
     void aReportRaisesOneAlertAndEmailsTheCustomersSecurityContact() throws Exception {
@@ -120,6 +130,106 @@ class SecurityAlertsTest {
         assertNoneRaisedFor(again);
     }
 
+    @Test
+    void aReverseCheckMismatchRaisesItsOwnAlertAndNoQuickDenial() throws Exception {
+        String user = Fixtures.unique("rev");
+        append(EventType.VERIFICATION_REQUESTED, CUSTOMER, user, "T1", "v-" + user, Instant.now());
+        events.append(new AuditEvent("", EventType.USER_DENIED, Instant.now(), CUSTOMER, user, "Tech T1", "T1", "SLACK",
+                "", "", "v-" + user, "", Verification.CODES_DO_NOT_MATCH_REASON));
+        assertRaisedOnce(CUSTOMER, user, AlertRule.REVERSE_MISMATCH, CONTACT);
+    }
+
+    @Test
+    void theCustomersOwnThresholdAndContactDecideWhenAndToWhomItFires() throws Exception {
+        String strict = customer(new AlertPolicy(Optional.of("soc@strict.example"), Optional.empty(), Optional.empty(),
+                Optional.of(2), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Set.of()));
+        String lenient = customer(new AlertPolicy(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(5), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Set.of()));
+        String twice = Fixtures.unique("strict");
+        String four = Fixtures.unique("lenient");
+        append(EventType.RATE_LIMITED, strict, twice, "T1", "", Instant.now());
+        append(EventType.RATE_LIMITED, strict, twice, "T2", "", Instant.now());
+        for (int i = 0; i < 4; i++) {
+            append(EventType.RATE_LIMITED, lenient, four, "T" + i, "", Instant.now());
+        }
+        assertRaisedOnce(strict, twice, AlertRule.REPEATED_REFUSALS, "soc@strict.example");
+        assertNoneRaisedFor(four);
+    }
+
+    @Test
+    void aShorterQuickDenialWindowOfTheCustomerLetsALaterDenialPass() throws Exception {
+        String quick = customer(new AlertPolicy(Optional.empty(), Optional.empty(), Optional.of(10L), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Set.of()));
+        String user = Fixtures.unique("late");
+        append(EventType.VERIFICATION_REQUESTED, quick, user, "T1", "v-" + user, Instant.now().minusSeconds(30));
+        append(EventType.USER_DENIED, quick, user, "T1", "v-" + user, Instant.now());
+        assertNoneRaisedFor(user);
+    }
+
+    @Test
+    void aRuleTheCustomerDisabledDoesNotFire() throws Exception {
+        String quiet = customer(new AlertPolicy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Set.of(AlertRule.USER_REPORTED.name())));
+        String user = Fixtures.unique("quiet");
+        append(EventType.USER_REPORTED, quiet, user, "T1", "v-" + user, Instant.now());
+        assertNoneRaisedFor(user);
+    }
+
+    /**
+     * An instance claimed the alert and died before storing or sending anything: once the grace is
+     * over, another instance stores the event and sends the email, once, however often it polls.
+     */
+    @Test
+    void theNoticesOfAnInstanceThatDiedAfterItsClaimAreSentByAnotherOnce() throws Exception {
+        String user = Fixtures.unique("dead");
+        var trigger = new AuditEvent("1-0", EventType.USER_REPORTED, Instant.now(), CUSTOMER, user, "Tech T1", "T1",
+                "SLACK", "", "", "v-" + user, "", "");
+        var alert = new Alert(AlertRule.USER_REPORTED, trigger, "verification v-" + user);
+        assertThat(marks.claim(alert, EnumSet.allOf(NoticeKind.class), Instant.now().plusMillis(300))).isTrue();
+        assertThat(marks.claim(alert, EnumSet.allOf(NoticeKind.class), Instant.now().plusMillis(300)))
+                .as("claimed once").isFalse();
+
+        var otherInstance = otherInstance();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            CompletableFuture.runAsync(otherInstance::poll).join();
+            assertThat(alerts(CUSTOMER, user)).isNotEmpty();
+            assertThat(mailsAbout(user)).isNotEmpty();
+        });
+        otherInstance.poll();
+        watcher.poll();
+        assertThat(alerts(CUSTOMER, user)).hasSize(1);
+        assertThat(mailsAbout(user)).hasSize(1);
+        assertThat(marks.takeDue(Instant.now(), Instant.now().plusMillis(1), 1000))
+                .as("nothing of it left pending").noneMatch(n -> n.alert().occurrence().equals(alert.occurrence()));
+    }
+
+    /** While the claimer's lease runs, the notices are its own: another instance must not send them too. */
+    @Test
+    void aNoticeStillLeasedToItsClaimerIsNotSentByAnother() throws Exception {
+        String user = Fixtures.unique("leased");
+        var trigger = new AuditEvent("2-0", EventType.USER_REPORTED, Instant.now(), CUSTOMER, user, "Tech T1", "T1",
+                "SLACK", "", "", "v-" + user, "", "");
+        assertThat(marks.claim(new Alert(AlertRule.USER_REPORTED, trigger, "verification v-" + user),
+                EnumSet.allOf(NoticeKind.class), Instant.now().plus(Duration.ofHours(1)))).isTrue();
+        otherInstance().poll();
+        // A later alert raised by the watch shows it has polled and swept past the leased one.
+        assertNoneRaisedFor(user);
+    }
+
+    private AlertWatcher otherInstance() {
+        return new AlertWatcher(events, new AlertRules(events, props, directory), marks,
+                new AlertNotices(senders, channels, props, "Test MSP", clock), props.noticeGrace(), clock);
+    }
+
+    private String customer(AlertPolicy alerts) {
+        String slug = Fixtures.unique("pol");
+        directory.createCustomer(slug, "Policy " + slug, List.of(slug + ".example"), "US",
+                new CustomerPolicy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Set.of(), Optional.empty(), DualControl.OFF, alerts));
+        return slug;
+    }
+
     private void append(EventType type, String customer, String user, String technician, String verification,
                         Instant time) {
         events.append(new AuditEvent("", type, time, customer, user, technician.isEmpty() ? "" : "Tech " + technician,
@@ -131,8 +241,7 @@ class SecurityAlertsTest {
      * stands for the other instance and must not raise it again.
      */
     private void assertRaisedOnce(String customer, String user, AlertRule rule, String recipient) throws Exception {
-        var otherInstance = new AlertWatcher(events, new AlertRules(events, props), marks,
-                new AlertNotices(senders, props, "Test MSP", clock), clock);
+        var otherInstance = otherInstance();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             CompletableFuture.runAsync(otherInstance::poll).join();
             assertThat(alerts(customer, user)).isNotEmpty();

@@ -1,6 +1,7 @@
 package io.helpdeskverify.chat;
 
 import io.helpdeskverify.cards.AuditEntry;
+import io.helpdeskverify.cards.NoticeView;
 import io.helpdeskverify.cards.VerificationCardView;
 import io.helpdeskverify.chat.core.CardRef;
 import io.helpdeskverify.chat.core.ChatPlatform;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RecordingChatPlatform implements ChatPlatform {
 
     /** The port's calls that may be told to fail. */
-    public enum Call { POST_CARD, UPDATE_CARD, TELL_PRIVATELY, POST_AUDIT_ROOT, REPLY_IN_AUDIT_THREAD }
+    public enum Call { POST_CARD, UPDATE_CARD, TELL_PRIVATELY, POST_AUDIT_ROOT, REPLY_IN_AUDIT_THREAD, POST_NOTICE }
 
     public record Posted(ConversationRef where, VerificationCardView card, CardRef ref) {}
 
@@ -41,6 +42,8 @@ public final class RecordingChatPlatform implements ChatPlatform {
     public record AuditRoot(ConversationRef where, LocalDate utcDay, String rootMessageId) {}
 
     public record AuditReply(ThreadRef thread, AuditEntry entry) {}
+
+    public record PostedNotice(ConversationRef where, NoticeView notice) {}
 
     private final Platform platform;
     private final CodeDelivery codeDelivery;
@@ -54,6 +57,7 @@ public final class RecordingChatPlatform implements ChatPlatform {
     public final List<Told> told = new CopyOnWriteArrayList<>();
     public final List<AuditRoot> auditRoots = new CopyOnWriteArrayList<>();
     public final List<AuditReply> auditReplies = new CopyOnWriteArrayList<>();
+    public final List<PostedNotice> notices = new CopyOnWriteArrayList<>();
     /** Every call in order, the failed ones included. */
     public final List<Call> calls = new CopyOnWriteArrayList<>();
 
@@ -157,6 +161,12 @@ public final class RecordingChatPlatform implements ChatPlatform {
     public void replyInAuditThread(ThreadRef thread, AuditEntry entry) {
         attempt(Call.REPLY_IN_AUDIT_THREAD);
         auditReplies.add(new AuditReply(thread, entry));
+    }
+
+    @Override
+    public void postNotice(ConversationRef where, NoticeView notice) {
+        attempt(Call.POST_NOTICE);
+        notices.add(new PostedNotice(where, notice));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.helpdeskverify.chat.core;
 
 
 import io.helpdeskverify.cards.AuditEntry;
+import io.helpdeskverify.cards.NoticeView;
 import io.helpdeskverify.cards.VerificationCardView;
 import io.helpdeskverify.verification.Platform;
 import java.time.LocalDate;
@@ -40,6 +41,12 @@ public interface ChatPlatform {
 
     /** Replies in the audit thread. Throws {@link ChatPlatformException}. */
     void replyInAuditThread(ThreadRef thread, AuditEntry entry);
+
+    /**
+     * Posts a notice into the conversation, visible to everyone in it (a security alert in the alert
+     * channel). Throws {@link ChatPlatformException}.
+     */
+    void postNotice(ConversationRef where, NoticeView notice);
 
     /** The rate budget card updates of this platform obey. */
     UpdateLimits updateLimits();

@@ -9,6 +9,7 @@ import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import io.helpdeskverify.cards.AuditEntry;
+import io.helpdeskverify.cards.NoticeView;
 import io.helpdeskverify.cards.BlockKitRenderer;
 import io.helpdeskverify.cards.VerificationCardView;
 import io.helpdeskverify.chat.core.CardRef;
@@ -145,6 +146,15 @@ class SlackChatPlatform implements ChatPlatform {
         call("chat.postMessage", () -> api.chatPostMessage(ChatPostMessageRequest.builder()
                 .channel(thread.conversation().conversationId())
                 .threadTs(thread.rootMessageId()).text(reply.get("text").asText()).unfurlLinks(false).build()));
+    }
+
+    @Override
+    public void postNotice(ConversationRef where, NoticeView notice) {
+        ObjectNode message = renderer.notice(notice);
+        call("chat.postMessage", () -> api.chatPostMessage(ChatPostMessageRequest.builder()
+                .channel(where.conversationId())
+                .text(message.get("text").asText()).blocksAsString(message.get("blocks").toString())
+                .unfurlLinks(false).unfurlMedia(false).build()));
     }
 
     @Override

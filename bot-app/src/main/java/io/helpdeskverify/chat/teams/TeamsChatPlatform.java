@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import io.helpdeskverify.cards.AdaptiveCardRenderer;
 import io.helpdeskverify.cards.AuditEntry;
+import io.helpdeskverify.cards.NoticeView;
 import io.helpdeskverify.cards.VerificationCardView;
 import io.helpdeskverify.chat.core.CardRef;
 import io.helpdeskverify.chat.core.ChatPlatform;
@@ -130,6 +131,11 @@ class TeamsChatPlatform implements ChatPlatform {
             send(scope(where.conversationId()), () -> api.reply(where.serviceUrl(), where.conversationId(),
                     thread.rootMessageId(), reply));
         }
+    }
+
+    @Override
+    public void postNotice(ConversationRef where, NoticeView notice) {
+        post(where, TeamsMessages.card(renderer.notice(notice)));
     }
 
     @Override
