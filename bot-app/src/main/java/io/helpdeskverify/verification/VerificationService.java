@@ -142,11 +142,12 @@ public class VerificationService {
         var delivery = new ArrayList<DeliveryStep>();
         var steps = new ArrayList<VerificationEvent>();
         Method requested = request.method().orElse(method);
-        boolean dualControl = customer.policy().dualControl().covers(user);
+        var dualWhy = customer.policy().dualControl().why(user);
+        boolean dualControl = dualWhy.isPresent();
         boolean reverse = request.direction() == Direction.TECHNICIAN_TO_USER;
         steps.add(new VerificationEvent(EventType.VERIFICATION_REQUESTED, now, "requested "
                 + (reverse ? "reverse check (the user checks the technician) by " : "") + requested.name()
-                + adHoc.map(p -> "; " + p).orElse("") + (dualControl ? "; dual control: a second technician confirms" : "")));
+                + adHoc.map(p -> "; " + p).orElse("") + dualWhy.map(w -> "; dual control (" + w + "): a second technician confirms").orElse("")));
         for (var skip : plan.skipped()) {
             delivery.add(new DeliveryStep(now, skip.channel(), DeliveryStatus.NOT_POSSIBLE, skip.reason()));
             steps.add(new VerificationEvent(EventType.FALLBACK_USED, now,
