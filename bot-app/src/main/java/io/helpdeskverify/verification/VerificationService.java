@@ -159,7 +159,7 @@ public class VerificationService {
                 .challengeId(drawn(() -> secrets.newSecret(18), customer.slug())).delivery(delivery)
                 .direction(request.direction())
                 // Decided once, at the start: a policy changed meanwhile does not move a running verification.
-                .dualControl(dualControl).build();
+                .dualControl(dualControl).dualControlWhy(dualWhy).build();
         if (!store.create(v, VerificationAudit.rows(v, steps))) {
             throw new IllegalStateException("verification id collision");
         }
