@@ -93,16 +93,25 @@ public record EndUser(
     }
 
     /**
-     * Every group the user is a member of, by any directory or the CSV import, each once (a group two
-     * sources name is the same when its id, else its name, is).
+     * Every group the user is a member of, by any directory or the CSV import, each once: a group with an
+     * id once per id, and one named without an id (CSV) only when no group so far has that name.
      */
     public List<Group> memberOf() {
-        var all = new java.util.LinkedHashMap<String, Group>();
-        java.util.function.Consumer<Group> add = g -> all.putIfAbsent(
-                g.id().orElse("name:" + g.name().toLowerCase(java.util.Locale.ROOT)), g);
-        links.forEach(l -> l.groups().forEach(add));
-        groups.forEach(add);
-        return List.copyOf(all.values());
+        var all = new java.util.ArrayList<Group>();
+        var ids = new java.util.HashSet<String>();
+        var names = new java.util.HashSet<String>();
+        var every = new java.util.ArrayList<Group>();
+        links.forEach(l -> every.addAll(l.groups()));
+        every.addAll(groups);
+        for (Group g : every) {
+            String name = g.name().toLowerCase(java.util.Locale.ROOT);
+            boolean seen = g.id().map(id -> !ids.add(id)).orElseGet(() -> names.contains(name));
+            if (!seen) {
+                all.add(g);
+                names.add(name);
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** A user that no external directory manages (manual entry, CSV, demo data). */
