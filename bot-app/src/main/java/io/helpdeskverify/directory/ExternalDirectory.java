@@ -24,6 +24,9 @@ public class ExternalDirectory {
     public static final String BY_SYNC = "Microsoft 365 sync";
     public static final String BY_AD_SYNC = "Active Directory sync";
 
+    /** At most this many groups of one user per directory (AD's token limit is about 1000 groups too). */
+    public static final int MAX_GROUPS = 1000;
+
     /** Reads and merges again after a concurrent write this many times at most, then writes regardless. */
     private static final int ATTEMPTS = 5;
 
@@ -236,6 +239,11 @@ public class ExternalDirectory {
                 : link.flatMap(Link::onPremisesGuid);
         // A delta page that says nothing of the groups leaves the ones this directory said before.
         var groups = ext.has(Attribute.GROUPS) ? ext.groups() : link.map(Link::groups).orElse(List.of());
+        if (groups.size() > MAX_GROUPS) {
+            // Kept inside the user's stored record: bounded, and said, since a group left out cannot match a policy.
+            problems.add(groups.size() + " groups: only the first " + MAX_GROUPS + " are kept");
+            groups = groups.subList(0, MAX_GROUPS);
+        }
         var nextLink = new Link(dir, ext.externalId(), source, seen, anchor, groups);
         var links = new ArrayList<Link>();
         current.ifPresent(u -> u.links().forEach(l -> links.add(l.directory() == dir ? nextLink : l)));

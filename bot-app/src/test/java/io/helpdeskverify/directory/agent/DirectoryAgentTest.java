@@ -165,6 +165,17 @@ class DirectoryAgentTest {
         push("{\"batchId\":\"g-3\",\"full\":false,\"passId\":\"p-3\",\"users\":["
                 + user.formatted(guid, ",\"groups\":[]") + "]}");
         assertThat(user("fay@acme.local").get("groups")).as("an empty list: in no group now").isEmpty();
+
+        var many = new StringBuilder();
+        for (int i = 0; i < 1001; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"name\":\"G").append(i).append("\",\"id\":\"CN=G").append(i)
+                    .append(",OU=Groups,DC=acme,DC=local\"}");
+        }
+        var capped = push("{\"batchId\":\"g-4\",\"full\":false,\"passId\":\"p-4\",\"users\":["
+                + user.formatted(guid, ",\"groups\":[" + many + "]") + "]}");
+        assertThat(capped.json().get("rejected").get(0).get("reason").asText())
+                .isEqualTo("1001 groups: only the first 1000 are kept");
+        assertThat(user("fay@acme.local").get("groups")).hasSize(1000);
     }
 
     @Test
