@@ -60,9 +60,12 @@ public record AgentBatch(String batchId, boolean full, Optional<String> snapshot
      *
      * @param objectGuid the stable id, as AD tools show it
      * @param enabled {@code userAccountControl} without ACCOUNTDISABLE
+     * @param groups the groups of {@code memberOf} (name = the CN, id = the DN); empty from an agent older than
+     *               groups, whose batches then leave the groups the bot knows as they are
      */
     public record User(String objectGuid, Optional<String> samAccountName, Optional<String> userPrincipalName,
-                       Optional<String> displayName, Optional<String> mail, Optional<String> mobile, boolean enabled) {
+                       Optional<String> displayName, Optional<String> mail, Optional<String> mobile, boolean enabled,
+                       Optional<List<EndUser.Group>> groups) {
 
         public User {
             objectGuid = objectGuid == null ? "" : objectGuid;
@@ -71,6 +74,7 @@ public record AgentBatch(String batchId, boolean full, Optional<String> snapshot
             displayName = orEmpty(displayName);
             mail = orEmpty(mail);
             mobile = orEmpty(mobile);
+            groups = groups == null ? Optional.empty() : groups.map(List::copyOf);
         }
 
         /** What the agent sends for a user its reader mapped. */
@@ -78,14 +82,18 @@ public record AgentBatch(String batchId, boolean full, Optional<String> snapshot
             // The reader's upn falls back to the account name; the wire keeps the two apart.
             var upn = user.upn().filter(u -> !user.accountName().equals(java.util.Optional.of(u)));
             return new User(user.externalId(), user.accountName(), upn, user.displayName(), user.mail(), user.mobile(),
-                    user.enabled());
+                    user.enabled(), user.has(ExternalUser.Attribute.GROUPS) ? Optional.of(user.groups()) : Optional.empty());
         }
 
         /** As the bot's own LDAP sync would have read it: a full entry, every attribute of the mapping. */
         public ExternalUser toExternalUser() {
-            return new ExternalUser(objectGuid.strip().toLowerCase(java.util.Locale.ROOT),
-                    java.util.EnumSet.allOf(ExternalUser.Attribute.class), userPrincipalName.or(() -> samAccountName),
-                    displayName, mail, List.of(), mobile, enabled, EndUser.Source.AD_ONPREM, samAccountName, Optional.empty());
+            var sent = java.util.EnumSet.allOf(ExternalUser.Attribute.class);
+            if (groups.isEmpty()) {
+                sent.remove(ExternalUser.Attribute.GROUPS);
+            }
+            return new ExternalUser(objectGuid.strip().toLowerCase(java.util.Locale.ROOT), sent,
+                    userPrincipalName.or(() -> samAccountName), displayName, mail, List.of(), mobile, enabled,
+                    EndUser.Source.AD_ONPREM, samAccountName, Optional.empty(), groups.orElse(List.of()));
         }
 
         private static Optional<String> orEmpty(Optional<String> value) {

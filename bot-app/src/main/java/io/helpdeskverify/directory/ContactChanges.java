@@ -34,7 +34,7 @@ final class ContactChanges {
         var emailAt = sameEmail(old.email(), next.email()) ? old.emailChangedAt() : Optional.of(now);
         return new EndUser(next.customer(), next.username(), next.displayName(), next.email(), next.mobile(),
                 next.enabled(), next.source(), next.updatedAt(), next.externalId(), next.upn(), next.overrides(),
-                next.synced(), mobileAt, emailAt, next.accountName(), next.links());
+                next.synced(), mobileAt, emailAt, next.accountName(), next.links(), next.groups());
     }
 
     /** Appends the events for a change that is now stored. */

@@ -13,7 +13,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Imports {@code username,display_name,email,mobile} rows (and an optional {@code enabled}). A bad row is reported with its line
+ * Imports {@code username,display_name,email,mobile} rows (and an optional {@code enabled}, and an optional
+ * {@code groups}: the user's directory groups, {@code ;}-separated, for dual control). A bad row is reported with its line
  * and never stops the good ones; a file that is not CSV at all is refused whole, with the line
  * where parsing broke.
  */
@@ -22,6 +23,10 @@ public class CsvImporter {
     public static final List<String> COLUMNS = List.of("username", "display_name", "email", "mobile");
     /** Optional: files without it import every row enabled. */
     static final String ENABLED = "enabled";
+    /** Optional: {@code Domain Admins;Executives}. Files without it leave the users' groups as they are. */
+    static final String GROUPS = "groups";
+    /** Per user; more is a mistake in the file, not a person. */
+    static final int MAX_GROUPS = 100;
     private static final int MAX_ROWS = 50_000;
 
     private final DirectoryService directory;
@@ -61,9 +66,19 @@ public class CsvImporter {
                     rejected.add(new ImportReport.Rejected(line, "enabled must be true or false (or left empty)"));
                     continue;
                 }
+                var groups = groups(r);
+                if (groups.isPresent() && groups.get().size() > MAX_GROUPS) {
+                    rejected.add(new ImportReport.Rejected(line, "groups: at most " + MAX_GROUPS + " per user"));
+                    continue;
+                }
+                if (groups.isPresent() && groups.get().stream().anyMatch(g -> g.name().length() > 256
+                        || g.name().chars().anyMatch(Character::isISOControl))) {
+                    rejected.add(new ImportReport.Rejected(line, "groups: each group name has at most 256 characters"));
+                    continue;
+                }
                 try {
                     var result = directory.upsertEndUser(customer, r.get("username"), r.get("display_name"),
-                            optional(r.get("email")), optional(r.get("mobile")), enabled.get(), Source.CSV);
+                            optional(r.get("email")), optional(r.get("mobile")), enabled.get(), Source.CSV, groups);
                     if (result instanceof SaveResult.Saved s) {
                         if (s.created()) {
                             created++;
@@ -105,6 +120,24 @@ public class CsvImporter {
             case "false", "no", "0" -> Optional.of(false);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The optional {@code groups} column: names only (a CSV has no directory ids), each once. An empty cell
+     * clears the user's CSV groups; a file without the column keeps them.
+     */
+    private static Optional<List<EndUser.Group>> groups(CSVRecord r) {
+        if (!r.isMapped(GROUPS)) {
+            return Optional.empty();
+        }
+        var names = new java.util.LinkedHashMap<String, EndUser.Group>();
+        for (String part : r.get(GROUPS).split(";")) {
+            String name = part.strip();
+            if (!name.isEmpty()) {
+                names.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), new EndUser.Group(name, Optional.empty()));
+            }
+        }
+        return Optional.of(List.copyOf(names.values()));
     }
 
     private static Optional<String> optional(String s) {

@@ -191,8 +191,20 @@ public class DirectoryService {
      */
     public SaveResult upsertEndUser(Customer customer, String username, String displayName, Optional<String> email,
                                     Optional<String> mobile, boolean enabled, Source source) {
-        var valid = validEndUser(customer, username, displayName, email, mobile, enabled, source);
-        var current = repository.endUser(customer.slug(), valid.username());
+        return upsertEndUser(customer, username, displayName, email, mobile, enabled, source, Optional.empty());
+    }
+
+    /**
+     * As above, with the groups an admin gives the user (the CSV {@code groups} column): present replaces
+     * the user's admin-given groups (an empty list clears them), empty keeps them. A directory's own
+     * groups are never touched: the next sync would say them again.
+     */
+    public SaveResult upsertEndUser(Customer customer, String username, String displayName, Optional<String> email,
+                                    Optional<String> mobile, boolean enabled, Source source,
+                                    Optional<List<EndUser.Group>> groups) {
+        var current = repository.endUser(customer.slug(), username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        var given = groups.orElseGet(() -> current.map(EndUser::groups).orElse(List.of()));
+        var valid = validEndUser(customer, username, displayName, email, mobile, enabled, source).withGroups(given);
         EndUser next;
         if (current.isPresent() && current.get().source().isExternal()) {
             var c = current.get();
@@ -203,7 +215,7 @@ public class DirectoryService {
                     displayName == null || displayName.isBlank() ? c.displayName() : valid.displayName(),
                     valid.email().or(c::email), valid.mobile().or(c::mobile), c.enabled(), c.source(),
                     valid.updatedAt());
-            next = linked(merged, c, overrides, c.enabled() && enabled);
+            next = linked(merged, c, overrides, c.enabled() && enabled).withGroups(given);
         } else {
             next = withOverrides(valid, handSet(displayName, email, mobile, enabled));
         }
@@ -227,7 +239,8 @@ public class DirectoryService {
                 restore(clear, Field.MOBILE, synced.map(EndUser.Synced::mobile), current.mobile()),
                 synced.isPresent() && clear.contains(Field.ENABLED) ? synced.get().enabled() : current.enabled(),
                 current.source(), clock.instant(), current.externalId(), current.upn(), overrides, synced,
-                current.mobileChangedAt(), current.emailChangedAt(), current.accountName(), current.links());
+                current.mobileChangedAt(), current.emailChangedAt(), current.accountName(), current.links(),
+                current.groups());
         return save(Optional.of(current), next, WriteMode.UPDATE, BY_ADMIN);
     }
 
@@ -294,13 +307,15 @@ public class DirectoryService {
     private static EndUser linked(EndUser next, EndUser current, Set<Field> overrides, boolean enabled) {
         return new EndUser(next.customer(), next.username(), next.displayName(), next.email(), next.mobile(), enabled,
                 next.source(), next.updatedAt(), current.externalId(), current.upn(), overrides, current.synced(),
-                current.mobileChangedAt(), current.emailChangedAt(), current.accountName(), current.links());
+                current.mobileChangedAt(), current.emailChangedAt(), current.accountName(), current.links(),
+                current.groups());
     }
 
     private static EndUser withOverrides(EndUser user, Set<Field> overrides) {
         return new EndUser(user.customer(), user.username(), user.displayName(), user.email(), user.mobile(),
                 user.enabled(), user.source(), user.updatedAt(), user.externalId(), user.upn(), overrides,
-                user.synced(), user.mobileChangedAt(), user.emailChangedAt(), user.accountName(), user.links());
+                user.synced(), user.mobileChangedAt(), user.emailChangedAt(), user.accountName(), user.links(),
+                user.groups());
     }
 
     /** The fields an admin actually filled in: those win if Microsoft 365 later manages the user. */

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param links every external directory that has this person (Microsoft 365, on-premises AD), each with its own
  *              id and the values it last said; {@code externalId} and {@code source} are the first link's,
  *              {@code synced} is what the directories say together (the last to change a value wins)
+ * @param groups directory groups an admin gave the user (the CSV import's {@code groups} column); a directory's
+ *               own groups are on its link, and {@link #memberOf()} is all of them
  */
 public record EndUser(
         String customer,
@@ -40,7 +42,8 @@ public record EndUser(
         Optional<Instant> mobileChangedAt,
         Optional<Instant> emailChangedAt,
         Optional<String> accountName,
-        List<Link> links) {
+        List<Link> links,
+        List<Group> groups) {
 
     public EndUser {
         Objects.requireNonNull(customer, "customer");
@@ -59,10 +62,11 @@ public record EndUser(
         emailChangedAt = emailChangedAt == null ? Optional.empty() : emailChangedAt;
         accountName = accountName == null ? Optional.empty() : accountName;
         links = links == null ? List.of() : List.copyOf(links);
+        groups = groups == null ? List.of() : List.copyOf(groups);
         if (links.isEmpty() && externalId.isPresent() && source.isExternal()) {
             // Stored before users could have several directories: the one link it had.
             links = List.of(new Link(Directory.of(source), externalId.get(), source,
-                    synced.orElse(new Synced(displayName, email, mobile, enabled)), Optional.empty()));
+                    synced.orElse(new Synced(displayName, email, mobile, enabled)), Optional.empty(), List.of()));
         }
         if (!links.isEmpty()) {
             externalId = Optional.of(links.get(0).externalId());
@@ -79,7 +83,35 @@ public record EndUser(
     public EndUser withLinks(List<Link> next, Optional<Synced> nextSynced, boolean nextEnabled, Instant at) {
         return new EndUser(customer, username, displayName, email, mobile, nextEnabled, source, at,
                 next.isEmpty() ? Optional.empty() : externalId, upn, overrides, nextSynced, mobileChangedAt,
-                emailChangedAt, accountName, next);
+                emailChangedAt, accountName, next, groups);
+    }
+
+    /** The same user with these admin-given groups (CSV); the directories' groups stay on their links. */
+    public EndUser withGroups(List<Group> next) {
+        return new EndUser(customer, username, displayName, email, mobile, enabled, source, updatedAt, externalId,
+                upn, overrides, synced, mobileChangedAt, emailChangedAt, accountName, links, next);
+    }
+
+    /**
+     * Every group the user is a member of, by any directory or the CSV import, each once: a group with an
+     * id once per id, and one named without an id (CSV) only when no group so far has that name.
+     */
+    public List<Group> memberOf() {
+        var all = new java.util.ArrayList<Group>();
+        var ids = new java.util.HashSet<String>();
+        var names = new java.util.HashSet<String>();
+        var every = new java.util.ArrayList<Group>();
+        links.forEach(l -> every.addAll(l.groups()));
+        every.addAll(groups);
+        for (Group g : every) {
+            String name = g.name().toLowerCase(java.util.Locale.ROOT);
+            boolean seen = g.id().map(id -> !ids.add(id)).orElseGet(() -> names.contains(name));
+            if (!seen) {
+                all.add(g);
+                names.add(name);
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** A user that no external directory manages (manual entry, CSV, demo data). */
@@ -87,7 +119,7 @@ public record EndUser(
                    Optional<String> mobile, boolean enabled, Source source, Instant updatedAt) {
         this(customer, username, displayName, email, mobile, enabled, source, updatedAt, Optional.empty(),
                 Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of());
+                List.of(), List.of());
     }
 
     public enum Source {
@@ -148,21 +180,42 @@ public record EndUser(
      * @param seen what this directory said last, normalised: a value it sends again unchanged is no change
      * @param onPremisesGuid for Microsoft 365, the objectGUID of the AD account it is synced from
      *                       ({@code onPremisesImmutableId}), by which the AD import finds the same person
+     * @param groups the groups this directory last said the user is a member of (none for a link stored before
+     *               groups were read)
      */
     public record Link(Directory directory, String externalId, Source source, Synced seen,
-                       Optional<String> onPremisesGuid) {
+                       Optional<String> onPremisesGuid, List<Group> groups) {
         public Link {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(externalId, "externalId");
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(seen, "seen");
             onPremisesGuid = onPremisesGuid == null ? Optional.empty() : onPremisesGuid;
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        /** The same link with other groups. */
+        public Link withGroups(List<Group> next) {
+            return new Link(directory, externalId, source, seen, onPremisesGuid, next);
         }
 
         /** The ids the directory's index finds this user by. */
         public List<String> ids() {
             return onPremisesGuid.filter(g -> !g.equals(externalId)).map(g -> List.of(externalId, g))
                     .orElse(List.of(externalId));
+        }
+    }
+
+    /**
+     * A directory group the user is a member of.
+     *
+     * @param name what people call it: Microsoft 365's {@code displayName}, AD's {@code cn} ({@code Domain Admins})
+     * @param id the directory's own id where it has one: Graph's object id, AD's distinguished name
+     */
+    public record Group(String name, Optional<String> id) {
+        public Group {
+            Objects.requireNonNull(name, "name");
+            id = id == null ? Optional.empty() : id;
         }
     }
 

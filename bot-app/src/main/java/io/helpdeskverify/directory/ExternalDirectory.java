@@ -24,6 +24,9 @@ public class ExternalDirectory {
     public static final String BY_SYNC = "Microsoft 365 sync";
     public static final String BY_AD_SYNC = "Active Directory sync";
 
+    /** At most this many groups of one user per directory (AD's token limit is about 1000 groups too). */
+    public static final int MAX_GROUPS = 1000;
+
     /** Reads and merges again after a concurrent write this many times at most, then writes regardless. */
     private static final int ATTEMPTS = 5;
 
@@ -131,7 +134,8 @@ public class ExternalDirectory {
         if (!u.enabled() && u.synced().equals(Optional.of(synced)) && l.seen().equals(seen)) {
             return Optional.of(Removal.NOTHING);
         }
-        var next = u.withLinks(List.of(new Link(l.directory(), l.externalId(), l.source(), seen, l.onPremisesGuid())),
+        var next = u.withLinks(List.of(new Link(l.directory(), l.externalId(), l.source(), seen, l.onPremisesGuid(),
+                        l.groups())),
                 Optional.of(synced), false, clock.instant());
         var saved = directory.write(current, next, mode, by(u.source()));
         if (saved instanceof SaveResult.Stale) {
@@ -233,7 +237,14 @@ public class ExternalDirectory {
                 : link.map(Link::source).orElse(ext.source());
         Optional<String> anchor = ext.has(Attribute.ON_PREMISES_ID) ? ext.onPremisesGuid()
                 : link.flatMap(Link::onPremisesGuid);
-        var nextLink = new Link(dir, ext.externalId(), source, seen, anchor);
+        // A delta page that says nothing of the groups leaves the ones this directory said before.
+        var groups = ext.has(Attribute.GROUPS) ? ext.groups() : link.map(Link::groups).orElse(List.of());
+        if (groups.size() > MAX_GROUPS) {
+            // Kept inside the user's stored record: bounded, and said, since a group left out cannot match a policy.
+            problems.add(groups.size() + " groups: only the first " + MAX_GROUPS + " are kept");
+            groups = groups.subList(0, MAX_GROUPS);
+        }
+        var nextLink = new Link(dir, ext.externalId(), source, seen, anchor, groups);
         var links = new ArrayList<Link>();
         current.ifPresent(u -> u.links().forEach(l -> links.add(l.directory() == dir ? nextLink : l)));
         if (link.isEmpty()) {
@@ -277,7 +288,8 @@ public class ExternalDirectory {
                 Optional.of(links.get(0).externalId()), upn, overrides, Optional.of(combined),
                 current.flatMap(EndUser::mobileChangedAt), current.flatMap(EndUser::emailChangedAt),
                 ext.has(Attribute.ACCOUNT_NAME) ? ext.accountName().map(ExternalDirectory::lower)
-                        : current.flatMap(EndUser::accountName), links);
+                        : current.flatMap(EndUser::accountName), links,
+                current.map(EndUser::groups).orElse(List.of()));
     }
 
     /**
@@ -296,7 +308,7 @@ public class ExternalDirectory {
                 + owner.get().username() + "': the two stay apart");
         var l = graph.get();
         var links = next.links().stream().map(x -> x.directory() == Directory.GRAPH
-                ? new Link(l.directory(), l.externalId(), l.source(), l.seen(), Optional.empty()) : x).toList();
+                ? new Link(l.directory(), l.externalId(), l.source(), l.seen(), Optional.empty(), l.groups()) : x).toList();
         return next.withLinks(links, next.synced(), next.enabled(), next.updatedAt());
     }
 
@@ -342,7 +354,7 @@ public class ExternalDirectory {
     private static boolean sameContent(EndUser a, EndUser b) {
         return a.equals(new EndUser(b.customer(), b.username(), b.displayName(), b.email(), b.mobile(), b.enabled(),
                 b.source(), a.updatedAt(), b.externalId(), b.upn(), b.overrides(), b.synced(), b.mobileChangedAt(),
-                b.emailChangedAt(), b.accountName(), b.links()));
+                b.emailChangedAt(), b.accountName(), b.links(), b.groups()));
     }
 
     private static String lower(String s) {

@@ -17,6 +17,8 @@ import java.util.Set;
  *                    {@code ACME\jdoe}), which technicians may type in {@code /verify}; Microsoft 365 sends none
  * @param onPremisesGuid for a Microsoft 365 account synced from AD, the objectGUID of that AD account
  *                       (from {@code onPremisesImmutableId}); Active Directory sends none
+ * @param groups the groups the user is a member of, when {@code sent} has {@link Attribute#GROUPS}
+ *               (AD's {@code memberOf}, Graph's {@code transitiveMemberOf})
  */
 public record ExternalUser(
         String externalId,
@@ -29,12 +31,14 @@ public record ExternalUser(
         boolean enabled,
         EndUser.Source source,
         Optional<String> accountName,
-        Optional<String> onPremisesGuid) {
+        Optional<String> onPremisesGuid,
+        List<EndUser.Group> groups) {
 
     public ExternalUser {
         Objects.requireNonNull(externalId, "externalId");
         sent = sent.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sent));
         otherMails = List.copyOf(otherMails);
+        groups = groups == null ? List.of() : List.copyOf(groups);
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(accountName, "accountName");
         Objects.requireNonNull(onPremisesGuid, "onPremisesGuid");
@@ -67,6 +71,16 @@ public record ExternalUser(
         /** {@code sAMAccountName} */
         ACCOUNT_NAME,
         /** {@code onPremisesImmutableId} */
-        ON_PREMISES_ID
+        ON_PREMISES_ID,
+        /** group membership: AD's {@code memberOf}, Graph's {@code transitiveMemberOf} */
+        GROUPS
+    }
+
+    /** The same record, now speaking for the user's groups too. */
+    public ExternalUser withGroups(List<EndUser.Group> next) {
+        var more = EnumSet.of(Attribute.GROUPS);
+        more.addAll(sent);
+        return new ExternalUser(externalId, more, upn, displayName, mail, otherMails, mobile, enabled, source,
+                accountName, onPremisesGuid, next);
     }
 }

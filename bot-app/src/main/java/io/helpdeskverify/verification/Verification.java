@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param firstApproval under dual control, the requesting technician once they approved (and the
  *                      verification waits for, or got, the second technician)
  * @param direction who checks whom; the reverse check is {@link Direction#TECHNICIAN_TO_USER}
+ * @param dualControlWhy under dual control, why the policy covered the end user ("member of Domain Admins"),
+ *                       for the card and the API; empty for verifications stored before it was kept
  */
 public record Verification(
         String id,
@@ -43,7 +45,8 @@ public record Verification(
         long version,
         boolean dualControl,
         Optional<Technician> firstApproval,
-        Direction direction) {
+        Direction direction,
+        Optional<String> dualControlWhy) {
 
     /** The reason a user's "I did not ask for this" records, and the technician's card shows. */
     public static final String USER_REPORTED_REASON = "the user says they did not request this";
@@ -70,6 +73,7 @@ public record Verification(
         reason = reason == null ? "" : reason;
         firstApproval = firstApproval == null ? Optional.empty() : firstApproval;
         direction = direction == null ? Direction.USER_TO_TECHNICIAN : direction;
+        dualControlWhy = dualControl && dualControlWhy != null ? dualControlWhy : Optional.empty();
     }
 
     /** Under dual control, the second technician who decided: present once one approved or denied. */
@@ -143,6 +147,7 @@ public record Verification(
         private long version;
         private boolean dualControl;
         private Optional<Technician> firstApproval = Optional.empty();
+        private Optional<String> dualControlWhy = Optional.empty();
         private Direction direction = Direction.USER_TO_TECHNICIAN;
 
         private Builder() {}
@@ -168,6 +173,7 @@ public record Verification(
             this.version = v.version;
             this.dualControl = v.dualControl;
             this.firstApproval = v.firstApproval;
+            this.dualControlWhy = v.dualControlWhy;
             this.direction = v.direction;
         }
 
@@ -283,6 +289,12 @@ public record Verification(
             return this;
         }
 
+        /** Why the policy covered the end user (kept only with {@link #dualControl(boolean)}). */
+        public Builder dualControlWhy(Optional<String> value) {
+            this.dualControlWhy = value;
+            return this;
+        }
+
         public Builder direction(Direction value) {
             this.direction = value;
             return this;
@@ -292,7 +304,7 @@ public record Verification(
             return new Verification(id, customer, endUser, technician, channel,
                     requestedMethod == null ? method : requestedMethod, method, state, createdAt, expiresAt, code,
                     challengeId, wrongCodeAttempts, delivery, decidedAt, decidedBy, reason, version, dualControl,
-                    firstApproval, direction);
+                    firstApproval, direction, dualControlWhy);
         }
     }
 }

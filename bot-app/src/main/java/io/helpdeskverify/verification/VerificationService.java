@@ -142,11 +142,12 @@ public class VerificationService {
         var delivery = new ArrayList<DeliveryStep>();
         var steps = new ArrayList<VerificationEvent>();
         Method requested = request.method().orElse(method);
-        boolean dualControl = customer.policy().dualControl().covers(user);
+        var dualWhy = customer.policy().dualControl().why(user);
+        boolean dualControl = dualWhy.isPresent();
         boolean reverse = request.direction() == Direction.TECHNICIAN_TO_USER;
         steps.add(new VerificationEvent(EventType.VERIFICATION_REQUESTED, now, "requested "
                 + (reverse ? "reverse check (the user checks the technician) by " : "") + requested.name()
-                + adHoc.map(p -> "; " + p).orElse("") + (dualControl ? "; dual control: a second technician confirms" : "")));
+                + adHoc.map(p -> "; " + p).orElse("") + dualWhy.map(w -> "; dual control (" + w + "): a second technician confirms").orElse("")));
         for (var skip : plan.skipped()) {
             delivery.add(new DeliveryStep(now, skip.channel(), DeliveryStatus.NOT_POSSIBLE, skip.reason()));
             steps.add(new VerificationEvent(EventType.FALLBACK_USED, now,
@@ -158,7 +159,7 @@ public class VerificationService {
                 .challengeId(drawn(() -> secrets.newSecret(18), customer.slug())).delivery(delivery)
                 .direction(request.direction())
                 // Decided once, at the start: a policy changed meanwhile does not move a running verification.
-                .dualControl(dualControl).build();
+                .dualControl(dualControl).dualControlWhy(dualWhy).build();
         if (!store.create(v, VerificationAudit.rows(v, steps))) {
             throw new IllegalStateException("verification id collision");
         }

@@ -212,17 +212,10 @@ class CustomerController {
         return Optional.of(d.toSeconds());
     }
 
-    /*
-     * The directory holds no group membership yet, so a group could never match: refusing it is safer
-     * than storing a policy that silently protects nobody.
-     */
     private static DualControl dualControl(DualControlBody d) {
         if (d == null) {
             return DualControl.OFF;
         }
-        check(d.highRiskGroups() == null || d.highRiskGroups().isEmpty(),
-                "policy.dualControl.highRiskGroups is not supported yet: the directory does not hold group "
-                        + "membership. Name the users in policy.dualControl.highRiskUsers.");
         var users = d.highRiskUsers() == null ? List.<String>of() : d.highRiskUsers();
         check(users.size() <= DualControl.MAX_USERS,
                 "policy.dualControl.highRiskUsers may name at most " + DualControl.MAX_USERS + " users");
@@ -231,7 +224,17 @@ class CustomerController {
                     "policy.dualControl.highRiskUsers: each entry is a username, email, UPN or directory id "
                             + "of 1 to 320 characters");
         }
-        return new DualControl(new LinkedHashSet<>(users), Boolean.TRUE.equals(d.allVerifications()));
+        var groups = d.highRiskGroups() == null ? List.<String>of() : d.highRiskGroups();
+        check(groups.size() <= DualControl.MAX_GROUPS,
+                "policy.dualControl.highRiskGroups may name at most " + DualControl.MAX_GROUPS + " groups");
+        for (String g : groups) {
+            // An AD distinguished name of a deeply nested OU can be long; 1024 covers it with room.
+            check(g != null && !g.isBlank() && g.strip().length() <= 1024 && g.chars().noneMatch(Character::isISOControl),
+                    "policy.dualControl.highRiskGroups: each entry is a group name, Microsoft 365 group id or "
+                            + "AD distinguished name of 1 to 1024 characters");
+        }
+        return new DualControl(new LinkedHashSet<>(users), new LinkedHashSet<>(groups),
+                Boolean.TRUE.equals(d.allVerifications()));
     }
 
     /** Keys are PSA ids ({@code connectwise}, {@code autotask}); the directory checks the company ids. */
@@ -307,12 +310,14 @@ class CustomerController {
      * Dual control (docs/dual-control.md): whose verifications need a second technician.
      *
      * @param highRiskUsers end users by username, email, UPN, AD account name or directory object id
-     * @param highRiskGroups not supported yet (the directory holds no group membership): must be absent or empty
+     * @param highRiskGroups directory groups whose members are high-risk: a group name (any case), a Microsoft 365
+     *                       group id or an AD distinguished name
      * @param allVerifications every verification of this customer needs a second technician
      */
     record DualControlBody(List<String> highRiskUsers, List<String> highRiskGroups, Boolean allVerifications) {
         static DualControlBody of(DualControl d) {
-            return new DualControlBody(List.copyOf(d.highRiskUsers()), List.of(), d.allVerifications());
+            return new DualControlBody(List.copyOf(d.highRiskUsers()), List.copyOf(d.highRiskGroups()),
+                    d.allVerifications());
         }
     }
 

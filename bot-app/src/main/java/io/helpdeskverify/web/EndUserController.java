@@ -205,7 +205,9 @@ class EndUserController {
                 u.mobileChangedAt().orElse(null), u.emailChangedAt().orElse(null), risk.warnings(u, clock),
                 u.accountName().orElse(null),
                 u.links().stream().map(l -> new SourceLink(l.directory().name(), l.externalId(), l.source().name(),
-                        l.seen().enabled())).toList());
+                        l.seen().enabled())).toList(),
+                u.memberOf().stream().map(g -> new GroupBody(g.name(), g.id().orElse(null))).toList(),
+                customer.policy().dualControl().why(u).orElse(null));
     }
 
     /** "displayName", "email", "mobile", "enabled": the names the request body uses. */
@@ -230,10 +232,23 @@ class EndUserController {
      * @param overrides fields an admin set by hand, which the Microsoft 365 sync leaves alone
      * @param warnings risk warnings for the technician, e.g. "Mobile number changed 2 days ago"
      */
+    /**
+     * @param groups every directory group the user is a member of (all directories and the CSV import together)
+     * @param dualControl why the customer's dual-control policy covers the user ("member of Domain Admins");
+     *                    absent when it does not
+     */
     record EndUserResponse(String username, String displayName, String email, String mobile, boolean enabled,
                            String source, Instant updatedAt, int devices, List<String> methods, String upn,
                            String externalId, List<String> overrides, Instant mobileChangedAt, Instant emailChangedAt,
-                           List<String> warnings, String accountName, List<SourceLink> sources) {}
+                           List<String> warnings, String accountName, List<SourceLink> sources,
+                           List<GroupBody> groups, String dualControl) {}
+
+    /**
+     * A directory group the end user is a member of (docs/dual-control.md).
+     *
+     * @param id Microsoft 365's object id or AD's distinguished name; absent for a group the CSV import named
+     */
+    record GroupBody(String name, String id) {}
 
     /**
      * One directory that has the end user: GRAPH (Microsoft 365) or AD_ONPREM, its id there, its

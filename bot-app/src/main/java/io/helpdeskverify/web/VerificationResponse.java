@@ -12,12 +12,14 @@ import java.util.List;
  * @param dualControl true when a second technician must confirm (docs/dual-control.md); absent otherwise
  * @param firstApprovedBy under dual control, who approved first (the requester's name, or "user" for the
  *                        end user in the app), once they did; {@code decidedBy} is then the second technician
+ * @param dualControlReason under dual control, why the customer's policy covers the end user ("member of Domain
+ *                          Admins", "named high-risk user", "every verification of the customer"); absent otherwise
  * @param direction {@code USER_TO_TECHNICIAN}, or {@code TECHNICIAN_TO_USER} for a reverse check (the user checks the technician)
  */
 record VerificationResponse(String id, String customer, String user, TechnicianBody technician, String requestedMethod,
                             String method, String state, String outcome, Instant createdAt, Instant expiresAt,
                             List<Step> delivery, Instant decidedAt, String decidedBy, String reason, String code,
-                            Boolean dualControl, String firstApprovedBy, String direction) {
+                            Boolean dualControl, String dualControlReason, String firstApprovedBy, String direction) {
 
     static VerificationResponse of(Verification v, String code) {
         return new VerificationResponse(v.id(), v.customer(), v.endUser(), TechnicianBody.of(v.technician()),
@@ -27,7 +29,7 @@ record VerificationResponse(String id, String customer, String user, TechnicianB
                         d.text())).toList(),
                 v.decidedAt().orElse(null), v.decidedBy().map(VerificationResponse::decidedBy).orElse(null),
                 v.reason().isEmpty() ? null : v.reason(), code, v.dualControl() ? Boolean.TRUE : null,
-                firstApprovedBy(v), v.direction().name());
+                v.dualControlWhy().orElse(null), firstApprovedBy(v), v.direction().name());
     }
 
     private static String firstApprovedBy(Verification v) {

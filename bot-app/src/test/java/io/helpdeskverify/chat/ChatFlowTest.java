@@ -140,7 +140,8 @@ class ChatFlowTest {
         var imported = new io.helpdeskverify.directory.ExternalDirectory(world.repository, world.directory, world.clock)
                 .apply(world.directory.customer(acme), new io.helpdeskverify.directory.AgentBatch.User(
                         "3f2504e0-4f89-41d3-9a0c-0305e82c3301", Optional.of("JDoe"), Optional.of("john.doe@corp.local"),
-                        Optional.of("John Doe"), Optional.of("john.doe@corp.example"), Optional.of("+12025550101"), true)
+                        Optional.of("John Doe"), Optional.of("john.doe@corp.example"), Optional.of("+12025550101"), true,
+                        Optional.empty())
                         .toExternalUser());
         assertThat(imported).isInstanceOf(io.helpdeskverify.directory.ExternalResult.Added.class);
 

@@ -30,7 +30,8 @@ class DirectorySyncCommandTest {
             var external = new ExternalDirectory(world.repository, world.directory, world.clock);
             var push = new AgentImport(world.directory, external, agents, world.clock);
             var eve = new AgentBatch.User("0f2504e0-4f89-41d3-9a0c-0305e82c3399", Optional.of("eve"),
-                    Optional.of("eve@acme.local"), Optional.of("Eve"), Optional.empty(), Optional.of("+1 202 555 0110"), true);
+                    Optional.of("eve@acme.local"), Optional.of("Eve"), Optional.empty(), Optional.of("+1 202 555 0110"), true,
+                    Optional.empty());
             push.push(slug, AgentBatch.snapshotPage("b-0", "s-1", 0, false, List.of(eve),
                     List.of(new AgentBatch.Unmapped("CN=WS-0042,OU=Staff,DC=acme,DC=local", "no 16-byte objectGUID"))));
             push.push(slug, AgentBatch.snapshotPage("b-1", "s-1", 1, true, List.of(), List.of()));

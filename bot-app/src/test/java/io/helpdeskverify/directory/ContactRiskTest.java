@@ -19,7 +19,7 @@ class ContactRiskTest {
     static EndUser changed(Optional<Instant> mobileAt, Optional<Instant> emailAt) {
         return new EndUser("acme", "jdoe", "J Doe", Optional.of("jdoe@acme.com"), Optional.of("+12025550101"), true,
                 EndUser.Source.ENTRA_CLOUD, NOW, Optional.of("id-1"), Optional.of("jdoe@acme.com"), Set.of(),
-                Optional.empty(), mobileAt, emailAt, Optional.empty(), java.util.List.of());
+                Optional.empty(), mobileAt, emailAt, Optional.empty(), java.util.List.of(), java.util.List.of());
     }
 
     @Test

@@ -61,6 +61,36 @@ class CsvImportTest {
     }
 
     @Test
+    void theOptionalGroupsColumnGivesUsersTheirGroupsForDualControl() {
+        assertThat(api.patch("/api/v1/customers/" + customer,
+                "{\"policy\":{\"dualControl\":{\"highRiskGroups\":[\"executives\"]}}}").status()).isEqualTo(200);
+        var r = importCsv("""
+                username,display_name,email,mobile,groups
+                ceo,The CEO,ceo@csv.example,,Executives; Board ;executives
+                clerk,A Clerk,clerk@csv.example,,Finance
+                temp,A Temp,temp@csv.example,,
+                """);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("created").asInt()).isEqualTo(3);
+
+        var ceo = api.get("/api/v1/customers/" + customer + "/end-users/ceo").json();
+        assertThat(ceo.get("groups").toString()).as("';'-separated, trimmed, each once, names only")
+                .isEqualTo("[{\"name\":\"Executives\"},{\"name\":\"Board\"}]");
+        assertThat(ceo.get("dualControl").asText()).isEqualTo("member of Executives");
+        var clerk = api.get("/api/v1/customers/" + customer + "/end-users/clerk").json();
+        assertThat(clerk.has("dualControl")).as("not in the group").isFalse();
+        assertThat(api.get("/api/v1/customers/" + customer + "/end-users/temp").json().get("groups")).isEmpty();
+
+        importCsv("username,display_name,email,mobile\nceo,The CEO,ceo@csv.example,\n");
+        assertThat(api.get("/api/v1/customers/" + customer + "/end-users/ceo").json().get("groups"))
+                .as("a file without the column keeps them").hasSize(2);
+        importCsv("username,display_name,email,mobile,groups\nceo,The CEO,ceo@csv.example,,\n");
+        var cleared = api.get("/api/v1/customers/" + customer + "/end-users/ceo").json();
+        assertThat(cleared.get("groups")).as("an empty cell clears them").isEmpty();
+        assertThat(cleared.has("dualControl")).isFalse();
+    }
+
+    @Test
     void aMalformedFileIsRefusedWholeWithTheLine() {
         var r = importCsv("username,display_name,email,mobile\nok,Ok,ok@csv.example,\n\"broken,x,y,z\n");
         assertThat(r.status()).as(r.body()).isEqualTo(400);

@@ -39,7 +39,9 @@ class DualControlApiTest {
                 Arguments.of("{\"highRiskUsers\":[{\"u\":1}]}", 400, ""),
                 Arguments.of("{\"highRiskUsers\":[\"  \"]}", 422, "highRiskUsers"),
                 Arguments.of("{\"highRiskUsers\":[\"" + "x".repeat(321) + "\"]}", 422, "1 to 320 characters"),
-                Arguments.of("{\"highRiskGroups\":[\"Domain Admins\"]}", 422, "not supported yet"));
+                Arguments.of("{\"highRiskGroups\":\"Domain Admins\"}", 400, ""),
+                Arguments.of("{\"highRiskGroups\":[\" \"]}", 422, "highRiskGroups"),
+                Arguments.of("{\"highRiskGroups\":[\"" + "g".repeat(1025) + "\"]}", 422, "1 to 1024 characters"));
     }
 
     @ParameterizedTest
@@ -73,6 +75,24 @@ class DualControlApiTest {
     }
 
     @Test
+    void highRiskGroupsAreAcceptedAndReadBackAsSpelled() {
+        String slug = new Fixtures(api).dualControlCustomer("ceo", "clerk");
+
+        var r = api.patch("/api/v1/customers/" + slug, "{\"policy\":{\"dualControl\":{\"highRiskGroups\":"
+                + "[\"Domain Admins\",\"CN=Executives,OU=Groups,DC=acme,DC=local\"]}}}");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var dual = api.get("/api/v1/customers/" + slug).json().path("policy").path("dualControl");
+        assertThat(dual.path("highRiskGroups").toString())
+                .isEqualTo("[\"Domain Admins\",\"CN=Executives,OU=Groups,DC=acme,DC=local\"]");
+        assertThat(dual.path("highRiskUsers")).as("the PATCH replaced the policy whole").isEmpty();
+        // The directory's users are in no group: nobody is covered now.
+        String id = start(slug, "ceo", "Tech groups");
+        await().until(() -> state(id).equals("SENT"));
+        assertThat(decide(id, "Tech groups").json().path("state").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
     void theRequesterIsForbiddenToConfirmAndAnotherTechnicianCompletes() {
         String slug = new Fixtures(api).dualControlCustomer("ceo", "clerk");
         String id = start(slug, "ceo", "Tech first");
@@ -82,6 +102,7 @@ class DualControlApiTest {
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().path("state").asText()).isEqualTo("AWAITING_SECOND");
         assertThat(first.json().path("dualControl").asBoolean()).isTrue();
+        assertThat(first.json().path("dualControlReason").asText()).isEqualTo("named high-risk user");
         assertThat(first.json().path("firstApprovedBy").asText()).isEqualTo("Tech first");
         assertThat(first.json().has("outcome")).as("not final yet").isFalse();
 

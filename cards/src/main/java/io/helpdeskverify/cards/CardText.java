@@ -96,6 +96,10 @@ final class CardText {
         facts.add(new Fact("Customer", withAlias(v.customerName(), v.customerSlug())));
         facts.add(new Fact("Method", Text.nz(v.methodLabel())));
         facts.add(new Fact("Technician", Text.nz(v.technicianName())));
+        if (!Text.isBlank(v.dualControlReason())) {
+            // Why two technicians: so the second knows what they vouch for, and an admin can check the policy.
+            facts.add(new Fact("Dual control", v.dualControlReason()));
+        }
         if (!Text.isBlank(v.firstApproval())) {
             facts.add(new Fact("First approval", v.firstApproval()));
         }

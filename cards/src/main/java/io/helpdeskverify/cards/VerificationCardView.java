@@ -41,7 +41,9 @@ public record VerificationCardView(
            a second technician is needed, Approve and Deny are theirs (never the requester's). */
         Set<CardAction> actions,
         /* Dual control: who approved first ("Tina", "the end user, in the app"); blank without dual control. */
-        String firstApproval) {
+        String firstApproval,
+        /* Dual control: why the customer's policy covers the end user ("member of Domain Admins"); blank without it. */
+        String dualControlReason) {
 
     public VerificationCardView {
         maskedContacts = List.copyOf(maskedContacts);
@@ -49,6 +51,19 @@ public record VerificationCardView(
         warnings = List.copyOf(warnings);
         actions = Set.copyOf(actions);
         firstApproval = firstApproval == null ? "" : firstApproval;
+        dualControlReason = dualControlReason == null ? "" : dualControlReason;
+    }
+
+    /** Without the reason for dual control (a verification that started before it was kept). */
+    public VerificationCardView(String verificationId, String customerName, String customerSlug,
+                                String endUserDisplayName, String endUserUsername, List<String> maskedContacts,
+                                String methodLabel, String technicianName, String technicianPlatformUserId,
+                                Instant deadline, CardPhase phase, List<DeliveryLine> delivery, String userResponse,
+                                boolean userReported, Optional<OutcomeLine> outcome, List<String> warnings,
+                                Set<CardAction> actions, String firstApproval) {
+        this(verificationId, customerName, customerSlug, endUserDisplayName, endUserUsername, maskedContacts,
+                methodLabel, technicianName, technicianPlatformUserId, deadline, phase, delivery, userResponse,
+                userReported, outcome, warnings, actions, firstApproval, "");
     }
 
     /** Without dual control. */
@@ -60,7 +75,7 @@ public record VerificationCardView(
                                 Set<CardAction> actions) {
         this(verificationId, customerName, customerSlug, endUserDisplayName, endUserUsername, maskedContacts,
                 methodLabel, technicianName, technicianPlatformUserId, deadline, phase, delivery, userResponse,
-                userReported, outcome, warnings, actions, "");
+                userReported, outcome, warnings, actions, "", "");
     }
 
     public boolean isFinal() {

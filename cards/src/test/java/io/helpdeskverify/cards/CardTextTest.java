@@ -87,6 +87,19 @@ class CardTextTest {
     }
 
     @Test
+    void underDualControlTheCardSaysWhyBeforeTheFirstApproval() {
+        var v = CardViews.card().firstApproval("Tom Tech").build();
+        var why = new VerificationCardView(v.verificationId(), v.customerName(), v.customerSlug(),
+                v.endUserDisplayName(), v.endUserUsername(), v.maskedContacts(), v.methodLabel(), v.technicianName(),
+                v.technicianPlatformUserId(), v.deadline(), v.phase(), v.delivery(), v.userResponse(), v.userReported(),
+                v.outcome(), v.warnings(), v.actions(), v.firstApproval(), "member of Domain Admins");
+        assertThat(CardText.facts(why)).extracting(Fact::label).containsSubsequence("Technician", "Dual control",
+                "First approval");
+        assertThat(CardText.facts(why)).contains(new Fact("Dual control", "member of Domain Admins"));
+        assertThat(CardText.facts(v)).extracting(Fact::label).doesNotContain("Dual control");
+    }
+
+    @Test
     void cappedListsCountWhatTheyLeaveOut() {
         List<Integer> items = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         Capped<Integer> capped = Capped.of(items, 1, 3);

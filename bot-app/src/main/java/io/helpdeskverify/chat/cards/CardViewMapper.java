@@ -52,7 +52,7 @@ public class CardViewMapper {
                 user.map(EndUser::displayName).orElse(v.endUser()), v.endUser(), contacts, methodLabel(v),
                 v.technician().name(), v.technician().id(), v.expiresAt(), phase, DeliveryLines.of(v.delivery()),
                 userResponse(v), v.userReported(), outcome(v), user.map(u -> risk.warnings(u, clock)).orElse(List.of()), actions(v, phase),
-                firstApproval(v));
+                firstApproval(v), v.dualControlWhy().orElse(""));
     }
 
     /* Dual control: named once the first approval is in, and still on the final card beside the second name. */

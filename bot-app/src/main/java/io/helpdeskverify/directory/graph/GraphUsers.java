@@ -117,7 +117,52 @@ class GraphUsers {
                 u.getOtherMails() == null ? List.of() : u.getOtherMails().stream().filter(m -> m != null).toList(),
                 Optional.ofNullable(u.getMobilePhone()), !Boolean.FALSE.equals(u.getAccountEnabled()),
                 Boolean.TRUE.equals(u.getOnPremisesSyncEnabled()) ? EndUser.Source.AD_SYNCED : EndUser.Source.ENTRA_CLOUD,
-                Optional.empty(), ObjectGuids.fromImmutableId(u.getOnPremisesImmutableId()));
+                Optional.empty(), ObjectGuids.fromImmutableId(u.getOnPremisesImmutableId()), List.of());
+    }
+
+    /** At most this many groups of one user are read: more pages than that are a loop, not a user. */
+    static final int MAX_GROUP_PAGES = 50;
+
+    /**
+     * The groups and directory roles a user is a member of, directly or through nested groups
+     * ({@code GET /users/{id}/transitiveMemberOf}, every page); administrative units are not groups and
+     * are left out. With only {@code User.Read.All} Graph returns each group with its id and a null
+     * {@code displayName} ("limited information"): then the id is the name too, and a policy must name the id.
+     */
+    List<EndUser.Group> groups(String tenant, String userId) {
+        return call(() -> {
+            var groups = new ArrayList<EndUser.Group>();
+            var memberOf = clients.forTenant(tenant).users().byUserId(userId).transitiveMemberOf();
+            var r = memberOf.get(rc -> {
+                rc.queryParameters.select = new String[] {"id", "displayName"};
+                rc.queryParameters.top = 999;
+            });
+            for (int pages = 1; ; pages++) {
+                for (var o : r.getValue() == null ? List.<com.microsoft.graph.models.DirectoryObject>of() : r.getValue()) {
+                    group(o).ifPresent(groups::add);
+                }
+                if (r.getOdataNextLink() == null || pages >= MAX_GROUP_PAGES) {
+                    return groups;
+                }
+                r = memberOf.withUrl(onApiRoot(r.getOdataNextLink())).get();
+            }
+        });
+    }
+
+    private static Optional<EndUser.Group> group(com.microsoft.graph.models.DirectoryObject o) {
+        if (o.getId() == null || o.getId().isBlank()) {
+            return Optional.empty();
+        }
+        String name;
+        if (o instanceof com.microsoft.graph.models.Group g) {
+            name = g.getDisplayName();
+        } else if (o instanceof com.microsoft.graph.models.DirectoryRole role) {
+            name = role.getDisplayName();
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new EndUser.Group(name == null || name.isBlank() ? o.getId() : name.strip(),
+                Optional.of(o.getId())));
     }
 
     /**

@@ -140,7 +140,10 @@ class SyncJob implements BackgroundSyncs.Job {
         int updated = 0;
         int disabled = 0;
         var rejected = new ArrayList<>(report.rejected());
-        for (ExternalUser user : page.users()) {
+        for (ExternalUser listed : page.users()) {
+            var problems = new ArrayList<String>();
+            var user = withGroups(listed, problems);
+            problems.forEach(p -> reject(rejected, listed.label(), p));
             var result = directory.apply(customer, user);
             if (result instanceof ExternalResult.Added) {
                 added++;
@@ -165,6 +168,24 @@ class SyncJob implements BackgroundSyncs.Job {
         report = new SyncReport(State.RUNNING, report.mode(), report.requestedBy(), report.startedAt(), Optional.empty(),
                 report.added() + added, report.updated() + updated, report.disabled() + disabled, rejected,
                 Optional.empty());
+    }
+
+    /**
+     * The user with their groups. The delta page does not carry them, so every user a page names (changed,
+     * or all of them in a full import) is asked for: a membership change alone is seen on the next full
+     * import. Throttling or an outage fails the sync as any page would (it resumes at this page); a user
+     * Graph will not answer for (gone meanwhile, no permission) keeps the groups it had, reported.
+     */
+    private ExternalUser withGroups(ExternalUser user, List<String> problems) {
+        try {
+            return user.withGroups(graph.groups(tenant, user.externalId()));
+        } catch (GraphFailure e) {
+            if (e.status() == 0 || e.status() == 429 || e.status() >= 500) {
+                throw e;
+            }
+            problems.add("groups not read (" + e.getMessage() + "); the ones read before are kept");
+            return user;
+        }
     }
 
     private void finish(GraphUsers.Page last) {

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 class AdUsers {
 
     static final String[] ATTRIBUTES = {"objectGUID", "sAMAccountName", "userPrincipalName", "displayName", "mail",
-        "mobile", "userAccountControl", "uSNChanged", "whenChanged"};
+        "mobile", "userAccountControl", "uSNChanged", "whenChanged", "memberOf"};
     /** userAccountControl's ACCOUNTDISABLE bit. */
     private static final int ACCOUNT_DISABLE = 0x2;
 
@@ -118,7 +118,36 @@ class AdUsers {
         // A full entry speaks for every attribute of the mapping: one AD leaves empty is cleared here too.
         return new ExternalUser(guid(guid), EnumSet.allOf(Attribute.class), upn, text(entry, "displayName"),
                 text(entry, "mail"), List.of(), text(entry, "mobile"), enabled, EndUser.Source.AD_ONPREM,
-                text(entry, "sAMAccountName"), Optional.empty());
+                text(entry, "sAMAccountName"), Optional.empty(), groups(entry));
+    }
+
+    /**
+     * The groups of {@code memberOf}: each DN's first RDN value is the group's name (its {@code cn}), the DN its
+     * id. AD lists only direct memberships there (no nested groups, not the primary group, Domain Users).
+     */
+    static List<EndUser.Group> groups(SearchResultEntry entry) {
+        var values = entry.getAttributeValues("memberOf");
+        if (values == null) {
+            return List.of();
+        }
+        var groups = new java.util.ArrayList<EndUser.Group>();
+        for (String dn : values) {
+            groupOf(dn).ifPresent(groups::add);
+        }
+        return groups;
+    }
+
+    /** A DN that does not parse is left out rather than failing the user: it cannot match a policy anyway. */
+    static Optional<EndUser.Group> groupOf(String dn) {
+        try {
+            var rdn = new com.unboundid.ldap.sdk.DN(dn).getRDN();
+            if (rdn == null || rdn.getAttributeValues().length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new EndUser.Group(rdn.getAttributeValues()[0], Optional.of(dn)));
+        } catch (LDAPException e) {
+            return Optional.empty();
+        }
     }
 
     /** AD's objectGUID bytes as the GUID string AD tools show. */

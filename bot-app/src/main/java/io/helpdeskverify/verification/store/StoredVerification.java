@@ -57,7 +57,10 @@ record StoredVerification(
         @JsonProperty("dt") @JsonAlias("decidingTechnician") Optional<Technician> decidingTechnician,
         // Only a reverse check writes it: every other verification reads back as before, and as it always was.
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @JsonProperty("dir") @JsonAlias("direction") Direction direction) {
+        @JsonProperty("dir") @JsonAlias("direction") Direction direction,
+        // Why dual control covers the end user; absent before it was kept (and without dual control).
+        @JsonInclude(JsonInclude.Include.NON_ABSENT)
+        @JsonProperty("dcw") @JsonAlias("dualControlWhy") Optional<String> dualControlWhy) {
 
     static StoredVerification of(Verification v) {
         return new StoredVerification(v.id(), v.customer(), v.endUser(), v.technician(), v.channel(),
@@ -65,7 +68,7 @@ record StoredVerification(
                 v.wrongCodeAttempts(), v.delivery(), v.decidedAt(), v.decidedBy().map(StoredVerification::words).orElse(""),
                 v.reason(), v.version(), v.dualControl(), v.firstApproval(),
                 v.decidedBy().flatMap(d -> d.technician()).filter(t -> !t.isSamePersonAs(v.technician())),
-                v.reverse() ? v.direction() : null);
+                v.reverse() ? v.direction() : null, v.dualControlWhy());
     }
 
     Verification toVerification() {
@@ -75,7 +78,8 @@ record StoredVerification(
                 .wrongCodeAttempts(wrongCodeAttempts).delivery(delivery == null ? List.of() : delivery)
                 .decision(decidedAt == null ? Optional.empty() : decidedAt, decider(), reason).version(version)
                 .dualControl(dualControl).firstApproval(firstApproval == null ? Optional.empty() : firstApproval)
-                .direction(direction == null ? Direction.USER_TO_TECHNICIAN : direction).build();
+                .direction(direction == null ? Direction.USER_TO_TECHNICIAN : direction)
+                .dualControlWhy(dualControlWhy == null ? Optional.empty() : dualControlWhy).build();
     }
 
     private static String words(DecidedBy by) {

@@ -27,7 +27,7 @@ class SlackDualControlTest extends SlackTestBase {
 
         var waiting = awaitUpdate(channel, "Needs a second technician");
         assertThat(waiting.blocks()).contains("hv_second_technician", "First approval", "hv_approve", "hv_deny",
-                "a technician other than tina");
+                "a technician other than tina", "Dual control", "named high-risk user");
         assertThat(api.get("/api/v1/verifications/" + id).json().get("state").asText()).isEqualTo("AWAITING_SECOND");
 
         String own = click("hv_approve", id, card, "UDUALTINA", "tina");
@@ -59,7 +59,8 @@ class SlackDualControlTest extends SlackTestBase {
 
         click("hv_approve", id, card, "UDUALUMA", "uma");
 
-        awaitUpdate(channel, ":white_check_mark: *Verified*");
+        var verified = awaitUpdate(channel, ":white_check_mark: *Verified*");
+        assertThat(verified.blocks()).doesNotContain("Dual control");
         assertThat(eventTypes(id)).doesNotContain("SECOND_TECHNICIAN_REQUESTED");
     }
 }

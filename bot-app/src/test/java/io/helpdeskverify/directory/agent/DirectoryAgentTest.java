@@ -58,12 +58,16 @@ class DirectoryAgentTest {
 
     @Test
     void changesArriveAndTheAgentResumesFromItsCursorAfterARestart() throws Exception {
+        dc.server.modify("CN=John Doe," + LdapFake.BASE_DN, new com.unboundid.ldap.sdk.Modification(
+                com.unboundid.ldap.sdk.ModificationType.REPLACE, "memberOf", "CN=Domain Admins,CN=Users,DC=acme,DC=local"));
         var first = startAgent();
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(stateDir.resolve("cursor.json")));
         var john = user("jdoe@acme.local");
         assertThat(john.get("source").asText()).isEqualTo("AD_ONPREM");
         assertThat(john.get("externalId").asText()).isEqualTo("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
         assertThat(john.get("mobile").asText()).isEqualTo("+12025550101");
+        assertThat(john.get("groups").toString()).as("memberOf, carried in the agent's batch")
+                .isEqualTo("[{\"name\":\"Domain Admins\",\"id\":\"CN=Domain Admins,CN=Users,DC=acme,DC=local\"}]");
         assertThat(user("bleft@acme.local").get("enabled").asBoolean()).as("userAccountControl 514").isFalse();
         assertThat(admin.get("/api/v1/customers/" + slug + "/end-users").json().toString())
                 .contains("alice.smith@acme.local", "ctypo@acme.local", "dlee@acme.local");
@@ -138,6 +142,40 @@ class DirectoryAgentTest {
                 enabled -> !enabled);
         assertThat(user("dlee@acme.local").get("email").asText()).as("kept, disabled").isEqualTo("dan.lee@acme.com");
         assertThat(user("jdoe@acme.local").get("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBatchsGroupsReplaceTheUsersAdGroupsAndABatchWithoutGroupsFromAnOlderAgentKeepsThem() {
+        String guid = "0f2504e0-4f89-41d3-9a0c-0305e82c3398";
+        String user = """
+                {"objectGuid":"%s","userPrincipalName":"fay@acme.local","displayName":"Fay","enabled":true%s}""";
+        var with = push("{\"batchId\":\"g-1\",\"full\":false,\"passId\":\"p-1\",\"users\":[" + user.formatted(guid,
+                ",\"groups\":[{\"name\":\"Executives\",\"id\":\"CN=Executives,OU=Groups,DC=acme,DC=local\"}]") + "]}");
+        assertThat(with.status()).as(with.body()).isEqualTo(200);
+        assertThat(user("fay@acme.local").get("groups").get(0).get("id").asText())
+                .isEqualTo("CN=Executives,OU=Groups,DC=acme,DC=local");
+
+        var older = push("{\"batchId\":\"g-2\",\"full\":false,\"passId\":\"p-2\",\"users\":["
+                + user.formatted(guid, ",\"displayName\":\"Fay B\"").replace("\"displayName\":\"Fay\",", "") + "]}");
+        assertThat(older.status()).as(older.body()).isEqualTo(200);
+        var fay = user("fay@acme.local");
+        assertThat(fay.get("displayName").asText()).isEqualTo("Fay B");
+        assertThat(fay.get("groups")).as("no groups sent: the ones known stay").hasSize(1);
+
+        push("{\"batchId\":\"g-3\",\"full\":false,\"passId\":\"p-3\",\"users\":["
+                + user.formatted(guid, ",\"groups\":[]") + "]}");
+        assertThat(user("fay@acme.local").get("groups")).as("an empty list: in no group now").isEmpty();
+
+        var many = new StringBuilder();
+        for (int i = 0; i < 1001; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"name\":\"G").append(i).append("\",\"id\":\"CN=G").append(i)
+                    .append(",OU=Groups,DC=acme,DC=local\"}");
+        }
+        var capped = push("{\"batchId\":\"g-4\",\"full\":false,\"passId\":\"p-4\",\"users\":["
+                + user.formatted(guid, ",\"groups\":[" + many + "]") + "]}");
+        assertThat(capped.json().get("rejected").get(0).get("reason").asText())
+                .isEqualTo("1001 groups: only the first 1000 are kept");
+        assertThat(user("fay@acme.local").get("groups")).hasSize(1000);
     }
 
     @Test

@@ -54,6 +54,32 @@ final class GraphFake {
         server.stubFor(post(urlPathMatching("/[^/]+/oauth2/v2.0/token")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody(fixture("graph_token_client_credentials.json").get("_response").toString())));
+        // A user whose groups a test does not name is in none (every import asks for each user's).
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlPathMatching("/v1\\.0/users/[^/]+/transitiveMemberOf")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(memberOf())));
+    }
+
+    /**
+     * {@code GET /users/{id}/transitiveMemberOf?$select=id,displayName}. No fixture in {@code shared/fixtures}
+     * has this shape, so it is Microsoft's documented response (microsoft-graph-docs-contrib
+     * {@code api-reference/v1.0/api/user-list-transitivememberof.md}): a {@code directoryObject} collection whose
+     * entries carry their {@code @odata.type}; here groups and directory roles, each {@code [type, id, displayName]}.
+     */
+    static String memberOf(String[]... objects) {
+        var page = JSON.createObjectNode();
+        page.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#directoryObjects(id,displayName)");
+        ArrayNode value = page.putArray("value");
+        for (String[] o : objects) {
+            var entry = value.addObject().put("@odata.type", "#microsoft.graph." + o[0]).put("id", o[1]);
+            if (o[2] == null) {
+                entry.putNull("displayName");
+            } else {
+                entry.put("displayName", o[2]);
+            }
+        }
+        return page.toString();
     }
 
     /** A fresh copy each call: tests change the pages they serve. */

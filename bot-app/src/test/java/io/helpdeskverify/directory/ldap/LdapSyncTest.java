@@ -253,6 +253,62 @@ class LdapSyncTest {
 
     private static final String BASE = "[\"" + LdapFake.BASE_DN + "\"]";
 
+    static final String DOMAIN_ADMINS = "CN=Domain Admins,CN=Users,DC=acme,DC=local";
+
+    @Test
+    void aUserInAPrivilegedAdGroupNeedsASecondTechnicianAndOneOutsideItDoesNot() throws Exception {
+        dc.server.modify("CN=John Doe," + LdapFake.BASE_DN, new com.unboundid.ldap.sdk.Modification(
+                com.unboundid.ldap.sdk.ModificationType.REPLACE, "memberOf", DOMAIN_ADMINS,
+                "CN=VPN Users,OU=Groups,DC=acme,DC=local"));
+        String slug = connected(dc.ldapsUrl());
+        var policy = api.patch("/api/v1/customers/" + slug,
+                "{\"policy\":{\"dualControl\":{\"highRiskGroups\":[\"domain admins\"]}}}");
+        assertThat(policy.status()).as(policy.body()).isEqualTo(200);
+        assertThat(sync(slug).get("state").asText()).isEqualTo("SUCCEEDED");
+
+        var john = user(slug, "jdoe@acme.local");
+        assertThat(john.get("groups").toString()).as("memberOf: the CN is the name, the DN the id")
+                .contains("{\"name\":\"Domain Admins\",\"id\":\"" + DOMAIN_ADMINS + "\"}")
+                .contains("\"name\":\"VPN Users\"");
+        assertThat(john.get("dualControl").asText()).isEqualTo("member of Domain Admins");
+        var alice = user(slug, "alice.smith@acme.local");
+        assertThat(alice.get("groups")).isEmpty();
+        assertThat(alice.has("dualControl")).isFalse();
+
+        var started = start(slug, "jdoe@acme.local", "Tech AD");
+        assertThat(started.path("dualControl").asBoolean()).isTrue();
+        assertThat(started.path("dualControlReason").asText()).isEqualTo("member of Domain Admins");
+        String id = started.path("id").asText();
+        await().until(() -> api.get("/api/v1/verifications/" + id).json().path("state").asText().equals("SENT"));
+        assertThat(approve(id, "Tech AD").path("state").asText()).isEqualTo("AWAITING_SECOND");
+        assertThat(api.get("/api/v1/events?customer=" + slug + "&type=VERIFICATION_REQUESTED").body())
+                .contains("dual control (member of Domain Admins)");
+
+        var other = start(slug, "alice.smith@acme.local", "Tech AD");
+        assertThat(other.has("dualControl")).as("not in the group").isFalse();
+        String otherId = other.path("id").asText();
+        await().until(() -> api.get("/api/v1/verifications/" + otherId).json().path("state").asText().equals("SENT"));
+        assertThat(approve(otherId, "Tech AD").path("state").asText()).isEqualTo("APPROVED");
+
+        // Out of the group in AD (an edit the DC stamps with a new USN): the next pass drops it.
+        dc.change("John Doe", "memberOf", "CN=VPN Users,OU=Groups,DC=acme,DC=local", 5000);
+        assertThat(sync(slug).get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(user(slug, "jdoe@acme.local").has("dualControl")).isFalse();
+    }
+
+    private JsonNode start(String slug, String user, String technician) {
+        var r = api.technician(technician).post("/api/v1/verifications",
+                "{\"customer\":\"%s\",\"user\":\"%s\",\"method\":\"SMS_CODE\"}".formatted(slug, user));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    private JsonNode approve(String id, String technician) {
+        var r = api.technician(technician).post("/api/v1/verifications/" + id + "/decision", "{\"decision\":\"approve\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
     @Test
     void aWrongBaseDnAReferralAndAnEntryWithoutObjectGuidAreNamed() throws Exception {
         dc.server.add("dn: OU=Branch,DC=acme,DC=local", "objectClass: top", "objectClass: referral",

@@ -45,7 +45,7 @@ class EndUserLinksStoreTest {
     void everyDirectorysIdFindsThePersonAndALostOneNoLonger(StringRedisTemplate redis) {
         var repository = DirectoryStoresForTests.repository(redis, new StoredJson(JSON));
         String customer = Fixtures.unique("links");
-        var graph = new Link(Directory.GRAPH, GRAPH_ID, Source.AD_SYNCED, JANE, Optional.of(GUID));
+        var graph = new Link(Directory.GRAPH, GRAPH_ID, Source.AD_SYNCED, JANE, Optional.of(GUID), List.of());
         var both = user(customer, Instant.now(), List.of(graph));
         assertThat(repository.saveEndUser(both, WriteMode.CREATE)).isEqualTo(new SaveResult.Saved(true));
         assertThat(repository.endUserByExternalId(customer, GRAPH_ID)).isPresent();
@@ -53,7 +53,7 @@ class EndUserLinksStoreTest {
                 .map(EndUser::username).contains("jane@contoso.com");
 
         var withAd = user(customer, Instant.now().plusMillis(1), List.of(graph,
-                new Link(Directory.AD_ONPREM, GUID, Source.AD_ONPREM, JANE, Optional.empty())));
+                new Link(Directory.AD_ONPREM, GUID, Source.AD_ONPREM, JANE, Optional.empty(), List.of())));
         assertThat(repository.replaceEndUser(withAd, both.updatedAt())).isInstanceOf(SaveResult.Saved.class);
         var stored = repository.endUser(customer, "jane@contoso.com").orElseThrow();
         assertThat(stored.links()).hasSize(2);
@@ -65,7 +65,7 @@ class EndUserLinksStoreTest {
         assertThat(repository.endUser(customer, "jane@contoso.com").orElseThrow().links()).hasSize(2);
 
         var adOnly = user(customer, Instant.now().plusMillis(3), List.of(
-                new Link(Directory.AD_ONPREM, GUID, Source.AD_ONPREM, JANE, Optional.empty())));
+                new Link(Directory.AD_ONPREM, GUID, Source.AD_ONPREM, JANE, Optional.empty(), List.of())));
         assertThat(repository.replaceEndUser(adOnly, withAd.updatedAt())).isInstanceOf(SaveResult.Saved.class);
         assertThat(repository.endUserByExternalId(customer, GRAPH_ID)).as("gone from Microsoft 365").isEmpty();
         assertThat(repository.endUserByExternalId(customer, GUID)).isPresent();
@@ -88,7 +88,9 @@ class EndUserLinksStoreTest {
 
         assertThat(user.links()).containsExactly(new Link(Directory.GRAPH, GRAPH_ID, Source.ENTRA_CLOUD,
                 new Synced("Adele", Optional.of("adele@contoso.com"), Optional.of("+12025550111"), true),
-                Optional.empty()));
+                Optional.empty(), List.of()));
+        assertThat(user.memberOf()).as("stored before groups: none").isEmpty();
+        assertThat(user.groups()).isEmpty();
         assertThat(repository.replaceEndUser(user, Instant.parse("2026-01-01T00:00:00Z")))
                 .as("the updatedAt it was read with, spelled as stored").isInstanceOf(SaveResult.Saved.class);
     }
@@ -97,6 +99,6 @@ class EndUserLinksStoreTest {
         return new EndUser(customer, "jane@contoso.com", "Jane Roe", JANE.email(), JANE.mobile(), true,
                 links.get(0).source(), at.truncatedTo(ChronoUnit.MICROS), Optional.empty(),
                 Optional.of("jane@contoso.com"), Set.of(), Optional.of(JANE), Optional.empty(), Optional.empty(),
-                Optional.of("jroe"), links);
+                Optional.of("jroe"), links, List.of());
     }
 }

@@ -62,12 +62,13 @@ class StoredFormTest {
         var sam = new Technician(Platform.SLACK, "U3", "Sam");
         var v = Verification.builder().id("v5").customer("acme").endUser("ceo").technician(tina)
                 .method(Method.SMS_CODE).state(State.APPROVED).createdAt(T0).expiresAt(T0.plusSeconds(60))
-                .dualControl(true).firstApproval(Optional.of(tina))
+                .dualControl(true).dualControlWhy(Optional.of("member of Domain Admins")).firstApproval(Optional.of(tina))
                 .decision(Optional.of(T0.plusSeconds(30)), Optional.of(DecidedBy.technician(sam)), "confirmed")
                 .version(4).build();
 
         String json = stored.writeValueAsString(v);
 
+        assertThat(json).contains("\"dcw\":\"member of Domain Admins\"");
         assertThat(json).contains("\"dc\":true", "\"fa\":{\"p\":\"SLACK\",\"i\":\"U1\"", "\"dt\":{\"p\":\"SLACK\",\"i\":\"U3\"");
         var read = stored.readValue(json, Verification.class);
         assertThat(read).isEqualTo(v);
@@ -82,7 +83,7 @@ class StoredFormTest {
                 .decision(Optional.of(T0.plusSeconds(30)), Optional.of(DecidedBy.technician(tina)), "code matched")
                 .version(2).build();
 
-        assertThat(stored.writeValueAsString(v)).doesNotContain("\"dc\"", "\"fa\"", "\"dt\"");
+        assertThat(stored.writeValueAsString(v)).doesNotContain("\"dc\"", "\"fa\"", "\"dt\"", "\"dcw\"");
     }
 
     @Test
