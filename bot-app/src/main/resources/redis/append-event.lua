@@ -4,22 +4,7 @@
 -- KEYS[5] the shard's set of customer index streams (what the hourly trim cuts; SCAN cannot span a Cluster);
 -- ARGV[1] expected global head, ARGV[2] expected customer head, ARGV[3] the event's customer-chain hash,
 -- ARGV[4..] name/value pairs (the global links among them). A moved head answers {-2, global, customer}.
--- Event ids are unique across the 16 key shards' streams (read merged in id order): ms-seq with
--- seq ≡ shard (mod 16), from the server's TIME and after the stream's last id. TIME before a
--- write needs effects replication on Redis 6.2 (the default from 7).
-if redis.replicate_commands then redis.replicate_commands() end
-local function nextId(stream)
-  local shard = tonumber(string.match(stream, '{hv(%d+)}'))
-  local t = redis.call('TIME')
-  local ms, seq = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000), shard
-  local last = redis.call('XREVRANGE', stream, '+', '-', 'COUNT', 1)[1]
-  if last then
-    local lastMs, lastSeq = string.match(last[1], '^(%d+)-(%d+)$')
-    lastMs, lastSeq = tonumber(lastMs), tonumber(lastSeq)
-    if lastMs >= ms then ms, seq = lastMs, lastSeq + 1 + ((shard - lastSeq - 1) % 16) end
-  end
-  return string.format('%d-%d', ms, seq)
-end
+--@include lib/next-event-id.lua
 local g = redis.call('GET', KEYS[3]) or ''
 local c = redis.call('GET', KEYS[4]) or ''
 if g ~= ARGV[1] or c ~= ARGV[2] then return {-2, g, c} end

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -57,8 +56,8 @@ class EventChainController {
     Verdict verify(@AuthenticationPrincipal Caller.Api caller, @RequestParam Optional<String> customer,
                    @RequestParam Optional<String> from, @RequestParam Optional<String> to) {
         Optional<String> c = customer(caller, customer);
-        Optional<Instant> since = from.map(f -> instant("from", f));
-        Optional<Instant> until = to.map(t -> instant("to", t));
+        Optional<Instant> since = from.map(f -> EventTimes.parse("from", f));
+        Optional<Instant> until = to.map(t -> EventTimes.parse("to", t));
         if (since.isPresent() && until.isPresent() && since.get().isAfter(until.get())) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter", "from must not be after to.");
         }
@@ -93,19 +92,5 @@ class EventChainController {
                     "customer must be a customer's slug (lower-case letters, digits and '-').");
         }
         return Optional.of(slug);
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            Instant t = Instant.parse(value);
-            // Stream ids are milliseconds since 1970: a time outside them is no time of an event (and no stream id).
-            if (t.toEpochMilli() < 0) {
-                throw new ArithmeticException("before 1970");
-            }
-            return t;
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter",
-                    name + " must be an ISO-8601 UTC time like 2026-11-24T10:00:00Z.");
-        }
     }
 }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +111,7 @@ class EventController {
                     "limit must be between 1 and " + EventQuery.MAX_LIMIT + ".");
         }
         return new EventQuery(customer.map(c -> c.toLowerCase(Locale.ROOT)), user.map(u -> u.toLowerCase(Locale.ROOT)),
-                type.map(EventController::type), since.map(s -> instant("since", s)), until.map(u -> instant("until", u)),
+                type.map(EventController::type), since.map(s -> EventTimes.parse("since", s)), until.map(u -> EventTimes.parse("until", u)),
                 limit);
     }
 
@@ -127,20 +126,6 @@ class EventController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter",
                     "type must be one of " + Arrays.toString(EventType.values()) + ".");
-        }
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            Instant t = Instant.parse(value);
-            // Stream ids are milliseconds since 1970: a time outside them is no time of an event (and no stream id).
-            if (t.toEpochMilli() < 0) {
-                throw new ArithmeticException("before 1970");
-            }
-            return t;
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid parameter",
-                    name + " must be an ISO-8601 UTC time like 2026-11-24T10:00:00Z.");
         }
     }
 }
