@@ -10,7 +10,15 @@ import java.time.Instant;
  */
 public interface ChallengeBudget {
 
-    Verdict tryAcquire(String customer, String endUser, Technician technician, Limits limits, Instant now);
+    /** Spends one slot, named {@code slot}, of every window, or of none. */
+    Verdict tryAcquire(String customer, String endUser, Technician technician, Limits limits, Instant now, String slot);
+
+    /**
+     * Gives back a slot whose start then stored nothing. On a Redis Cluster the windows and the
+     * verification are in different slots, so one script cannot do both; a start that fails after
+     * spending its slot returns it, so the budget counts only stored verifications.
+     */
+    void giveBack(String customer, String endUser, Technician technician, String slot);
 
     record Limits(int perUser, int perTechnician, int perCustomer, int global, Duration window) {}
 

@@ -121,20 +121,37 @@ public class VerificationService {
                     + impossible.reason() + ".");
         }
         Instant now = clock.instant();
-        var verdict = budget.tryAcquire(customer.slug(), user.username(), request.technician(), policy.limits(), now);
+        String id = drawn(secrets::newId, customer.slug());
+        // The slot is named by the verification: given back if the start stores nothing after all.
+        var verdict = budget.tryAcquire(customer.slug(), user.username(), request.technician(), policy.limits(), now, id);
         if (verdict != ChallengeBudget.Verdict.ALLOWED) {
             return rateLimited(request, customer, user, verdict, policy, now);
         }
-        if (adHoc.isPresent()) {
-            // Outlives the verification's stored form (HELPDESK_VERIFICATION_KEEP_FINISHED), so its card can still name them.
-            directory.saveAdHocEndUser(user, AD_HOC_KEEP);
+        try {
+            if (adHoc.isPresent()) {
+                // Outlives the verification's stored form (HELPDESK_VERIFICATION_KEEP_FINISHED), so its card can still name them.
+                directory.saveAdHocEndUser(user, AD_HOC_KEEP);
+            }
+            return create(id, request, customer, user, policy, (DeliveryPlan.Deliver) plan, now, adHoc);
+        } catch (RuntimeException e) {
+            giveBackUnlessStored(id, customer, user, request.technician());
+            throw e;
         }
-        return create(request, customer, user, policy, (DeliveryPlan.Deliver) plan, now, adHoc);
     }
 
-    private StartResult create(StartRequest request, Customer customer, EndUser user, VerificationPolicy policy,
-                               DeliveryPlan.Deliver plan, Instant now, Optional<String> adHoc) {
-        String id = drawn(secrets::newId, customer.slug());
+    /* A write whose answer was lost may still have stored it: then the slot is its. Redis away: the slot stays spent (erring towards refusing). */
+    private void giveBackUnlessStored(String id, Customer customer, EndUser user, Technician technician) {
+        try {
+            if (store.find(id).isEmpty()) {
+                budget.giveBack(customer.slug(), user.username(), technician, id);
+            }
+        } catch (RuntimeException e) {
+            // The start's own failure is what the caller must hear about.
+        }
+    }
+
+    private StartResult create(String id, StartRequest request, Customer customer, EndUser user,
+                               VerificationPolicy policy, DeliveryPlan.Deliver plan, Instant now, Optional<String> adHoc) {
         Method method = plan.method();
         Optional<String> code = method.usesCode() ? Optional.of(codes.generate(policy.codeLength())) : Optional.empty();
         Instant deadline = now.plus(policy.countdown());

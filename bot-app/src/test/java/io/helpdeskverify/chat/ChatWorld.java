@@ -165,7 +165,7 @@ final class ChatWorld implements AutoCloseable {
         var cardStack = new java.util.concurrent.atomic.AtomicReference<ChatCardsForTests>();
         var noteStack = new java.util.concurrent.atomic.AtomicReference<NoteWriter>();
         verifications = new VerificationService(repository,
-                VerificationStoresForTests.store(redis, JSON, streams, clock, v.keepFinished()),
+                failingCreates(VerificationStoresForTests.store(redis, JSON, streams, clock, v.keepFinished())),
                 VerificationStoresForTests.challengeBudget(redis), events,
                 change -> {
                     changes.add(change);
@@ -227,6 +227,27 @@ final class ChatWorld implements AutoCloseable {
             invites.add(new SentInvite(invite, via));
             return new io.helpdeskverify.directory.InviteOutcome.Sent(via, "+1 ••• ••• ••88", invite.expiresAt());
         }, Optional.of("https://hv.example.com/app/"));
+    }
+
+    /**
+     * How many of the next verification writes that create one fail as if Redis went away at that
+     * moment (after the start spent its rate-limit slot): the one fault a real Redis cannot be timed to.
+     */
+    final java.util.concurrent.atomic.AtomicInteger failCreates = new java.util.concurrent.atomic.AtomicInteger();
+
+    private io.helpdeskverify.verification.VerificationStore failingCreates(io.helpdeskverify.verification.VerificationStore real) {
+        return (io.helpdeskverify.verification.VerificationStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.helpdeskverify.verification.VerificationStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("create") && failCreates.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new org.springframework.data.redis.RedisConnectionFailureException("Redis went away");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** A fresh customer (unique slug) with the service's default policy; returns its slug. */

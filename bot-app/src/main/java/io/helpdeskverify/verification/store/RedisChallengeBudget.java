@@ -5,7 +5,6 @@ import io.helpdeskverify.verification.ChallengeBudget;
 import io.helpdeskverify.verification.Technician;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -24,14 +23,26 @@ class RedisChallengeBudget implements ChallengeBudget {
     }
 
     @Override
-    public Verdict tryAcquire(String customer, String endUser, Technician technician, Limits limits, Instant now) {
+    public Verdict tryAcquire(String customer, String endUser, Technician technician, Limits limits, Instant now,
+                              String slot) {
         String verdict = redis.execute(SCRIPT,
                 // One script over windows of several customers and a global one: one hash tag for all.
-                List.of("hv:{budget}:user:" + customer + ":" + endUser, "hv:{budget}:tech:" + technician.key(),
-                        "hv:{budget}:customer:" + customer, "hv:{budget}:global"),
+                windows(customer, endUser, technician),
                 Long.toString(now.toEpochMilli()), Long.toString(limits.window().toMillis()),
                 Integer.toString(limits.perUser()), Integer.toString(limits.perTechnician()),
-                Integer.toString(limits.perCustomer()), Integer.toString(limits.global()), UUID.randomUUID().toString());
+                Integer.toString(limits.perCustomer()), Integer.toString(limits.global()), slot);
         return Verdict.valueOf(verdict);
+    }
+
+    @Override
+    public void giveBack(String customer, String endUser, Technician technician, String slot) {
+        for (String window : windows(customer, endUser, technician)) {
+            redis.opsForZSet().remove(window, slot);
+        }
+    }
+
+    static List<String> windows(String customer, String endUser, Technician technician) {
+        return List.of("hv:{budget}:user:" + customer + ":" + endUser, "hv:{budget}:tech:" + technician.key(),
+                "hv:{budget}:customer:" + customer, "hv:{budget}:global");
     }
 }
