@@ -156,7 +156,9 @@ public final class BenchMain {
         double selfCpu0 = Processes.cpuSeconds(ProcessHandle.current().pid());
         long wall0 = System.nanoTime();
         long events0 = events(redis);
+        report.loadBeforeThroughput = Machine.loadNow();
         report.throughput = load.fullVerifications(o.lanes(), o.warmupSeconds(), o.seconds());
+        report.loadAfterThroughput = Machine.loadNow();
         double wall = (System.nanoTime() - wall0) / 1e9;
         report.cpuBot = (Processes.cpuSeconds(bot.pid()) - botCpu0) / wall;
         report.cpuBotThreads.putAll(Processes.coresByThreadGroupSince(bot.pid(), threads0, wall));
@@ -237,11 +239,12 @@ public final class BenchMain {
         double redis0 = cpuSeconds(redis);
         double self0 = Processes.cpuSeconds(ProcessHandle.current().pid());
         long wall0 = System.nanoTime();
+        String loadBefore = Machine.loadNow();
         var t = load.fullVerifications(o.lanes(), 2 * o.warmupSeconds(), o.seconds());
         double wall = (System.nanoTime() - wall0) / 1e9;
         var run = new Report.ScaleRun(setup, t, bots.size(), redis.size(), (cpuSeconds(bots) - bots0) / wall,
                 (cpuSeconds(redis) - redis0) / wall, (Processes.cpuSeconds(ProcessHandle.current().pid()) - self0) / wall,
-                readyMillis, seedSeconds);
+                readyMillis, seedSeconds, loadBefore, Machine.loadNow());
         System.out.printf("  %.1f full verifications/s (%d failed); CPU bots %.2f, Redis %.2f, bench %.2f%n",
                 t.completed() / t.seconds(), t.failed(), run.cpuBots(), run.cpuRedis(), run.cpuBench());
         return run;

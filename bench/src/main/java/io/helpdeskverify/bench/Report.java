@@ -15,7 +15,7 @@ final class Report {
 
     /** One full-verification run on another setup: a Redis Cluster, or several bot instances. */
     record ScaleRun(String setup, Load.Throughput throughput, int bots, int redisServers, double cpuBots, double cpuRedis,
-                    double cpuBench, long readyMillis, double seedSeconds) {}
+                    double cpuBench, long readyMillis, double seedSeconds, String loadBefore, String loadAfter) {}
 
     private final Options o;
     private final Machine machine;
@@ -57,6 +57,9 @@ final class Report {
     List<JmhRow> jmh = List.of();
     /* The same load on a 3-master Redis Cluster and on two bot instances, beside the main run. */
     final List<ScaleRun> scaleOut = new ArrayList<>();
+    /* The machine's 1-minute load average around the main full-verification run, for the comparison. */
+    String loadBeforeThroughput = "";
+    String loadAfterThroughput = "";
 
     Report(Options o, Machine machine, ZonedDateTime date, String args) {
         this.o = o;
@@ -264,7 +267,9 @@ final class Report {
                 args.isBlank() ? "" : " " + args, machine.cpus()))
                 .append(f("The same full-verification load as above (%d technicians, push + code, to the final card) for %d s "
                         + "on each setup. The first row is the main run above (a bot warmed by the earlier phases, "
-                        + "%d s warm-up); the others are fresh bots started from the same CDS archive, with %d s of warm-up. ",
+                        + "%d s warm-up); the others are fresh bots started from the same CDS archive, with %d s of warm-up. "
+                        + "The runs follow one another, so other work on the machine differs between rows (last column: "
+                        + "the 1-minute load average before and after each); compare rows of one run only with that in mind. ",
                         throughput.lanes(), (int) throughput.seconds(), o.warmupSeconds(), 2 * o.warmupSeconds()))
                 .append("**Two instances**: two bot processes on the one Redis; the load client sends each request to the ")
                 .append("next instance in turn, so a verification's command, the app's answer and the Approve click meet ")
@@ -273,10 +278,10 @@ final class Report {
                 .append("single Redis, slots split evenly by `CLUSTER ADDSLOTS`, the layout `RedisClusterTest` runs on), ")
                 .append("its users seeded on the cluster first.\n\n");
         md.append("| setup | full verifications/s | failed | full p50 / p99 ms | /verify → provider p50 / p99 ms | "
-                + "ack p99 ms | CPU cores: bots / Redis / bench | bot CPU per verification | ready |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                + "ack p99 ms | CPU cores: bots / Redis / bench | bot CPU per verification | ready | machine load before → after |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         scaleRow(md, new ScaleRun("one instance, one Redis (the main run)", throughput, 1, 1, cpuBot, cpuRedis, cpuBench,
-                loadStartMillis, seedSeconds));
+                loadStartMillis, seedSeconds, loadBeforeThroughput, loadAfterThroughput));
         scaleOut.forEach(r -> scaleRow(md, r));
         var single = throughput.completed() / throughput.seconds();
         md.append("\n");
@@ -285,20 +290,25 @@ final class Report {
             md.append(f("- **%s**: %.2f× the single instance's rate; Redis used %.2f cores over %d server(s), the bot(s) %.2f. ",
                     r.setup(), single == 0 ? 0 : rate / single, r.cpuRedis(), r.redisServers(), r.cpuBots()));
             double busy = r.cpuBots() + r.cpuRedis() + r.cpuBench();
-            md.append(busy >= 0.9 * machine.cpus()
-                    ? f("The machine was saturated (%.2f of %d cores), so this shows the cost of the setup on the same CPUs, "
-                    + "not what it adds on its own hardware.%n", busy, machine.cpus())
-                    : f("%.2f of %d cores busy.%n", busy, machine.cpus()));
+            md.append(f("These processes used %.2f of the %d cores; the machine's load column shows how much other work "
+                    + "competed for them in that window.%n", busy, machine.cpus()));
         }
+    }
+
+    /* The first field of /proc/loadavg. */
+    private static String oneMinuteLoad(String loadavg) {
+        String[] fields = loadavg.strip().split("\\s+");
+        return fields.length == 0 || fields[0].isEmpty() ? "?" : fields[0];
     }
 
     private void scaleRow(StringBuilder md, ScaleRun r) {
         var t = r.throughput();
         double rate = t.completed() / t.seconds();
-        md.append(f("| %s | **%.1f** | %d | %.0f / %.0f | %.1f / %.1f | %.1f | %.2f / %.2f / %.2f | %.0f ms | %,d ms |%n",
+        md.append(f("| %s | **%.1f** | %d | %.0f / %.0f | %.1f / %.1f | %.1f | %.2f / %.2f / %.2f | %.0f ms | %,d ms | %s → %s |%n",
                 r.setup(), rate, t.failed(), t.full().millis(50), t.full().millis(99), t.toProvider().millis(50),
                 t.toProvider().millis(99), t.ack().millis(99), r.cpuBots(), r.cpuRedis(), r.cpuBench(),
-                rate == 0 ? 0 : r.cpuBots() * 1000 / rate, r.readyMillis()));
+                rate == 0 ? 0 : r.cpuBots() * 1000 / rate, r.readyMillis(), oneMinuteLoad(r.loadBefore()),
+                oneMinuteLoad(r.loadAfter())));
     }
 
     /** Where the bot's CPU went by thread, from /proc: the JIT compilers are invisible to JFR's samples. */
