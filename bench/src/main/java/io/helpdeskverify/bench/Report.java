@@ -265,8 +265,8 @@ final class Report {
         md.append(f("Run on %s %s UTC (`java -jar bench/target/bench.jar%s`), %d CPUs shared by everything below. ",
                 date.format(DateTimeFormatter.ISO_LOCAL_DATE), date.format(DateTimeFormatter.ofPattern("HH:mm")),
                 args.isBlank() ? "" : " " + args, machine.cpus()))
-                .append(f("The same full-verification load as above (%d technicians, push + code, to the final card) for %d s "
-                        + "on each setup. The first row is the main run above (a bot warmed by the earlier phases, "
+                .append(f("The same full-verification load as \"Full verifications\" describes (%d technicians, push + code, to "
+                        + "the final card) for %d s on each setup. The first row is this run's main full-verification window (a bot warmed by the earlier phases, "
                         + "%d s warm-up); the others are fresh bots started from the same CDS archive, with %d s of warm-up. "
                         + "The runs follow one another, so other work on the machine differs between rows (last column: "
                         + "the 1-minute load average before and after each); compare rows of one run only with that in mind. ",
