@@ -2,6 +2,7 @@ package io.helpdeskverify.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helpdeskverify.events.store.EventAppendProbe;
+import io.helpdeskverify.testsupport.RedisCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -83,8 +84,22 @@ public final class BenchMain {
                             report.throughputC1Only.completed() / report.throughputC1Only.seconds(),
                             report.throughputC1Only.failed());
                 }
+                if (o.scaleOut()) {
+                    step("full verifications on two bot instances on the same Redis, requests alternating between them: "
+                            + o.lanes() + " technicians for " + o.seconds() + " s after " + 2 * o.warmupSeconds() + " s warm-up");
+                    try (var a = BotProcess.start(cdsJar, cds, instanceEnv(loadEnv, work, "two-a"), work.resolve("bot-two-a.log"));
+                         var b = BotProcess.start(cdsJar, cds, instanceEnv(loadEnv, work, "two-b"), work.resolve("bot-two-b.log"))) {
+                        var client = new BotClient(List.of(a.port, b.port), ADMIN_TOKEN, SIGNING_SECRET, fakes.baseUrl());
+                        report.scaleOut.add(scaleRun("two instances, one Redis", new Load(client, fakes, users), o,
+                                List.of(a.pid(), b.pid()), List.of(redis.pid()), Math.max(a.readyMillis, b.readyMillis), 0));
+                    }
+                }
                 step("event appends: the bot's RedisEventLog against raw XADD on the same Redis");
                 report.appends = EventAppendProbe.measure("127.0.0.1", redis.port, 50, Duration.ofSeconds(o.quick() ? 2 : 5));
+            }
+            // After the single Redis is gone, so the cluster's three servers have the CPUs it had.
+            if (o.scaleOut()) {
+                runOnCluster(o, report, fakes, env, cdsJar, cds, work);
             }
         }
         if (o.jmh()) {
@@ -141,7 +156,9 @@ public final class BenchMain {
         double selfCpu0 = Processes.cpuSeconds(ProcessHandle.current().pid());
         long wall0 = System.nanoTime();
         long events0 = events(redis);
+        report.loadBeforeThroughput = Machine.loadNow();
         report.throughput = load.fullVerifications(o.lanes(), o.warmupSeconds(), o.seconds());
+        report.loadAfterThroughput = Machine.loadNow();
         double wall = (System.nanoTime() - wall0) / 1e9;
         report.cpuBot = (Processes.cpuSeconds(bot.pid()) - botCpu0) / wall;
         report.cpuBotThreads.putAll(Processes.coresByThreadGroupSince(bot.pid(), threads0, wall));
@@ -183,6 +200,82 @@ public final class BenchMain {
         var sample = pushes.get(pushes.size() / 2);
         report.liveSampleKeys = sampleKeys(redis, sample);
         return users;
+    }
+
+    /**
+     * One bot on a 3-master Redis Cluster it reaches through REDIS_CLUSTER_NODES alone: the same
+     * redis-server binary, persistence and jar as the single-Redis run, its own seeded users (a
+     * fresh cluster is empty), then the same full-verification load as the comparison runs.
+     */
+    private static void runOnCluster(Options o, Report report, FakeServices fakes, Map<String, String> env, Path cdsJar,
+                                     List<String> jvm, Path work) throws Exception {
+        step("starting a 3-master Redis Cluster on loopback and the bot on it (REDIS_CLUSTER_NODES)");
+        try (var cluster = new RedisCluster(3, RedisUnderTest.findOnPath("redis-server"),
+                List.of("save \"\"", "appendonly yes", "appendfsync everysec", "protected-mode no"))) {
+            var clusterEnv = instanceEnv(env, work, "cluster");
+            clusterEnv.remove("REDIS_URL");
+            clusterEnv.put("REDIS_CLUSTER_NODES", cluster.nodes());
+            try (var bot = BotProcess.start(cdsJar, jvm, clusterEnv, work.resolve("bot-cluster.log"))) {
+                var client = new BotClient(bot.port, ADMIN_TOKEN, SIGNING_SECRET, fakes.baseUrl());
+                // Half the main run's users: this run is only the full-verification window.
+                int customers = Math.max(2, o.customers() / 2);
+                step("seeding " + customers + " customers × " + o.usersPerCustomer() + " users on the cluster");
+                long t = System.nanoTime();
+                var users = new Seeder.Pool(Seeder.seed(client, "k" + Long.toString(System.currentTimeMillis() % 100_000, 36),
+                        customers, o.usersPerCustomer(), 8), 3);
+                double seedSeconds = (System.nanoTime() - t) / 1e9;
+                step("full verifications on the cluster: " + o.lanes() + " technicians for " + o.seconds() + " s after "
+                        + 2 * o.warmupSeconds() + " s warm-up");
+                report.scaleOut.add(scaleRun("one instance, 3-master Redis Cluster", new Load(client, fakes, users), o,
+                        List.of(bot.pid()), redisPids(cluster.ports()), bot.readyMillis, seedSeconds));
+            }
+        }
+    }
+
+    /** The full-verification load on a fresh setup (a longer warm-up: its bots start cold), with every process's CPU. */
+    private static Report.ScaleRun scaleRun(String setup, Load load, Options o, List<Long> bots, List<Long> redis,
+                                            long readyMillis, double seedSeconds) throws InterruptedException {
+        double bots0 = cpuSeconds(bots);
+        double redis0 = cpuSeconds(redis);
+        double self0 = Processes.cpuSeconds(ProcessHandle.current().pid());
+        long wall0 = System.nanoTime();
+        String loadBefore = Machine.loadNow();
+        var t = load.fullVerifications(o.lanes(), 2 * o.warmupSeconds(), o.seconds());
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        var run = new Report.ScaleRun(setup, t, bots.size(), redis.size(), (cpuSeconds(bots) - bots0) / wall,
+                (cpuSeconds(redis) - redis0) / wall, (Processes.cpuSeconds(ProcessHandle.current().pid()) - self0) / wall,
+                readyMillis, seedSeconds, loadBefore, Machine.loadNow());
+        System.out.printf("  %.1f full verifications/s (%d failed); CPU bots %.2f, Redis %.2f, bench %.2f%n",
+                t.completed() / t.seconds(), t.failed(), run.cpuBots(), run.cpuRedis(), run.cpuBench());
+        return run;
+    }
+
+    private static double cpuSeconds(List<Long> pids) {
+        return pids.stream().mapToDouble(Processes::cpuSeconds).sum();
+    }
+
+    private static List<Long> redisPids(List<Integer> ports) {
+        var pids = new ArrayList<Long>();
+        for (int port : ports) {
+            var client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + port);
+            try (var c = client.connect()) {
+                for (String line : c.sync().info("server").split("\r?\n")) {
+                    if (line.startsWith("process_id:")) {
+                        pids.add(Long.parseLong(line.substring("process_id:".length()).strip()));
+                    }
+                }
+            } finally {
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            }
+        }
+        return pids;
+    }
+
+    /** The environment of one more bot process: its own data directory, the rest shared. */
+    private static Map<String, String> instanceEnv(Map<String, String> env, Path work, String name) throws Exception {
+        var e = new HashMap<>(env);
+        e.put("HELPDESK_DATA_DIR", Files.createDirectories(work.resolve("data-" + name)).toString());
+        return e;
     }
 
     private static long streamBytes(RedisUnderTest redis) {

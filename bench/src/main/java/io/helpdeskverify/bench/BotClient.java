@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -28,12 +30,19 @@ final class BotClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
-    private final String base;
+    /* One per bot instance: requests go to each in turn, as a round-robin load balancer sends them. */
+    private final List<String> bases;
+    private final AtomicInteger turn = new AtomicInteger();
     private final String adminToken;
     private final SlackSignature.Generator signer;
     private final String responseBase;
 
     BotClient(int port, String adminToken, String signingSecret, String fakeBase) {
+        this(List.of(port), adminToken, signingSecret, fakeBase);
+    }
+
+    /** Every request to the next of {@code ports} in turn, so consecutive steps of one verification meet different instances. */
+    BotClient(List<Integer> ports, String adminToken, String signingSecret, String fakeBase) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(4, r -> {
@@ -41,7 +50,7 @@ final class BotClient {
                     t.setDaemon(true);
                     return t;
                 })).build();
-        this.base = "http://127.0.0.1:" + port;
+        this.bases = ports.stream().map(p -> "http://127.0.0.1:" + p).toList();
         this.adminToken = adminToken;
         this.signer = new SlackSignature.Generator(signingSecret);
         this.responseBase = fakeBase + "/response/";
@@ -84,9 +93,14 @@ final class BotClient {
         return slack("payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8)).statusCode();
     }
 
+    /** The instance the next request goes to. */
+    private String base() {
+        return bases.get(Math.floorMod(turn.getAndIncrement(), bases.size()));
+    }
+
     private HttpResponse<String> slack(String body) {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        return send(HttpRequest.newBuilder(URI.create(base + "/slack/events"))
+        return send(HttpRequest.newBuilder(URI.create(base() + "/slack/events"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", timestamp)
                 .header("X-Slack-Signature", signer.generate(timestamp, body))
@@ -94,18 +108,18 @@ final class BotClient {
     }
 
     int ping() {
-        return send(HttpRequest.newBuilder(URI.create(base + "/ping")).GET().build()).statusCode();
+        return send(HttpRequest.newBuilder(URI.create(base() + "/ping")).GET().build()).statusCode();
     }
 
     /** The mobile app's answer to a challenge, authenticated by the device secret. */
     int answer(String challengeId, String deviceSecret, String decision) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/challenges/" + challengeId + "/response"))
+        return send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/challenges/" + challengeId + "/response"))
                 .header("Authorization", "Bearer " + deviceSecret).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"" + decision + "\"}")).build()).statusCode();
     }
 
     JsonNode admin(String method, String path, String contentType, String body, int expected) {
-        var b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + adminToken);
+        var b = HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + adminToken);
         if (body != null) {
             b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
@@ -119,7 +133,7 @@ final class BotClient {
     }
 
     JsonNode enrolDevice(String enrolmentToken, String fcmToken) {
-        var r = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/devices")).header("Content-Type", "application/json")
+        var r = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/devices")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"enrolmentToken":"%s","fcmToken":"%s","platform":"android","notificationsEnabled":true}"""
                         .formatted(enrolmentToken, fcmToken))).build());
@@ -130,7 +144,7 @@ final class BotClient {
     }
 
     int get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(2)).build()).statusCode();
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().timeout(Duration.ofSeconds(2)).build()).statusCode();
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -8,7 +8,7 @@ import java.util.List;
 /** Command-line settings; every default is what docs/performance.md was produced with. */
 record Options(Path jar, Path out, List<Integer> levels, int commandsPerLevel, int lanes, int warmupSeconds,
                int seconds, int customers, int usersPerCustomer, int liveVerifications, boolean jmh, boolean quick,
-               boolean startup, boolean keep) {
+               boolean startup, boolean keep, boolean scaleOut) {
 
     static Options parse(String[] args) {
         Path root = repositoryRoot();
@@ -26,6 +26,7 @@ record Options(Path jar, Path out, List<Integer> levels, int commandsPerLevel, i
         boolean quick = false;
         boolean startup = true;
         boolean keep = false;
+        boolean scaleOut = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -48,6 +49,7 @@ record Options(Path jar, Path out, List<Integer> levels, int commandsPerLevel, i
                 case "--no-jmh" -> jmh = false;
                 case "--no-startup" -> startup = false;
                 case "--keep" -> keep = true;
+                case "--no-scale-out" -> scaleOut = false;
                 case "--quick" -> {
                     quick = true;
                     commands = 200;
@@ -61,7 +63,9 @@ record Options(Path jar, Path out, List<Integer> levels, int commandsPerLevel, i
                     System.out.println("""
                             java -jar bench/target/bench.jar [--jar bot-app.jar] [--out docs/performance.md]
                               [--levels 1,10,50,200] [--commands 2000] [--lanes 96] [--warmup 30] [--seconds 60]
-                              [--customers 40] [--users-per-customer 600] [--live 1000] [--no-jmh] [--no-startup] [--keep] [--quick]""");
+                              [--customers 40] [--users-per-customer 600] [--live 1000] [--no-jmh] [--no-startup]
+                              [--no-scale-out] [--keep] [--quick]
+                            --no-scale-out skips the runs on a 3-master Redis Cluster and on two bot instances.""");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
@@ -71,7 +75,7 @@ record Options(Path jar, Path out, List<Integer> levels, int commandsPerLevel, i
             throw new IllegalArgumentException(jar + " does not exist: build it first (./mvnw -Pbench -DskipTests package)");
         }
         return new Options(jar.toAbsolutePath(), out.toAbsolutePath(), levels, commands, lanes, warmup, seconds, customers,
-                usersPerCustomer, live, jmh, quick, startup, keep);
+                usersPerCustomer, live, jmh, quick, startup, keep, scaleOut);
     }
 
     /** The checkout this jar was built in (…/bench/target/bench.jar), else the working directory. */

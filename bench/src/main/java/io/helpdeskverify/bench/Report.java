@@ -13,6 +13,10 @@ final class Report {
 
     record JmhRow(String name, double score, double error, String unit) {}
 
+    /** One full-verification run on another setup: a Redis Cluster, or several bot instances. */
+    record ScaleRun(String setup, Load.Throughput throughput, int bots, int redisServers, double cpuBots, double cpuRedis,
+                    double cpuBench, long readyMillis, double seedSeconds, String loadBefore, String loadAfter) {}
+
     private final Options o;
     private final Machine machine;
     private final ZonedDateTime date;
@@ -51,6 +55,11 @@ final class Report {
     Map<String, Long> liveSampleKeys = Map.of();
     EventAppendProbe.Rates appends;
     List<JmhRow> jmh = List.of();
+    /* The same load on a 3-master Redis Cluster and on two bot instances, beside the main run. */
+    final List<ScaleRun> scaleOut = new ArrayList<>();
+    /* The machine's 1-minute load average around the main full-verification run, for the comparison. */
+    String loadBeforeThroughput = "";
+    String loadAfterThroughput = "";
 
     Report(Options o, Machine machine, ZonedDateTime date, String args) {
         this.o = o;
@@ -199,6 +208,8 @@ final class Report {
             }
         }
 
+        scaleOut(md);
+
         md.append("\n## Event appends\n\n");
         if (appends != null) {
             md.append(f("%d clients for a few seconds each, on the same Redis, with the bot stopped.%n%n", appends.clients()));
@@ -240,6 +251,64 @@ final class Report {
             jmh.forEach(r -> md.append(f("| `%s` | %.1f | %.1f | %s |%n", r.name(), r.score(), r.error(), r.unit())));
         }
         return md.toString();
+    }
+
+    /**
+     * The scale-out runs beside the single-Redis, single-instance figures of the same run. Written
+     * to stand alone (its own command and date), so it can be read without the sections above.
+     */
+    private void scaleOut(StringBuilder md) {
+        if (scaleOut.isEmpty() || throughput == null) {
+            return;
+        }
+        md.append("\n## Scale-out: a Redis Cluster and two instances\n\n");
+        md.append(f("Run on %s %s UTC (`java -jar bench/target/bench.jar%s`), %d CPUs shared by everything below. ",
+                date.format(DateTimeFormatter.ISO_LOCAL_DATE), date.format(DateTimeFormatter.ofPattern("HH:mm")),
+                args.isBlank() ? "" : " " + args, machine.cpus()))
+                .append(f("The same full-verification load as \"Full verifications\" describes (%d technicians, push + code, to "
+                        + "the final card) for %d s on each setup. The first row is this run's main full-verification window (a bot warmed by the earlier phases, "
+                        + "%d s warm-up); the others are fresh bots started from the same CDS archive, with %d s of warm-up. "
+                        + "The runs follow one another, so other work on the machine differs between rows (last column: "
+                        + "the 1-minute load average before and after each); compare rows of one run only with that in mind. ",
+                        throughput.lanes(), (int) throughput.seconds(), o.warmupSeconds(), 2 * o.warmupSeconds()))
+                .append("**Two instances**: two bot processes on the one Redis; the load client sends each request to the ")
+                .append("next instance in turn, so a verification's command, the app's answer and the Approve click meet ")
+                .append("different instances, as behind a round-robin load balancer. **Cluster**: one bot with only ")
+                .append("`REDIS_CLUSTER_NODES` set, on three `redis-server` masters (the same binary and AOF settings as the ")
+                .append("single Redis, slots split evenly by `CLUSTER ADDSLOTS`, the layout `RedisClusterTest` runs on), ")
+                .append("its users seeded on the cluster first.\n\n");
+        md.append("| setup | full verifications/s | failed | full p50 / p99 ms | /verify → provider p50 / p99 ms | "
+                + "ack p99 ms | CPU cores: bots / Redis / bench | bot CPU per verification | ready | machine load before → after |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        scaleRow(md, new ScaleRun("one instance, one Redis (the main run)", throughput, 1, 1, cpuBot, cpuRedis, cpuBench,
+                loadStartMillis, seedSeconds, loadBeforeThroughput, loadAfterThroughput));
+        scaleOut.forEach(r -> scaleRow(md, r));
+        var single = throughput.completed() / throughput.seconds();
+        md.append("\n");
+        for (var r : scaleOut) {
+            double rate = r.throughput().completed() / r.throughput().seconds();
+            md.append(f("- **%s**: %.2f× the single instance's rate; Redis used %.2f cores over %d server(s), the bot(s) %.2f. ",
+                    r.setup(), single == 0 ? 0 : rate / single, r.cpuRedis(), r.redisServers(), r.cpuBots()));
+            double busy = r.cpuBots() + r.cpuRedis() + r.cpuBench();
+            md.append(f("These processes used %.2f of the %d cores; the machine's load column shows how much other work "
+                    + "competed for them in that window.%n", busy, machine.cpus()));
+        }
+    }
+
+    /* The first field of /proc/loadavg. */
+    private static String oneMinuteLoad(String loadavg) {
+        String[] fields = loadavg.strip().split("\\s+");
+        return fields.length == 0 || fields[0].isEmpty() ? "?" : fields[0];
+    }
+
+    private void scaleRow(StringBuilder md, ScaleRun r) {
+        var t = r.throughput();
+        double rate = t.completed() / t.seconds();
+        md.append(f("| %s | **%.1f** | %d | %.0f / %.0f | %.1f / %.1f | %.1f | %.2f / %.2f / %.2f | %.0f ms | %,d ms | %s → %s |%n",
+                r.setup(), rate, t.failed(), t.full().millis(50), t.full().millis(99), t.toProvider().millis(50),
+                t.toProvider().millis(99), t.ack().millis(99), r.cpuBots(), r.cpuRedis(), r.cpuBench(),
+                rate == 0 ? 0 : r.cpuBots() * 1000 / rate, r.readyMillis(), oneMinuteLoad(r.loadBefore()),
+                oneMinuteLoad(r.loadAfter())));
     }
 
     /** Where the bot's CPU went by thread, from /proc: the JIT compilers are invisible to JFR's samples. */

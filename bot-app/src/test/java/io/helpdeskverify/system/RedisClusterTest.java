@@ -13,7 +13,7 @@ import io.helpdeskverify.shared.store.KeyShards;
 import io.helpdeskverify.support.Api;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.support.MutableClock;
-import io.helpdeskverify.support.RedisCluster;
+import io.helpdeskverify.testsupport.RedisCluster;
 import io.helpdeskverify.verification.ActionResult;
 import io.helpdeskverify.verification.Method;
 import io.helpdeskverify.verification.Platform;

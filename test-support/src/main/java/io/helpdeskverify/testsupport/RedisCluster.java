@@ -1,4 +1,4 @@
-package io.helpdeskverify.support;
+package io.helpdeskverify.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -13,14 +13,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import redis.embedded.RedisServer;
 
 /**
  * A real Redis Cluster of {@code masters} masters on free loopback ports: the embedded-redis
- * {@code redis-server} (6.2, as every other test runs) with {@code cluster-enabled yes}, the 16384
- * slots split evenly by {@code CLUSTER ADDSLOTS} (ADDSLOTSRANGE needs 7.0), joined by
- * {@code CLUSTER MEET}, and ready once every node reports {@code cluster_state:ok}.
+ * {@code redis-server} (6.2, as every other test runs) or a given binary, with
+ * {@code cluster-enabled yes}, the 16384 slots split evenly by {@code CLUSTER ADDSLOTS}
+ * (ADDSLOTSRANGE needs 7.0), joined by {@code CLUSTER MEET}, and ready once every node reports
+ * {@code cluster_state:ok}. bot-app's tests and the bench both start it, so they run on the same
+ * cluster layout.
  */
 public final class RedisCluster implements AutoCloseable {
 
@@ -30,14 +33,29 @@ public final class RedisCluster implements AutoCloseable {
     private final List<Integer> ports = new ArrayList<>();
     private final Path dir;
 
+    /** The tests' cluster: the embedded binary, no persistence. */
     public RedisCluster(int masters) throws IOException {
+        this(masters, Optional.empty(), List.of("save \"\"", "appendonly no"));
+    }
+
+    /**
+     * @param binary   the {@code redis-server} to run; empty: the one shipped in embedded-redis
+     * @param settings extra {@code redis.conf} lines for every node (persistence, say); each node
+     *                 gets its own data directory
+     */
+    public RedisCluster(int masters, Optional<Path> binary, List<String> settings) throws IOException {
         dir = Files.createTempDirectory("hv-cluster");
         try {
             for (int i = 0; i < masters; i++) {
                 int port = freePort();
-                var server = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"")
-                        .setting("appendonly no").setting("cluster-enabled yes")
-                        .setting("cluster-config-file " + dir.resolve("nodes-" + port + ".conf"))
+                Path data = Files.createDirectories(dir.resolve("node-" + port));
+                var builder = RedisServer.newRedisServer().bind("127.0.0.1").port(port);
+                binary.ifPresent(b -> builder.executableProvider(b::toFile));
+                for (String setting : settings) {
+                    builder.setting(setting);
+                }
+                var server = builder.setting("dir " + data).setting("cluster-enabled yes")
+                        .setting("cluster-config-file " + data.resolve("nodes.conf"))
                         .setting("cluster-node-timeout 5000").build();
                 server.start();
                 servers.add(server);
