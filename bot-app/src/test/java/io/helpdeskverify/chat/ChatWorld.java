@@ -97,7 +97,8 @@ final class ChatWorld implements AutoCloseable {
                     Duration.ofMinutes(10), Duration.ofMinutes(2), 5, Duration.ofDays(7)),
             new HelpdeskProperties.Expiry(Duration.ofMillis(100), 100, Duration.ofSeconds(30)));
     /* The defaults of helpdesk.chat and helpdesk.access, which the test profile leaves as they are. */
-    static final ChatProperties CHAT = new ChatProperties(Duration.ofSeconds(15), 0.5, Duration.ofSeconds(10), 5);
+    static final ChatProperties CHAT = new ChatProperties(Duration.ofSeconds(15), 0.5, Duration.ofSeconds(10), 5,
+            Duration.ofSeconds(1));
     static final AccessProperties ACCESS = new AccessProperties("open", 5, Duration.ofMinutes(10), Duration.ofSeconds(60));
 
     /* As Spring Boot configures it (application.yml: non_absent, ISO dates). */

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,7 @@ public class CardUpdater implements SmartLifecycle {
     private final UpdateBudget budget;
     private final Clock clock;
     private final int maxRetries;
+    private final Duration handOver;
     private final Map<CardRef, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Instant> pausedScopes = new ConcurrentHashMap<>();
     private final Set<CardRef> inFlight = ConcurrentHashMap.newKeySet();
@@ -84,6 +86,7 @@ public class CardUpdater implements SmartLifecycle {
         this.budget = budget;
         this.clock = clock;
         this.maxRetries = props.updateRetries();
+        this.handOver = props.handOver();
     }
 
     /** Asks for the card to show the verification's current state. */
@@ -270,8 +273,28 @@ public class CardUpdater implements SmartLifecycle {
         worker.start();
     }
 
+    /*
+     * Stops after the web server (DEFAULT_PHASE - 2048: no request adds work any more) and before Redis's
+     * connection factory (phase 0), so that what this instance holds can still be sent.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    /**
+     * On SIGTERM, the card state changes this instance holds are sent before it goes, for up to
+     * {@code HELPDESK_CHAT_HAND_OVER}. Whatever is still waiting then (a scope paused longer by a 429) is
+     * in Redis for the others: any instance's countdown tick repaints a pending card and its
+     * {@link OutcomeSweeper} a final one.
+     */
     @Override
     public void stop() {
+        long deadline = System.nanoTime() + handOver.toNanos();
+        while (running && holdsStateChanges(clock.instant().plus(handOver)) && System.nanoTime() < deadline) {
+            wakeUp.release();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
         running = false;
         Thread t = worker;
         if (t != null) {
@@ -281,6 +304,11 @@ public class CardUpdater implements SmartLifecycle {
         if (s != null) {
             s.shutdown();
         }
+    }
+
+    private boolean holdsStateChanges(Instant horizon) {
+        return !inFlight.isEmpty() || pending.values().stream()
+                .anyMatch(p -> p.priority() == Priority.STATE && !p.notBefore().isAfter(horizon));
     }
 
     @Override

@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tickShare the share of each update budget window countdown ticks may use; the rest is kept for state changes
  * @param auditRootWait how long a message waits for another instance to post the day's audit root
  * @param updateRetries how often a failed (non-429) state update of a card is retried
+ * @param handOver on shutdown, how long the instance keeps sending the card state changes it holds
+ *        before it goes (what is left, any instance's countdown tick or outcome sweep repaints)
  */
 @ConfigurationProperties("helpdesk.chat")
 public record ChatProperties(
         @DefaultValue("15s") Duration countdownTick,
         @DefaultValue("0.5") double tickShare,
         @DefaultValue("10s") Duration auditRootWait,
-        @DefaultValue("5") int updateRetries) {}
+        @DefaultValue("5") int updateRetries,
+        @DefaultValue("10s") Duration handOver) {}
