@@ -137,7 +137,8 @@ class SentinelFailoverTest {
 
         var tech = new Technician(Platform.API, "sentinel-tech", "Sentinel Tech");
         for (String id : accepted) {
-            await().until(() -> service.find(id).orElseThrow().state() == State.SENT);
+            // A start cut off by the failover is sent by the unsent-challenge sweep: give it time on a loaded machine.
+            await().atMost(Duration.ofSeconds(60)).until(() -> service.find(id).orElseThrow().state() == State.SENT);
             assertThat(service.decide(id, tech, true)).isInstanceOf(ActionResult.Done.class);
         }
         var events = app.getBean(EventLog.class).query(new EventQuery(Optional.of("acme"), Optional.empty(),
