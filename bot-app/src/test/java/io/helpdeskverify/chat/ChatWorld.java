@@ -49,6 +49,7 @@ import io.helpdeskverify.events.store.EventStreams;
 import io.helpdeskverify.shared.HelpdeskProperties;
 import io.helpdeskverify.shared.ServerKeys;
 import io.helpdeskverify.shared.StoredJson;
+import io.helpdeskverify.chat.store.AuditOutbox;
 import io.helpdeskverify.support.Fixtures;
 import io.helpdeskverify.support.MutableClock;
 import io.helpdeskverify.verification.ChallengeBudget;
@@ -188,7 +189,7 @@ final class ChatWorld implements AutoCloseable {
         guard = AccessGuardsForTests.guard(access, events, clock);
         bindings = new SentCards(redis, stored);
         var mapper = new CardViewMapper(repository, new ContactRisk(Duration.ofDays(7)), clock);
-        cards = new ChatCardsForTests(redis, platforms, bindings, mapper, verifications, guard, keys, random,
+        cards = new ChatCardsForTests(redis, platforms, bindings, new AuditOutbox(redis, stored), mapper, verifications, guard, keys, random,
                 Runnable::run, clock, CHAT);
         cardStack.set(cards);
         var directoryProps = new DirectoryProperties(List.of(), 7);

@@ -7,6 +7,7 @@ import io.helpdeskverify.chat.core.ConversationRef;
 import io.helpdeskverify.chat.core.Recipient;
 
 import io.helpdeskverify.chat.core.ChatPlatforms;
+import io.helpdeskverify.chat.store.AuditOutbox;
 import io.helpdeskverify.chat.store.SentCards;
 
 import io.helpdeskverify.cards.AuditEntry;
@@ -49,13 +50,15 @@ public class CardPublisher {
     private final CountdownTicker ticker;
     private final VerificationService verifications;
     private final OutcomeDelivery outcomes;
+    private final AuditOutbox outbox;
     private final Executor executor;
     private final Clock clock;
 
     CardPublisher(ChatPlatforms platforms, SentCards bindings, CardUpdater updater, CardViewMapper mapper,
                   AuditThreads auditThreads, TechnicianCodeVault vault, TechnicianCodes codes, CountdownTicker ticker,
-                  VerificationService verifications, OutcomeDelivery outcomes,
+                  VerificationService verifications, OutcomeDelivery outcomes, AuditOutbox outbox,
                   @Qualifier("chatExecutor") Executor executor, Clock clock) {
+        this.outbox = outbox;
         this.platforms = platforms;
         this.bindings = bindings;
         this.updater = updater;
@@ -97,8 +100,8 @@ public class CardPublisher {
         code.ifPresent(c -> codes.tell(platform, technician, started, c));
         if (!started.requestedMethod().equals(started.method())) {
             var view = mapper.view(started);
-            audit(List.of(card), AuditEntries.entry(view, started.createdAt(), "Fallback used",
-                    AuditEntries.fallbackDetail(started)));
+            auditOnce(started.id(), started.version(), 0, List.of(card), AuditEntries.entry(view,
+                    started.createdAt(), "Fallback used", AuditEntries.fallbackDetail(started)));
         }
         var now = verifications.find(started.id());
         if (now.isEmpty()) {
@@ -136,6 +139,39 @@ public class CardPublisher {
         }
         bindings.outcomeAudited(v.id());
         outcomes.check(v);
+    }
+
+    /**
+     * An audit reply of a verification's step, posted once per conversation across instances: it is
+     * written to the {@link AuditOutbox} first (only once per change version and event), then posted;
+     * a post that fails, or an instance that dies before posting, leaves it to {@link AuditSweeper}.
+     */
+    void auditOnce(String verificationId, long version, int index, List<CardRef> cards, AuditEntry entry) {
+        var conversations = new LinkedHashSet<ConversationRef>();
+        cards.forEach(c -> conversations.add(c.conversation()));
+        for (var where : conversations) {
+            try {
+                if (!outbox.claim(verificationId, version, index, where, entry, clock.instant().plus(AuditSweeper.GRACE))) {
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                // Redis away: the reply cannot be kept, post it from memory as before rather than lose it.
+                log.warn("Audit reply '{}' of verification {} not stored: {}", entry.kind(), verificationId, e.toString());
+                audit(where, entry);
+                continue;
+            }
+            var platform = platforms.of(where.platform());
+            if (platform.isEmpty()) {
+                continue;
+            }
+            try {
+                auditThreads.reply(platform.get(), where, entry);
+                outbox.posted(verificationId, AuditOutbox.field(version, index, where));
+            } catch (RuntimeException e) {
+                log.warn("Audit reply '{}' of verification {} not posted in {}, will retry: {}", entry.kind(),
+                        verificationId, where.conversationId(), e.toString());
+            }
+        }
     }
 
     io.helpdeskverify.cards.VerificationCardView view(Verification v) {
@@ -177,12 +213,15 @@ public class CardPublisher {
                 }
             }
             var view = mapper.view(v);
-            for (var e : change.events()) {
+            var events = change.events();
+            for (int i = 0; i < events.size(); i++) {
+                var e = events.get(i);
+                int index = i + 1;
                 AuditEntries.of(v, view, e).ifPresent(entry -> {
                     if (AuditEntries.isOutcome(e)) {
                         auditOutcome(v, cards, entry);
                     } else {
-                        audit(cards, entry);
+                        auditOnce(v.id(), v.version(), index, cards, entry);
                     }
                 });
             }

@@ -7,6 +7,7 @@ import io.helpdeskverify.chat.store.UpdateBudget;
 import io.helpdeskverify.chat.core.AccessGuard;
 import io.helpdeskverify.chat.core.ChatPlatforms;
 import io.helpdeskverify.chat.core.ChatProperties;
+import io.helpdeskverify.chat.store.AuditOutbox;
 import io.helpdeskverify.chat.store.SentCards;
 import io.helpdeskverify.shared.ServerKeys;
 import io.helpdeskverify.verification.VerificationChange;
@@ -31,12 +32,13 @@ public final class ChatCardsForTests {
     private final CardViewMapper mapper;
     private final TechnicianCodes codes;
     private final TechnicianCodeVault vault;
+    private final AuditSweeper auditSweeper;
 
     /**
      * @param executor where {@link CardPublisher} publishes a change (production: the chat pool); a
      *     test passes {@code Runnable::run} to have it happen before the call that made the change returns
      */
-    public ChatCardsForTests(StringRedisTemplate redis, ChatPlatforms platforms, SentCards bindings,
+    public ChatCardsForTests(StringRedisTemplate redis, ChatPlatforms platforms, SentCards bindings, AuditOutbox outbox,
                              CardViewMapper mapper, VerificationService verifications, AccessGuard guard,
                              ServerKeys keys, SecureRandom random, Executor executor, Clock clock,
                              ChatProperties props) {
@@ -47,8 +49,15 @@ public final class ChatCardsForTests {
         this.updater = new CardUpdater(platforms, verifications, mapper, bindings, outcomes, new UpdateBudget(redis, clock),
                 clock, props);
         var ticker = new CountdownTicker(new CountdownSchedule(redis, clock), verifications, bindings, updater, props);
-        this.publisher = new CardPublisher(platforms, bindings, updater, mapper, new AuditThreads(new AuditRoots(redis), clock, props),
-                vault, codes, ticker, verifications, outcomes, executor, clock);
+        var threads = new AuditThreads(new AuditRoots(redis), clock, props);
+        this.publisher = new CardPublisher(platforms, bindings, updater, mapper, threads,
+                vault, codes, ticker, verifications, outcomes, outbox, executor, clock);
+        this.auditSweeper = new AuditSweeper(outbox, platforms, threads, clock);
+    }
+
+    /** One round of the audit reply sweep, as the schedule runs it on every instance. */
+    public void sweepAuditReplies() {
+        auditSweeper.sweep();
     }
 
     public CardPublisher publisher() {
