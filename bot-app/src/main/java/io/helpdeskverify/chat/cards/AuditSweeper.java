@@ -74,6 +74,6 @@ class AuditSweeper {
                 return;
             }
         }
-        outbox.settled(verificationId);
+        outbox.settled(verificationId, clock.instant().plus(GRACE));
     }
 }

@@ -49,15 +49,18 @@ public class AuditOutbox {
     /**
      * Claims the reply once: true if this call wrote it (and the caller posts it now), false if it
      * was there already. The due entry is written first, so an instance dying in between leaves at
-     * worst a due id with nothing to post.
+     * worst a due id with nothing to post, and again after (see {@link #settled}).
      */
     public boolean claim(String verificationId, long version, int index, ConversationRef where, AuditEntry entry,
                          Instant retryAt) {
-        redis.opsForZSet().add(DUE, verificationId, retryAt.toEpochMilli());
+        // NX: never pulls forward an entry a sweep holds leased (two sweeps on one verification could post twice).
+        redis.opsForZSet().addIfAbsent(DUE, verificationId, retryAt.toEpochMilli());
         String field = field(version, index, where);
         boolean mine = Boolean.TRUE.equals(redis.opsForHash().putIfAbsent(key(verificationId), field,
                 json.write(new Stored(where, entry))));
         redis.expire(key(verificationId), TTL);
+        // Again after the write: a sweep that settled the verification between the two finds the entry back.
+        redis.opsForZSet().addIfAbsent(DUE, verificationId, retryAt.toEpochMilli());
         return mine;
     }
 
@@ -97,9 +100,15 @@ public class AuditOutbox {
         redis.opsForZSet().add(DUE, verificationId, at.toEpochMilli());
     }
 
-    /** Nothing left to post (or given up): out of the due set. */
-    public void settled(String verificationId) {
+    /**
+     * Nothing left to post (or given up): out of the due set. A reply claimed meanwhile (its due entry
+     * was the one removed here) puts the verification back, so it is never left without one.
+     */
+    public void settled(String verificationId, Instant retryAt) {
         redis.opsForZSet().remove(DUE, verificationId);
+        if (!pending(verificationId).isEmpty()) {
+            redis.opsForZSet().add(DUE, verificationId, retryAt.toEpochMilli());
+        }
     }
 
     private static String key(String verificationId) {
