@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Posts a security alert into the alert channel, on Slack or Teams alike: one notice, the email's
- * words, through the platform's own budget and retries (PlatformCalls).
+ * words, one attempt; a failed post stays pending in the alert's notices and is retried by the watcher.
  */
 @Component
 class AlertChannelPoster implements AlertChannels {
